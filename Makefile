@@ -1,0 +1,39 @@
+# Every target installs what it needs on a fresh machine. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8050
+
+.PHONY: install build run serve test lint chromium clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+build: install
+	$(PY) -m pipelines build
+
+run: build
+	HOST=$(HOST) PORT=$(PORT) $(PY) -m dashboard
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
+
+lint: install
+	$(PY) -m ruff check .
+
+test: install chromium
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+clean:
+	rm -rf data/build .pytest_cache

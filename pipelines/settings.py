@@ -1,0 +1,73 @@
+"""The one place settings come from. Nothing else in the project reads ``os.environ``.
+
+Paths, thresholds and the strategy period live here so the dashboard, the pipelines and the
+tests agree on them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings. Build one with :func:`load_settings`."""
+
+    data_dir: Path = REPO_ROOT / "data"
+    db_path: Path = REPO_ROOT / "data" / "build" / "strategy.duckdb"
+    host: str = "127.0.0.1"
+    port: int = 8050
+    debug: bool = False
+    # Counts of people from 1 to (threshold - 1) in a breakdown below the provincial total are
+    # suppressed (DESIGN section 3).
+    suppression_threshold: int = 10
+    # The strategy documents say "2025–2030" without month boundaries; we read it as the five
+    # Ontario fiscal years 2025-26 to 2029-30. Shown on /about as an assumption.
+    strategy_start: date = date(2025, 4, 1)
+    strategy_end: date = date(2030, 3, 31)
+    max_submission_bytes: int = 20 * 1024 * 1024
+    duckdb_memory_limit: str = "512MB"
+    duckdb_threads: int = 2
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def reference_dir(self) -> Path:
+        return self.data_dir / "reference"
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def submissions_dir(self) -> Path:
+        return self.data_dir / "submissions"
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    """Settings from the environment (``STRATEGY_DB``, ``HOST``, ``PORT``, ``DASH_DEBUG``,
+    ``STRATEGY_DATA_DIR``), then explicit overrides (command-line flags win)."""
+    env = os.environ if env is None else env
+    values: dict[str, object] = {}
+    if env.get("STRATEGY_DATA_DIR"):
+        values["data_dir"] = Path(env["STRATEGY_DATA_DIR"])
+    if env.get("STRATEGY_DB"):
+        values["db_path"] = Path(env["STRATEGY_DB"])
+    if env.get("HOST"):
+        values["host"] = env["HOST"]
+    if env.get("PORT"):
+        values["port"] = int(env["PORT"])
+    values["debug"] = _flag(env.get("DASH_DEBUG"))
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    if "db_path" in values:
+        values["db_path"] = Path(str(values["db_path"]))
+    return Settings(**values)  # type: ignore[arg-type]
