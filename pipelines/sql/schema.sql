@@ -10,6 +10,7 @@ CREATE TABLE meta.sources (
     publisher   VARCHAR NOT NULL,
     language    VARCHAR NOT NULL,          -- 'fr' | 'en'
     published   VARCHAR,                   -- as precise as known: '2025', '2019-11', '2023-12-04'; NULL = undated
+    published_about BOOLEAN NOT NULL,      -- the date is approximate ('about 2021')
     url         VARCHAR,
     sha256      VARCHAR NOT NULL,          -- of the raw file under data/raw/ the figures were read from
     raw_file    VARCHAR NOT NULL,          -- path relative to data/raw/
