@@ -70,8 +70,10 @@ def format_value(value: float | None, unit_kind: str, qualifier: str, lang: str)
     if qualifier == "exact":
         return base
     # English writes "29,000+" for counts but "more than $345M" for money and percentages.
-    key = "qualifier.more_than_count" if qualifier == "more_than" and unit_kind == "count" else (
-        f"qualifier.{qualifier}"
+    key = (
+        "qualifier.more_than_count"
+        if qualifier == "more_than" and unit_kind == "count"
+        else (f"qualifier.{qualifier}")
     )
     return t(key, lang, value=base)
 
@@ -87,7 +89,8 @@ def is_fiscal_end(value: date) -> bool:
 def fiscal_year_label(start_year: int, lang: str) -> str:
     """``2021-22`` / ``2021-2022`` for the fiscal year starting 1 April ``start_year``."""
     end = start_year + 1
-    return t("period.fiscal_year_label", lang, start=start_year, end=end, end_short=f"{end % 100:02d}")
+    short = f"{end % 100:02d}"
+    return t("period.fiscal_year_label", lang, start=start_year, end=end, end_short=short)
 
 
 def _fiscal_period(start: date, end: date, lang: str) -> str:

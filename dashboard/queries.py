@@ -29,7 +29,7 @@ SELECT i.indicator_id, i.pillar_id, i.name_en, i.name_fr, i.interpretation, i.re
        r.period_basis, r.locator, r.status,
        coalesce(u.kind, 'count') AS unit_kind,
        coalesce(u.name_en, i.unit) AS unit_en, coalesce(u.name_fr, i.unit) AS unit_fr,
-       s.publisher, s.edition_en, s.edition_fr, s.url
+       s.publisher, s.edition_en, s.edition_fr, s.url, s.language AS source_language
 FROM marts.indicators AS i
 JOIN ranked AS r ON r.indicator_id = i.indicator_id AND r.recency = 1
 LEFT JOIN marts.units AS u ON u.unit = r.unit
@@ -41,7 +41,8 @@ QUERIES: Final[dict[str, str]] = {
         SELECT pillar_id, name_en, name_fr, outcome_en, outcome_fr, sort_order
         FROM marts.pillars ORDER BY sort_order, pillar_id
     """,
-    "headline_figures": _LATEST_FIGURES + """
+    "headline_figures": _LATEST_FIGURES
+    + """
         WHERE i.headline AND i.pillar_id IS NOT NULL
         ORDER BY i.pillar_id, i.sort_order, i.indicator_id
     """,
@@ -81,6 +82,7 @@ class Figure:
     edition_en: str | None
     edition_fr: str | None
     url: str | None
+    source_language: str | None
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def _figure(row: pd.Series) -> Figure:
         edition_en=_text(row["edition_en"]),
         edition_fr=_text(row["edition_fr"]),
         url=_text(row["url"]),
+        source_language=_text(row["source_language"]),
     )
 
 
