@@ -68,11 +68,15 @@ def investment_section(lang: Lang) -> Component | None:
     if figure is None:
         return None
     strategy = queries.strategy(db, STRATEGY_ID)
-    label = str(strategy[f"name_{lang}"]) if strategy is not None else ""
+    # The strategy's own name carries "2025–2030"; the figure card below names the amount.
+    label = (
+        str(strategy[f"name_{lang}"])
+        if strategy is not None
+        else t("overview.investment_heading", lang)
+    )
     return html.Section(
         [
-            html.H2(t("overview.investment_heading", lang), id="overview-investment"),
-            html.P(label, className="strategy-name") if label else None,
+            html.H2(label, id="overview-investment"),
             figure_value(figure, lang),
         ],
         className="investment",
