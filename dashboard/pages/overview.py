@@ -30,10 +30,15 @@ def title(**_: object) -> str:
 dash.register_page(__name__, path=PATH, title=title, name="Overview", order=0)
 
 
+def _is_reported_activity(figure: Figure) -> bool:
+    return figure.interpretation == "reported_activity" or figure.reporting_note
+
+
 def _figure_item(figure: Figure, lang: Lang) -> Component:
     children = [figure_value(figure, lang)]
-    if figure.interpretation == "reported_activity" or figure.reporting_note:
-        children.append(reporting_note(lang))
+    if _is_reported_activity(figure):
+        # Each such figure says so; the full explanation follows the list once per pillar.
+        children.append(html.P(t("reporting_note.short", lang), className="reporting-flag"))
     return html.Li(children, className="figure-item")
 
 
@@ -50,6 +55,7 @@ def pillar_section(pillar: dict[str, object], figures: list[Figure], lang: Lang)
             html.H2(name, id=f"overview-pillar-{pillar_id}"),
             html.P(str(pillar[f"outcome_{lang}"]), className="pillar-outcome"),
             body,
+            reporting_note(lang) if any(map(_is_reported_activity, figures)) else None,
             html.P(
                 dcc.Link(
                     t("overview.pillar_link", lang, pillar=name),

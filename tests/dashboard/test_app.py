@@ -84,6 +84,8 @@ def test_overview_in_english(client: FlaskClient) -> None:
     ]:
         assert expected in text, expected
     assert payload["_pages_store"]["data"]["title"].startswith("Overview")
+    # The explanation appears once per pillar, not once per reported-activity figure.
+    assert text.count("Why a rise is not bad news") == 1
 
 
 def test_overview_in_french(client: FlaskClient) -> None:
