@@ -427,7 +427,7 @@ def test_share_elapsed_is_within_0_and_1(a: date, b: date, as_of: date) -> None:
     assert 0 <= elapsed <= total
 
 
-@given(amounts, amounts, st.integers(0, 120), amounts, amounts, st.booleans())
+@given(amounts, amounts, st.integers(1, 120), amounts, amounts, st.booleans())
 def test_ratio_is_monotone_in_achieved(
     baseline: float, goal: float, n: int, a: float, b: float, lower: bool
 ) -> None:
