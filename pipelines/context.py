@@ -1,0 +1,172 @@
+"""Public context series from ``data/raw/context-figures.csv`` (police-reported incidents,
+courts, hotline, funding), mapped by three curated tables in ``data/reference/``:
+
+- ``context_sources.csv``: one source (with its edition label) per ``source_url``;
+- ``context_series.csv``: each ``series_id`` → indicator id and geography, or excluded with
+  a reason;
+- ``context_units.csv``: each raw unit text (qualifier removed) → a unit id.
+
+Only ``primary`` rows are loaded. Each Juristat edition keeps its own source_id, so two
+editions of the same year are never joined into one line.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pipelines.errors import Problem
+from pipelines.tables import Column, Row, Table, TableSpec, check_references, read_table
+
+RAW_FILE = "context-figures.csv"
+RAW_COLUMNS = ("series_id", "indicator", "geography", "period_start", "period_end", "value",
+               "unit", "source_title", "publisher", "source_url", "published", "quote",
+               "source_tier")
+
+# How the raw table writes a qualifier inside the unit text, e.g. "CAD (more than)".
+UNIT_QUALIFIERS = {
+    "more than": "more_than", "over": "more_than", "just over": "more_than",
+    "nearly": "nearly", "approximately": "about", "roughly": "about",
+    "roughly, as stated": "about", "up to": "up_to", "at least": "at_least",
+}
+_UNIT_WITH_QUALIFIER = re.compile(r"^(?P<unit>.*?)\s*\((?P<qualifier>[^)]*)\)\s*$")
+
+CONTEXT_SPECS = {
+    "context_sources": TableSpec("context_sources", (
+        Column("source_id"), Column("source_url"), Column("title"), Column("publisher"),
+        Column("language", allowed=frozenset({"en", "fr"})), Column("published", required=False),
+        Column("edition_en"), Column("edition_fr"),
+    ), key=("source_id",)),
+    "context_series": TableSpec("context_series", (
+        Column("series_id"), Column("indicator_id"), Column("geography"),
+        Column("include", "bool"), Column("exclude_reason", required=False),
+    ), key=("series_id",)),
+    "context_units": TableSpec("context_units", (Column("unit_text"), Column("unit")),
+                               key=("unit_text",)),
+}
+
+
+@dataclass
+class ContextData:
+    sources: Table
+    series: Table
+    units: Table
+    observations: list[Row]
+
+
+def split_unit(text: str) -> tuple[str, str]:
+    """``'CAD (more than)'`` → ``('CAD', 'more_than')``; no parenthesis → exact."""
+    match = _UNIT_WITH_QUALIFIER.match(text.strip())
+    if not match:
+        return text.strip(), "exact"
+    words = match["qualifier"].strip().lower()
+    return match["unit"].strip(), UNIT_QUALIFIERS.get(words, f"?{words}")
+
+
+def read_context(reference_dir: Path, raw_dir: Path, label_of, indicators: dict[str, Row],
+                 geographies: set[object]) -> tuple[ContextData, list[Problem]]:
+    """Read the mapping tables and the primary rows; every problem at once."""
+    problems: list[Problem] = []
+    tables = {}
+    for name, spec in CONTEXT_SPECS.items():
+        path = reference_dir / spec.filename
+        tables[name], found = read_table(spec, path, label_of(path))
+        problems.extend(found)
+    sources, series, units = (tables["context_sources"], tables["context_series"],
+                              tables["context_units"])
+    problems += check_references(series, "indicator_id", set(indicators), "indicators.csv")
+    problems += check_references(series, "geography", geographies, "geographies.csv")
+    problems += [series.problem(i, "exclude_reason", "an excluded series needs a reason")
+                 for i, row in series.numbered()
+                 if row["include"] is False and not row["exclude_reason"]]
+    raw_path = raw_dir / RAW_FILE
+    rows, found = _primary_rows(raw_path, label_of(raw_path), sources, series, units,
+                                indicators)
+    problems.extend(found)
+    return ContextData(sources, series, units, rows), problems
+
+
+def _primary_rows(path: Path, label: str, sources: Table, series: Table, units: Table,
+                  indicators: dict[str, Row]) -> tuple[list[Row], list[Problem]]:
+    source_by_url = {row["source_url"]: row["source_id"] for row in sources.rows}
+    series_by_id = {row["series_id"]: row for row in series.rows}
+    unit_by_text = {row["unit_text"]: row["unit"] for row in units.rows}
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in RAW_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            return [], [Problem(label, 1, c, f"required column {c!r} is missing")
+                        for c in missing]
+        for line, raw in enumerate(reader, start=2):
+            if raw["source_tier"] != "primary":
+                continue
+            row, found = _context_row(raw, line, label, source_by_url, series_by_id,
+                                      unit_by_text, indicators)
+            problems.extend(found)
+            if row is not None:
+                rows.append(row)
+    return rows, problems
+
+
+def _context_row(raw: dict[str, str], line: int, label: str, source_by_url: dict,
+                 series_by_id: dict, unit_by_text: dict,
+                 indicators: dict[str, Row]) -> tuple[Row | None, list[Problem]]:
+    def problem(column: str, message: str) -> Problem:
+        return Problem(label, line, column, message)
+
+    mapping = series_by_id.get(raw["series_id"])
+    if mapping is None:
+        return None, [problem("series_id", f"series {raw['series_id']!r} has no row in "
+                              "context_series.csv")]
+    if mapping["include"] is False:
+        return None, []
+    problems: list[Problem] = []
+    try:
+        value = float(raw["value"])
+    except ValueError:
+        problems.append(problem("value", f"{raw['value']!r} is not a number"))
+        value = None
+    unit_text, qualifier = split_unit(raw["unit"])
+    if qualifier.startswith("?"):
+        problems.append(problem("unit", f"unknown qualifier {qualifier[1:]!r} in unit"))
+    unit = unit_by_text.get(unit_text)
+    indicator = indicators.get(str(mapping["indicator_id"]))
+    if unit is None:
+        problems.append(problem("unit", f"unit {unit_text!r} has no row in context_units.csv"))
+    elif indicator is not None and indicator["unit"] != unit:
+        problems.append(problem("unit", f"unit {unit!r} differs from indicator "
+                                f"{indicator['indicator_id']!r} unit {indicator['unit']!r}"))
+    source_id = source_by_url.get(raw["source_url"])
+    if source_id is None:
+        problems.append(problem("source_url", f"{raw['source_url']!r} has no row in "
+                                "context_sources.csv"))
+    start, end = _date_or_problem(raw, "period_start", problem, problems), \
+        _date_or_problem(raw, "period_end", problem, problems)
+    if not raw["quote"].strip():
+        problems.append(problem("quote", "quote is empty: every figure needs its sentence"))
+    if problems:
+        return None, problems
+    return {
+        "indicator_id": mapping["indicator_id"], "geography": mapping["geography"],
+        "breakdown": "total", "period_start": start, "period_end": end,
+        "period_basis": "stated" if start or end else "not_stated",
+        "value": value, "qualifier": qualifier, "source_id": source_id,
+        "locator": raw["quote"].strip(), "series_id": raw["series_id"],
+        "note_en": None, "note_fr": None,
+    }, []
+
+
+def _date_or_problem(raw: dict[str, str], column: str, problem, problems: list) -> date | None:
+    text = raw[column].strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        problems.append(problem(column, f"{text!r} is not a date (YYYY-MM-DD)"))
+        return None

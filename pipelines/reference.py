@@ -1,0 +1,212 @@
+"""The curated reference tables in ``data/reference/`` (reviewed like code).
+
+One spec per file, then the checks that span files: foreign keys, the contract's core
+indicator ids, bilingual text, period rules and locators found in their documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.errors import Problem
+from pipelines.raw import RawDocument, check_locator
+from pipelines.tables import Column, Table, TableSpec, check_references, read_table
+
+CORE_INDICATORS = (
+    "frontline_workers_trained",
+    "care_children_youth_served", "care_teams",
+    "people_served_funded_orgs", "funded_organizations",
+    "joint_forces_investigations", "joint_forces_victims_assisted",
+    "joint_forces_trafficking_charges", "joint_forces_other_charges",
+    "joint_forces_persons_charged",
+    "strategy_investment",
+    "hotline_calls", "hotline_cases_identified", "hotline_victims_supported", "hotline_referrals",
+)
+PILLARS = frozenset({"awareness", "protection", "support", "accountability"})
+QUALIFIERS = frozenset({"exact", "more_than", "at_least", "about", "nearly", "up_to"})
+PERIOD_BASES = frozenset({"stated", "as_of", "inferred", "not_stated"})
+MEASURES = frozenset({"count", "cumulative", "annual_average", "amount", "share", "rate"})
+INTERPRETATIONS = frozenset({"higher_is_better", "lower_is_better", "reported_activity",
+                             "context"})
+TOPICS = frozenset({"strategy", "police_reported", "courts", "hotline", "funding", "victims",
+                    "federal_projects", "organization"})
+MILESTONE_STATUSES = frozenset({"not_reported", "planned", "in_progress", "done", "at_risk"})
+
+
+def _text(name: str, required: bool = True) -> Column:
+    return Column(name, "text", required)
+
+
+def _enum(name: str, allowed: frozenset[str], required: bool = True) -> Column:
+    return Column(name, "text", required, allowed)
+
+
+def _date(name: str, required: bool = True) -> Column:
+    return Column(name, "date", required)
+
+
+SOURCE_COLUMNS = (_text("source_id"), _text("locator"))
+NOTE_COLUMNS = (_text("note_en", False), _text("note_fr", False))
+
+SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
+    TableSpec("pillars", (
+        _enum("pillar_id", PILLARS), _text("name_en"), _text("name_fr"),
+        Column("sort_order", "int"), _text("outcome_en"), _text("outcome_fr"), *SOURCE_COLUMNS,
+    ), key=("pillar_id",)),
+    TableSpec("geographies", (
+        _text("geography_id"), _text("name_en"), _text("name_fr"),
+        _enum("level", frozenset({"country", "province", "region", "area"})),
+        _text("parent_id", False),
+    ), key=("geography_id",)),
+    TableSpec("units", (
+        _text("unit"), _text("name_en"), _text("name_fr"),
+        _enum("kind", frozenset({"count", "money", "percent", "rate"})),
+        Column("is_people", "bool"),
+    ), key=("unit",)),
+    TableSpec("indicators", (
+        _text("indicator_id"), _text("pillar_id", False), _enum("topic", TOPICS),
+        _text("name_en"), _text("name_fr"), _text("unit"), _enum("measure", MEASURES),
+        _enum("interpretation", INTERPRETATIONS), Column("reporting_note", "bool"),
+        Column("headline", "bool"), Column("sort_order", "int"),
+        _text("definition_en"), _text("definition_fr"),
+    ), key=("indicator_id",)),
+    TableSpec("observations", (
+        _text("indicator_id"), _text("geography"), _text("breakdown"),
+        _date("period_start", False), _date("period_end", False),
+        _enum("period_basis", PERIOD_BASES), Column("value", "float"),
+        _enum("qualifier", QUALIFIERS), *SOURCE_COLUMNS, *NOTE_COLUMNS,
+    ), key=("indicator_id", "geography", "breakdown", "period_start", "period_end",
+            "source_id")),
+    TableSpec("targets", (
+        _text("indicator_id"),
+        _enum("target_kind", frozenset({"cumulative", "annual_floor", "level"})),
+        Column("target_value", "float"), _date("period_start"), _date("period_end"),
+        Column("baseline_value", "float", False), _date("baseline_period_start", False),
+        _date("baseline_period_end", False), *SOURCE_COLUMNS, *NOTE_COLUMNS,
+    ), key=("indicator_id", "period_start", "period_end")),
+    TableSpec("milestones", (
+        _text("milestone_id"), _text("pillar_id"),
+        _enum("kind", frozenset({"activity", "improvement"})), Column("sort_order", "int"),
+        _text("text_en"), _text("text_fr"), _enum("status", MILESTONE_STATUSES),
+        _date("status_date", False), _text("note", False), *SOURCE_COLUMNS,
+    ), key=("milestone_id",)),
+    TableSpec("strategies", (
+        _text("strategy_id"), _text("name_en"), _text("name_fr"), _date("period_start"),
+        _date("period_end"), _enum("period_basis", PERIOD_BASES),
+        Column("review_interval_years", "int", False), *SOURCE_COLUMNS, *NOTE_COLUMNS,
+    ), key=("strategy_id",)),
+)}
+
+
+@dataclass
+class Reference:
+    """Every reference table, read and checked."""
+
+    tables: dict[str, Table]
+
+    def __getitem__(self, name: str) -> Table:
+        return self.tables[name]
+
+
+def read_reference(reference_dir: Path, label_root: Path,
+                   documents: dict[str, RawDocument]) -> tuple[Reference, list[Problem]]:
+    tables: dict[str, Table] = {}
+    problems: list[Problem] = []
+    for spec in SPECS.values():
+        path = reference_dir / spec.filename
+        table, found = read_table(spec, path, _label(path, label_root))
+        tables[spec.name] = table
+        problems.extend(found)
+    reference = Reference(tables)
+    problems.extend(check_cross_references(reference, documents))
+    return reference, problems
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_cross_references(ref: Reference,
+                           documents: dict[str, RawDocument]) -> list[Problem]:
+    pillars = ref["pillars"].keys("pillar_id")
+    indicators = ref["indicators"].keys("indicator_id")
+    problems = [
+        *check_references(ref["geographies"], "parent_id",
+                          ref["geographies"].keys("geography_id"), "geographies.csv"),
+        *check_references(ref["indicators"], "pillar_id", pillars, "pillars.csv"),
+        *check_references(ref["indicators"], "unit", ref["units"].keys("unit"), "units.csv"),
+        *check_references(ref["observations"], "indicator_id", indicators, "indicators.csv"),
+        *check_references(ref["observations"], "geography",
+                          ref["geographies"].keys("geography_id"), "geographies.csv"),
+        *check_references(ref["targets"], "indicator_id", indicators, "indicators.csv"),
+        *check_references(ref["milestones"], "pillar_id", pillars, "pillars.csv"),
+        *_check_core_ids(ref["indicators"]),
+        *_check_observation_periods(ref["observations"]),
+        *_check_breakdowns(ref["observations"]),
+    ]
+    for name in ("pillars", "observations", "targets", "milestones", "strategies"):
+        problems.extend(_check_sources(ref[name], documents))
+    return problems
+
+
+def _check_core_ids(table: Table) -> list[Problem]:
+    if not table.rows:
+        return []
+    present = table.keys("indicator_id")
+    return [Problem(table.label, 0, "indicator_id",
+                    f"core indicator {core!r} of the contract is missing")
+            for core in CORE_INDICATORS if core not in present]
+
+
+def _check_observation_periods(table: Table) -> list[Problem]:
+    problems = []
+    for i, row in table.numbered():
+        start, end, basis = row["period_start"], row["period_end"], row["period_basis"]
+        if start is not None and end is not None and start > end:  # type: ignore[operator]
+            problems.append(table.problem(i, "period_end", "period_end is before period_start"))
+        needs = {"stated": (True, True), "inferred": (True, True), "as_of": (False, True),
+                 "not_stated": (False, False)}.get(str(basis))
+        if needs is None:
+            continue
+        if needs[1] and end is None:
+            problems.append(table.problem(i, "period_end", f"period_basis {basis} needs a "
+                                          "period_end"))
+        if needs[0] and start is None:
+            problems.append(table.problem(i, "period_start", f"period_basis {basis} needs a "
+                                          "period_start"))
+        if basis == "not_stated" and (start is not None or end is not None):
+            problems.append(table.problem(i, "period_basis", "period_basis not_stated but a "
+                                          "period is given"))
+    return problems
+
+
+def _check_breakdowns(table: Table) -> list[Problem]:
+    return [
+        table.problem(i, "breakdown", f"breakdown {row['breakdown']!r} must be 'total' or "
+                      "'dimension:value'")
+        for i, row in table.numbered()
+        if row["breakdown"] is not None and row["breakdown"] != "total"
+        and ":" not in str(row["breakdown"])
+    ]
+
+
+def _check_sources(table: Table, documents: dict[str, RawDocument]) -> list[Problem]:
+    problems = []
+    for i, row in table.numbered():
+        source_id = row.get("source_id")
+        if source_id is None:
+            continue
+        if source_id not in documents:
+            known = ", ".join(sorted(documents))
+            problems.append(table.problem(i, "source_id",
+                                          f"unknown source_id {source_id!r} (known: {known})"))
+            continue
+        where = table.problem(i, "locator", "")
+        found = check_locator(documents, str(source_id), str(row.get("locator") or ""), where)
+        if found:
+            problems.append(found)
+    return problems

@@ -1,0 +1,92 @@
+"""SQL helpers for the pipelines: schema creation, row inserts, post-load checks.
+
+Table and column names used here come from the schema files and code constants, never from
+user input; values always travel as parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+
+from pipelines.errors import DataRejected, Problem
+
+SQL_DIR = Path(__file__).resolve().parent
+PUBLIC_TABLES = ("marts.strategies", "marts.pillars", "marts.geographies", "marts.units",
+                 "marts.indicators", "marts.observations", "marts.targets", "marts.milestones",
+                 "meta.sources")
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """``schema.sql``, then every ``schema_*.sql`` in name order."""
+    for path in [SQL_DIR / "schema.sql", *sorted(SQL_DIR.glob("schema_*.sql"))]:
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, table: str, catalog: str | None = None) -> bool:
+    schema, name = table.split(".")
+    query = ("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? "
+             "AND table_name = ? AND table_catalog = coalesce(?, current_database())")
+    return con.execute(query, [schema, name, catalog]).fetchone()[0] > 0
+
+
+def columns_of(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    schema, name = table.split(".")
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = ? "
+        "AND table_name = ? AND table_catalog = current_database() ORDER BY ordinal_position",
+        [schema, name]).fetchall()
+    return [r[0] for r in rows]
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str,
+                rows: Sequence[dict[str, object]]) -> None:
+    """Insert dict rows; keys not in the table are an error, missing keys become NULL."""
+    if not rows:
+        return
+    columns = columns_of(con, table)
+    unknown = set().union(*(r.keys() for r in rows)) - set(columns)
+    if unknown:
+        raise KeyError(f"{table} has no column(s) {sorted(unknown)}")
+    placeholders = ", ".join("?" for _ in columns)
+    statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608 (schema identifiers)
+    con.executemany(statement, [[row.get(c) for c in columns] for row in rows])
+
+
+# Checks on the loaded data that no single file can see. Each query returns offending rows
+# as (table, key, message).
+CHECKS = {
+    "observation source is known": """
+        SELECT 'marts.observations', o.observation_id, 'unknown source_id ' || o.source_id
+        FROM marts.observations o ANTI JOIN meta.sources s USING (source_id)""",
+    "observation indicator is known": """
+        SELECT 'marts.observations', o.observation_id, 'unknown indicator ' || o.indicator_id
+        FROM marts.observations o ANTI JOIN marts.indicators i USING (indicator_id)""",
+    "published values are present": """
+        SELECT 'marts.observations', observation_id, 'value is missing'
+        FROM marts.observations WHERE value IS NULL AND NOT suppressed""",
+    "suppressed values are hidden": """
+        SELECT 'marts.observations', observation_id, 'suppressed but value kept'
+        FROM marts.observations WHERE suppressed AND value IS NOT NULL""",
+    "percentages are at most 100": """
+        SELECT 'marts.observations', o.observation_id, 'percentage above 100'
+        FROM marts.observations o JOIN marts.units u USING (unit)
+        WHERE u.kind = 'percent' AND o.value > 100 AND o.indicator_id NOT LIKE '%yoy%'""",
+}
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> None:
+    problems = [
+        Problem(table, 0, str(key), f"{name}: {message}")
+        for name, query in CHECKS.items()
+        for table, key, message in con.execute(query).fetchall()
+    ]
+    if problems:
+        raise DataRejected(problems)
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {table.split(".")[1]: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+            for table in PUBLIC_TABLES}
