@@ -180,7 +180,8 @@ SELECT CASE WHEN s.status = 'demo' THEN 'demo-' ELSE 'submission-' END || l.load
             'Quarterly submission ' END || l.file,
        string_agg(DISTINCT s.program, '; ' ORDER BY s.program),
        'en', strftime(l.loaded_at, '%Y-%m-%d'), false, NULL, coalesce(l.sha256, ''),
-       'submissions/' || l.file, s.status, NULL,
+       'submissions/' || l.file,
+       CASE WHEN s.status = 'demo' THEN 'demo' ELSE 'submission' END, NULL,
        'Submission, load ' || l.load_id, 'Soumission, chargement ' || l.load_id
 FROM meta.loads AS l JOIN staging.submission_rows AS s USING (load_id)
 GROUP BY l.load_id, l.file, l.loaded_at, l.sha256, s.status

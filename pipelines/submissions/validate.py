@@ -61,11 +61,15 @@ def validate_table(
     name: str, table: Table, ref: Reference
 ) -> tuple[list[SubmissionRow], list[Problem]]:
     """All rows that passed and all problems found in one file."""
+    if any(p.row == 0 for p in table.problems):
+        return [], list(table.problems)
     problems = list(table.problems) + check_header(name, table.header)
-    if not table.header or any(p.row == 0 for p in problems):
-        return [], problems
+    # A row the reader already faulted (a formula cell) gets no second message about its value.
+    faulted = {p.row for p in table.problems}
     rows: list[SubmissionRow] = []
     for number, cells in table.rows:
+        if number in faulted:
+            continue
         row, row_problems = check_row(name, number, cells, ref)
         problems += row_problems
         if row is not None:
@@ -93,7 +97,8 @@ def check_row(
 ) -> tuple[SubmissionRow | None, list[Problem]]:
     """Parse one row; None when any cell of it has a problem."""
     messages: dict[str, str | None] = {
-        col: "required value is empty" for col in REQUIRED_CELLS if not cells.get(col, "")
+        # A missing column is reported once, on the header, not on every row.
+        col: "required value is empty" for col in REQUIRED_CELLS if cells.get(col) == ""
     }
     indicator = cells.get("indicator_id", "")
     if indicator and "indicator_id" not in messages:
