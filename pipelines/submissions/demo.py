@@ -31,18 +31,23 @@ PROGRAM = "DEMO – demonstration data, not real figures"
 NOTE = "DEMONSTRATION DATA – generated, not reported by any program"
 REGION_WEIGHTS = {"region_central": 0.27, "region_east": 0.2, "region_north": 0.07,
                   "region_toronto": 0.28, "region_west": 0.18}
-# Ontario totals per quarter (low, high); regional splits for the first three.
+# Ontario totals per quarter (low, high). Joint-forces ranges follow the published cumulative
+# figures as of February 2023 (65 investigations, 61 victims assisted, 72 trafficking and 167
+# other charges, 28 persons charged) spread over the team's first two years or so.
 TOTALS = {
     "frontline_workers_trained": (65, 80),
     "people_served_funded_orgs": (2400, 2600),
+    "funded_organizations": (50, 54),
     "care_children_youth_served": (50, 60),
     "care_teams": (2, 2),
-    "joint_forces_investigations": (25, 45),
-    "joint_forces_victims_assisted": (15, 35),
-    "joint_forces_trafficking_charges": (40, 90),
-    "joint_forces_other_charges": (60, 150),
-    "joint_forces_persons_charged": (10, 25),
+    "joint_forces_investigations": (6, 12),
+    "joint_forces_victims_assisted": (5, 11),
+    "joint_forces_trafficking_charges": (6, 14),
+    "joint_forces_other_charges": (15, 30),
+    "joint_forces_persons_charged": (3, 7),
 }
+# The strategy announces a third intervention team, in Kenora; the demo opens it in 2026-27.
+KENORA_OPENS = Quarter(2026, 1)
 REVISED = "frontline_workers_trained"  # its first quarter is corrected in the second load
 MISSING = "joint_forces_investigations"  # not submitted for the second-latest quarter
 
@@ -96,14 +101,18 @@ def demo_loads(first: Quarter, last: Quarter) -> list[tuple[Quarter, list[dict[s
 def _indicator_rows(
     rng: random.Random, indicator: str, quarter: Quarter, total: int
 ) -> list[dict[str, str]]:
+    if indicator == "care_teams" and quarter >= KENORA_OPENS:
+        total += 1
     rows = [_cell(indicator, quarter, "ontario", "total", total)]
     if indicator in ("frontline_workers_trained", "people_served_funded_orgs"):
         rows += [_cell(indicator, quarter, g, "total", v)
                  for g, v in _split(rng, total, REGION_WEIGHTS).items()]
     if indicator == "care_children_youth_served":
-        kenora = rng.randint(3, 9)  # a small cell: suppressed, with its complement
-        rows += [_cell(indicator, quarter, "kenora", "total", kenora),
-                 _cell(indicator, quarter, "toronto_durham", "total", total - kenora)]
+        # Kenora's first quarters are small cells: suppressed, with their complement.
+        kenora = rng.randint(3, 9) if quarter >= KENORA_OPENS else 0
+        rows += [_cell(indicator, quarter, "toronto_durham", "total", total - kenora)]
+        if kenora:
+            rows += [_cell(indicator, quarter, "kenora", "total", kenora)]
         ages = _split(rng, total, {"age:under-12": 0.06, "age:12-15": 0.42, "age:16-17": 0.52})
         rows += [_cell(indicator, quarter, "ontario", b, v) for b, v in ages.items()]
     return rows
