@@ -157,7 +157,9 @@ def _context_sources(context: ContextData, sha256: str) -> list[Row]:
 
 
 def _carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
-    con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+    # ATTACH takes no prepared parameters; the path is ours (settings), quoted as a literal.
+    literal = "'" + str(previous).replace("'", "''") + "'"
+    con.execute(f"ATTACH {literal} AS previous (READ_ONLY)")
     try:
         for table in CARRY_OVER:
             if sql.table_exists(con, table) and sql.table_exists(con, table, "previous"):
