@@ -90,7 +90,7 @@ QUERIES: Final[dict[str, str]] = {
     "sources": """
         SELECT source_id, title, publisher, language, published, published_about, url,
                sha256, kind, edition_en, edition_fr
-        FROM meta.sources ORDER BY kind, source_id
+        FROM meta.sources ORDER BY kind <> 'document', kind, source_id
     """,
     "strategy_period": """
         SELECT strategy_id, name_en, name_fr, period_start, period_end, period_basis,

@@ -15,7 +15,7 @@ from dashboard.components.tables import scroll_table
 from dashboard.formatting import format_date, format_month, format_timestamp, format_value
 from dashboard.i18n import Lang, t
 
-SOURCE_COLUMNS = ("title", "publisher", "date", "language", "edition", "url", "kind", "sha")
+SOURCE_COLUMNS = ("title", "publisher", "date", "language", "edition", "kind", "sha")
 
 
 def published_text(published: object, about: bool, lang: Lang) -> str:
@@ -30,24 +30,28 @@ def published_text(published: object, about: bool, lang: Lang) -> str:
     return t("about_sources.about", lang, date=text) if about else text
 
 
-def _source_row(row: dict, lang: Lang) -> Component:
+def _source_title(row: dict, lang: Lang) -> Component:
+    """The title in its own language, linked to the source when its address is known (the
+    link is the title itself, so the table keeps readable widths on narrow screens)."""
+    title = html.Span(str(row["title"]), lang=str(row["language"]))
     url = row["url"]
-    link: Component | str = (
-        html.A(str(url), href=str(url), className="source-url")
-        if isinstance(url, str) and url
-        else t("about_sources.no_url", lang)
-    )
+    if isinstance(url, str) and url:
+        return html.A(title, href=url)
+    return html.Span([title, html.Br(), html.Small(t("about_sources.no_url", lang))])
+
+
+def _source_row(row: dict, lang: Lang) -> Component:
     return html.Tr(
         [
-            html.Th(html.Span(str(row["title"]), lang=str(row["language"])), scope="row"),
+            html.Th(_source_title(row, lang), scope="row"),
             html.Td(str(row["publisher"])),
             html.Td(published_text(row["published"], bool(row["published_about"]), lang)),
             html.Td(t(f"about_sources.lang_{row['language']}", lang)),
             html.Td(str(row[f"edition_{lang}"])),
-            html.Td(link),
             html.Td(t(f"about_sources.kind_{row['kind']}", lang)),
             html.Td(html.Code(str(row["sha256"])[:12], className="sha")),
-        ]
+        ],
+        id=f"source-{row['source_id']}",
     )
 
 
