@@ -75,6 +75,14 @@ def sources_section(sources: pd.DataFrame, lang: Lang) -> Component:
     )
 
 
+def _review_sentence(years: int, lang: Lang) -> Component:
+    # The Act's title is italic, as titles of statutes are; the catalogue keeps the sentence
+    # whole, so split it around a placeholder rather than concatenating fragments.
+    marker = "\x00"
+    before, after = t("about_period.review", lang, years=years, act=marker).split(marker)
+    return html.P([before, html.Em(t("about_period.act", lang)), after])
+
+
 def period_section(reading: dict[str, str], strategy: dict | None, lang: Lang) -> Component:
     """``reading`` holds the formatted range, start and end; ``strategy`` the marts row."""
     children: list[Component | None] = [html.P(t("about_period.reading", lang, **reading))]
@@ -82,9 +90,7 @@ def period_section(reading: dict[str, str], strategy: dict | None, lang: Lang) -
         note = strategy.get(f"note_{lang}")
         children += [
             html.P(str(note)) if isinstance(note, str) else None,
-            html.P(
-                t("about_period.review", lang, years=int(strategy["review_interval_years"] or 5))
-            ),
+            _review_sentence(int(strategy["review_interval_years"] or 5), lang),
             html.Blockquote(
                 html.P(f"« {strategy['locator']} »"), lang="fr", className="source-quote"
             ),

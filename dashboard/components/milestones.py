@@ -51,9 +51,9 @@ def _row(milestone: Milestone, lang: Lang) -> Component:
     return html.Tr(
         [
             html.Th(_text(milestone, lang), scope="row", className="commitment"),
-            html.Td(t(f"milestone.{milestone.kind}", lang)),
             html.Td(status_badge(milestone.status, lang)),
             html.Td(date),
+            html.Td(t(f"milestone.{milestone.kind}", lang)),
             html.Td(milestone.note or t("milestone.no_note", lang)),
         ],
         id=f"milestone-{milestone.milestone_id}",
@@ -61,7 +61,8 @@ def _row(milestone: Milestone, lang: Lang) -> Component:
 
 
 def milestone_table(milestones: Sequence[Milestone], lang: Lang, caption: str) -> Component:
-    headers = ["col_commitment", "col_kind", "col_status", "col_date", "col_note"]
+    # Status right after the commitment: on a phone it is the column seen without scrolling.
+    headers = ["col_commitment", "col_status", "col_date", "col_kind", "col_note"]
     return scroll_table(
         html.Table(
             [
