@@ -107,8 +107,9 @@ def _value_cells(indicator: PillarIndicator, lang: Lang) -> list[Component]:
     value = format_value(figure.value, figure.unit_kind, figure.qualifier, lang)
     unit = "" if figure.unit_kind in {"money", "percent"} else str(getattr(figure, f"unit_{lang}"))
     period = format_period(figure.period_start, figure.period_end, figure.period_basis, lang)
-    edition = getattr(figure, f"edition_{lang}") or figure.edition_en or ""
-    source = f"{figure.publisher}, {edition}" if figure.publisher else edition
+    # The edition label names the source in the page's language; the publisher is stored in
+    # English only, so it would leave English words on the French page.
+    source = getattr(figure, f"edition_{lang}") or figure.edition_en or figure.publisher or ""
     return [
         html.Td([html.Span(value, className="table-number"), f" {unit}".rstrip()]),
         html.Td(period),

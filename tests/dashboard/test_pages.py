@@ -264,3 +264,10 @@ def test_about_quotes_are_verbatim_from_their_documents() -> None:
 def test_nav_links_to_the_new_pages(client: FlaskClient) -> None:
     hrefs = _hrefs(render(client, "/", "?lang=fr"))
     assert "/deliverables?lang=fr" in hrefs and "/about?lang=fr" in hrefs
+
+
+def test_french_pillar_table_has_no_english_source_words(client: FlaskClient) -> None:
+    payload = render(client, "/pillar/accountability", "?lang=fr")
+    table = text_of(_find(payload, className="data-table indicator-table")[0])
+    assert "Stratégie ontarienne 2025–2030" in table
+    assert "Government of Ontario" not in table
