@@ -271,3 +271,17 @@ def test_french_pillar_table_has_no_english_source_words(client: FlaskClient) ->
     table = text_of(_find(payload, className="data-table indicator-table")[0])
     assert "Stratégie ontarienne 2025–2030" in table
     assert "Government of Ontario" not in table
+
+
+@pytest.mark.parametrize(
+    ("path", "search", "title"),
+    [
+        ("/pillar/support", "?lang=fr", "Soutenir les survivantes et les survivants – Suivi"),
+        ("/deliverables", "?lang=en", "Deliverables – Ontario"),
+        ("/about", "?lang=fr", "À propos des données – Suivi"),
+    ],
+)
+def test_page_titles_are_translated(
+    client: FlaskClient, path: str, search: str, title: str
+) -> None:
+    assert render(client, path, search)["_pages_store"]["data"]["title"].startswith(title)
