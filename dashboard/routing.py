@@ -44,6 +44,8 @@ ROUTES: Final[tuple[Route, ...]] = (
         r"/indicator/(?P<indicator_id>[^/]+)",
         lambda db, ids: queries.indicator_exists(db, ids["indicator_id"]),
     ),
+    Route(r"/deliverables"),
+    Route(r"/about"),
 )
 
 

@@ -1,0 +1,86 @@
+"""Milestone (commitment) statuses and tables, shared by the pillar and deliverables pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from dash import html
+from dash.development.base_component import Component
+
+from dashboard.components.tables import scroll_table
+from dashboard.formatting import format_date
+from dashboard.i18n import Lang, t
+from dashboard.strategy_queries import MILESTONE_STATUSES, Milestone
+
+# A distinct shape per status, so the status reads without colour (and in print). The word
+# always sits next to the shape; the shape itself is hidden from screen readers.
+STATUS_ICONS: Final[dict[str, str]] = {
+    "not_reported": "○",
+    "planned": "◇",
+    "in_progress": "◐",
+    "done": "✔",
+    "at_risk": "▲",
+}
+assert set(STATUS_ICONS) == set(MILESTONE_STATUSES)
+
+
+def status_badge(status: str, lang: Lang) -> Component:
+    return html.Span(
+        [
+            html.Span(
+                STATUS_ICONS.get(status, "?"), className="status-icon", **{"aria-hidden": "true"}
+            ),
+            " ",
+            t(f"milestone.{status}", lang),
+        ],
+        className=f"status-badge status-{status}",
+    )
+
+
+def _text(milestone: Milestone, lang: Lang) -> Component:
+    return html.Span(milestone.text_fr if lang == "fr" else milestone.text_en)
+
+
+def _row(milestone: Milestone, lang: Lang) -> Component:
+    date = (
+        format_date(milestone.status_date, lang)
+        if milestone.status_date
+        else t("milestone.no_date", lang)
+    )
+    return html.Tr(
+        [
+            html.Th(_text(milestone, lang), scope="row", className="commitment"),
+            html.Td(status_badge(milestone.status, lang)),
+            html.Td(date),
+            html.Td(t(f"milestone.{milestone.kind}", lang)),
+            html.Td(milestone.note or t("milestone.no_note", lang)),
+        ],
+        id=f"milestone-{milestone.milestone_id}",
+    )
+
+
+def milestone_table(milestones: Sequence[Milestone], lang: Lang, caption: str) -> Component:
+    # Status right after the commitment: on a phone it is the column seen without scrolling.
+    headers = ["col_commitment", "col_status", "col_date", "col_kind", "col_note"]
+    return scroll_table(
+        html.Table(
+            [
+                html.Caption(caption),
+                html.Thead(
+                    html.Tr([html.Th(t(f"milestone.{key}", lang), scope="col") for key in headers])
+                ),
+                html.Tbody([_row(m, lang) for m in milestones]),
+            ],
+            className="data-table milestone-table",
+        ),
+        caption,
+    )
+
+
+def none_reported_notice(counts: dict[str, int], lang: Lang) -> Component | None:
+    """Said plainly when nothing at all has been reported: every status is ``not_reported``."""
+    total = sum(counts.values())
+    if total == 0 or counts.get("not_reported", 0) != total:
+        return None
+    return html.P(t("milestone.none_reported", lang, count=total), className="notice none-reported")

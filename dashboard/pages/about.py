@@ -1,0 +1,111 @@
+"""``/about``: the progress method with a worked example, every source, the strategy period,
+the suppression rule, how to cite, a glossary and where to get help."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+import dash
+import flask
+from dash import html
+from dash.development.base_component import Component
+
+from dashboard import queries, strategy_queries
+from dashboard.components.about_method import example_section, method_section
+from dashboard.components.about_reference import (
+    cite_section,
+    glossary_section,
+    help_section,
+    period_section,
+    sources_section,
+    suppression_section,
+)
+from dashboard.components.shell import page_shell
+from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
+from dashboard.formatting import fiscal_year_label, format_date, format_number, format_period
+from dashboard.i18n import Lang, normalise_lang, t
+from pipelines.progress import worked_example
+from pipelines.settings import Settings
+
+PATH: Final[str] = "/about"
+STRATEGY_ID: Final[str] = "2025-2030"
+# (section id, catalogue key of its heading), in page order: the table of contents.
+SECTIONS: Final[tuple[tuple[str, str], ...]] = (
+    ("method", "about_method.heading"),
+    ("worked-example", "about_example.heading"),
+    ("sources", "about_sources.heading"),
+    ("period", "about_period.heading"),
+    ("suppression", "about_suppression.heading"),
+    ("cite", "about_cite.heading"),
+    ("glossary", "about_glossary.heading"),
+    ("help", "about_help.heading"),
+)
+
+
+def title(**_: object) -> str:
+    lang = request_lang()
+    return t("site.page_title", lang, page=t("about.title", lang))
+
+
+dash.register_page(__name__, path=PATH, title=title, name="About", order=3)
+
+
+def _settings() -> Settings:
+    return flask.current_app.config[SETTINGS_CONFIG_KEY]
+
+
+def _period_reading(settings: Settings, lang: Lang) -> dict[str, str]:
+    start, end = settings.strategy_start, settings.strategy_end
+    return {
+        "range": format_period(start, end, "stated", lang),
+        "start": format_date(start, lang),
+        "end": format_date(end, lang),
+    }
+
+
+def _fiscal_example(lang: Lang) -> dict[str, str]:
+    return {
+        "example": fiscal_year_label(2025, lang),
+        "start": format_date(date(2025, 4, 1), lang),
+        "end": format_date(date(2026, 3, 31), lang),
+    }
+
+
+def contents_nav(lang: Lang) -> Component:
+    links = [html.Li(html.A(t(key, lang), href=f"#{sid}")) for sid, key in SECTIONS]
+    return html.Nav(
+        html.Ol(links), className="about-contents", **{"aria-label": t("about.contents", lang)}
+    )
+
+
+def content(lang: Lang) -> list[Component]:
+    db, settings = current_db(), _settings()
+    example = worked_example(settings)
+    strategy = strategy_queries.strategy_period(db, STRATEGY_ID)
+    return [
+        html.H1(t("about.heading", lang)),
+        html.P(t("about.intro", lang), className="lead"),
+        contents_nav(lang),
+        method_section(format_number(example.target.target_value, lang), lang),
+        example_section(example, lang),
+        sources_section(strategy_queries.sources(db), lang),
+        period_section(
+            _period_reading(settings, lang), None if strategy is None else strategy.to_dict(), lang
+        ),
+        suppression_section(settings.suppression_threshold, lang),
+        cite_section(strategy_queries.build_info(db), flask.request.url_root, lang),
+        glossary_section(_fiscal_example(lang), lang),
+        help_section(lang),
+    ]
+
+
+def layout(lang: str = "en", **query: object) -> Component:
+    language = normalise_lang(lang)
+    return page_shell(
+        lang=language,
+        path=PATH,
+        query=query,
+        status=queries.site_status(current_db()),
+        children=content(language),
+    )

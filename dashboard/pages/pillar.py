@@ -1,0 +1,134 @@
+"""``/pillar/<pillar_id>``: the pillar's expected result, every indicator with its latest
+figure and status, and every planned activity and improvement."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import dash
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard import queries, strategy_queries
+from dashboard.components.links import href
+from dashboard.components.milestones import milestone_table, none_reported_notice
+from dashboard.components.not_found import not_found_body
+from dashboard.components.pillar import accountability_note, indicator_table, outcome_section
+from dashboard.components.shell import page_shell
+from dashboard.context import current_db, request_lang
+from dashboard.i18n import Lang, normalise_lang, t
+from dashboard.indicator_status import indicator_progress
+
+PATH_TEMPLATE: Final[str] = "/pillar/<pillar_id>"
+# The pillar whose figures count reported activity and whose page carries the strategy's note.
+REPORTED_ACTIVITY_PILLAR: Final[str] = "accountability"
+
+
+def title(pillar_id: str | None = None, **_: object) -> str:
+    lang = request_lang()
+    row = strategy_queries.pillar(current_db(), str(pillar_id or ""))
+    page = str(row[f"name_{lang}"]) if row is not None else t("not_found.title", lang)
+    return t("site.page_title", lang, page=page)
+
+
+dash.register_page(__name__, path_template=PATH_TEMPLATE, title=title, name="Pillar", order=1)
+
+
+def pillar_links(lang: Lang, exclude: str | None = None) -> Component:
+    items = [
+        html.Li(dcc.Link(str(row[f"name_{lang}"]), href=href(f"/pillar/{row['pillar_id']}", lang)))
+        for row in queries.pillars(current_db()).to_dict("records")
+        if row["pillar_id"] != exclude
+    ]
+    return html.Ul(items, className="pillar-links")
+
+
+def unknown_pillar(lang: Lang) -> list[Component]:
+    """The not-found body with the four real pillars, so a mistyped id is one click away."""
+    return [
+        *not_found_body(lang),
+        html.H2(t("pillar.unknown_heading", lang)),
+        pillar_links(lang),
+    ]
+
+
+def indicators_section(pillar_id: str, name: str, lang: Lang) -> Component:
+    db = current_db()
+    indicators = strategy_queries.pillar_indicators(db, pillar_id)
+    rows = [
+        (ind, indicator_progress(db, ind.indicator_id, ind.interpretation, ind.measure))
+        for ind in indicators
+    ]
+    body: Component = (
+        indicator_table(rows, lang, name) if rows else html.P(t("pillar.no_indicators", lang))
+    )
+    return html.Section(
+        [
+            html.H2(t("pillar.indicators_heading", lang), id="pillar-indicators"),
+            html.P(t("pillar.indicators_intro", lang)),
+            body,
+            html.P(
+                dcc.Link(
+                    t("pillar_status.method_link", lang), href=href("/about", lang) + "#method"
+                )
+            ),
+        ],
+        **{"aria-labelledby": "pillar-indicators"},
+    )
+
+
+def milestones_section(pillar_id: str, name: str, lang: Lang) -> Component:
+    db = current_db()
+    milestones = strategy_queries.milestones(db, pillar_id)
+    counts = strategy_queries.milestone_counts(db, pillar_id)
+    return html.Section(
+        [
+            html.H2(t("pillar.milestones_heading", lang), id="pillar-milestones"),
+            html.P(t("pillar.milestones_intro", lang)),
+            none_reported_notice(counts, lang),
+            milestone_table(milestones, lang, t("pillar.milestones_caption", lang, pillar=name)),
+            html.P(t("milestone.translation_note", lang), className="table-note"),
+            html.P(
+                dcc.Link(
+                    t("pillar.deliverables_link", lang),
+                    href=href("/deliverables", lang, {"pillar": pillar_id}),
+                )
+            ),
+        ],
+        **{"aria-labelledby": "pillar-milestones"},
+    )
+
+
+def content(pillar_id: str, lang: Lang) -> list[Component]:
+    row = strategy_queries.pillar(current_db(), pillar_id)
+    if row is None:
+        return unknown_pillar(lang)
+    pillar = row.to_dict()
+    name = str(pillar[f"name_{lang}"])
+    return [
+        html.P(t("pillar.eyebrow", lang), className="eyebrow"),
+        html.H1(name),
+        outcome_section(pillar, lang),
+        accountability_note(lang) if pillar_id == REPORTED_ACTIVITY_PILLAR else None,
+        indicators_section(pillar_id, name, lang),
+        milestones_section(pillar_id, name, lang),
+        html.Section(
+            [
+                html.H2(t("pillar.other_pillars", lang), id="pillar-others"),
+                pillar_links(lang, pillar_id),
+            ],
+            **{"aria-labelledby": "pillar-others"},
+        ),
+    ]
+
+
+def layout(pillar_id: str | None = None, lang: str = "en", **query: object) -> Component:
+    language = normalise_lang(lang)
+    pillar_key = str(pillar_id or "")
+    return page_shell(
+        lang=language,
+        path=f"/pillar/{pillar_key}",
+        query=query,
+        status=queries.site_status(current_db()),
+        children=content(pillar_key, language),
+    )
