@@ -14,8 +14,9 @@ from dashboard.db import Database
 # The latest total of each indicator, with what is needed to write it out in full: qualifier,
 # unit kind, period, geography and source. Regional rows are breakdowns of the provincial total
 # and are skipped; a figure published only for an area (the Toronto and Durham teams) is kept,
-# Ontario winning a tie. Suppressed rows carry no value and are skipped.
-_LATEST_FIGURES: Final[str] = """
+# Ontario winning a tie. Suppressed rows carry no value and are skipped. Every indicator is
+# listed (LEFT JOIN): ``has_value`` is false when nothing has been published for it yet.
+LATEST_FIGURES: Final[str] = """
 WITH ranked AS (
     SELECT o.*,
            row_number() OVER (
@@ -28,16 +29,18 @@ WITH ranked AS (
     WHERE o.breakdown = 'total' AND g.level <> 'region' AND NOT o.suppressed
 )
 SELECT i.indicator_id, i.pillar_id, i.name_en, i.name_fr, i.interpretation, i.reporting_note,
-       i.headline, i.sort_order, i.measure, r.value, r.qualifier, r.period_start, r.period_end,
-       r.period_basis, r.locator, r.status, r.geography,
+       i.headline, i.sort_order, i.measure, r.value, coalesce(r.qualifier, 'exact') AS qualifier,
+       r.period_start, r.period_end, coalesce(r.period_basis, 'not_stated') AS period_basis,
+       coalesce(r.locator, '') AS locator, coalesce(r.status, '') AS status,
+       coalesce(r.geography, '') AS geography,
        geo.name_en AS geography_en, geo.name_fr AS geography_fr,
        coalesce(u.kind, 'count') AS unit_kind,
        coalesce(u.name_en, i.unit) AS unit_en, coalesce(u.name_fr, i.unit) AS unit_fr,
        s.publisher AS publisher_en, s.publisher_fr, s.edition_en, s.edition_fr, s.url,
-       s.language AS source_language
+       s.language AS source_language, r.indicator_id IS NOT NULL AS has_value
 FROM marts.indicators AS i
-JOIN ranked AS r ON r.indicator_id = i.indicator_id AND r.recency = 1
-LEFT JOIN marts.units AS u ON u.unit = r.unit
+LEFT JOIN ranked AS r ON r.indicator_id = i.indicator_id AND r.recency = 1
+LEFT JOIN marts.units AS u ON u.unit = coalesce(r.unit, i.unit)
 LEFT JOIN marts.geographies AS geo ON geo.geography_id = r.geography
 LEFT JOIN meta.sources AS s ON s.source_id = r.source_id
 """
@@ -47,12 +50,13 @@ QUERIES: Final[dict[str, str]] = {
         SELECT pillar_id, name_en, name_fr, outcome_en, outcome_fr, sort_order
         FROM marts.pillars ORDER BY sort_order, pillar_id
     """,
-    "headline_figures": _LATEST_FIGURES
+    "headline_figures": LATEST_FIGURES
     + """
-        WHERE i.headline AND i.pillar_id IS NOT NULL
+        WHERE i.headline AND i.pillar_id IS NOT NULL AND r.indicator_id IS NOT NULL
         ORDER BY i.pillar_id, i.sort_order, i.indicator_id
     """,
-    "indicator_figure": _LATEST_FIGURES + " WHERE i.indicator_id = $indicator_id",
+    "indicator_figure": LATEST_FIGURES
+    + " WHERE i.indicator_id = $indicator_id AND r.indicator_id IS NOT NULL",
     "strategy": """
         SELECT strategy_id, name_en, name_fr, period_start, period_end
         FROM marts.strategies WHERE strategy_id = $strategy_id
@@ -133,8 +137,8 @@ def _figure(row: pd.Series) -> Figure:
         locator=str(row["locator"]),
         status=str(row["status"]),
         geography=str(row["geography"]),
-        geography_en=str(row["geography_en"]),
-        geography_fr=str(row["geography_fr"]),
+        geography_en=str(row["geography_en"] or ""),
+        geography_fr=str(row["geography_fr"] or ""),
         publisher_en=_text(row["publisher_en"]),
         publisher_fr=_text(row["publisher_fr"]),
         edition_en=_text(row["edition_en"]),

@@ -13,7 +13,7 @@ from typing import Final
 import pandas as pd
 
 from dashboard.db import Database
-from dashboard.queries import Figure, _date, _figure, _text
+from dashboard.queries import LATEST_FIGURES, Figure, _date, _figure, _text
 from pipelines.progress import Observation, Target
 
 MILESTONE_STATUSES: Final[tuple[str, ...]] = (
@@ -24,34 +24,11 @@ MILESTONE_STATUSES: Final[tuple[str, ...]] = (
     "at_risk",
 )
 
-# Every indicator of a pillar, with its latest provincial total when there is one (LEFT JOIN:
-# an indicator nothing has been reported for yet must still be listed).
-_PILLAR_INDICATORS: Final[str] = """
-WITH ranked AS (
-    SELECT o.*,
-           row_number() OVER (
-               PARTITION BY o.indicator_id
-               ORDER BY o.period_end DESC NULLS LAST, o.period_start DESC NULLS LAST,
-                        o.observation_id
-           ) AS recency
-    FROM marts.observations AS o
-    WHERE o.breakdown = 'total' AND o.geography = 'ontario' AND NOT o.suppressed
+# Every indicator of a pillar, with its latest figure when there is one: the shared latest-figure
+# query (an indicator nothing has been reported for yet is still listed).
+_PILLAR_INDICATORS: Final[str] = (
+    LATEST_FIGURES + " WHERE i.pillar_id = $pillar_id ORDER BY i.sort_order, i.indicator_id"
 )
-SELECT i.indicator_id, i.pillar_id, i.name_en, i.name_fr, i.interpretation, i.reporting_note,
-       i.measure, i.sort_order, r.value, coalesce(r.qualifier, 'exact') AS qualifier,
-       r.period_start, r.period_end, coalesce(r.period_basis, 'not_stated') AS period_basis,
-       coalesce(r.locator, '') AS locator, coalesce(r.status, '') AS status,
-       coalesce(u.kind, 'count') AS unit_kind,
-       coalesce(u.name_en, i.unit) AS unit_en, coalesce(u.name_fr, i.unit) AS unit_fr,
-       s.publisher, s.edition_en, s.edition_fr, s.url, s.language AS source_language,
-       r.indicator_id IS NOT NULL AS has_value
-FROM marts.indicators AS i
-LEFT JOIN ranked AS r ON r.indicator_id = i.indicator_id AND r.recency = 1
-LEFT JOIN marts.units AS u ON u.unit = coalesce(r.unit, i.unit)
-LEFT JOIN meta.sources AS s ON s.source_id = r.source_id
-WHERE i.pillar_id = $pillar_id
-ORDER BY i.sort_order, i.indicator_id
-"""
 
 QUERIES: Final[dict[str, str]] = {
     "pillar": """

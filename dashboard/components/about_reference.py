@@ -136,9 +136,9 @@ def _law(key: str, lang: Lang) -> list[Component]:
         html.Dt(t(f"about_glossary.{key}_label", lang)),
         html.Dd(html.Blockquote(f"« {t(f'about_quotes.{key}', lang)} »", lang="fr")),
     ]
-    if lang == "en":
-        paraphrase = t(f"about_glossary.{key}_paraphrase", lang)
-        items.append(html.Dd(f"{t('about_glossary.paraphrase', lang)} {paraphrase}"))
+    # Legal French is dense: both languages get a plain paraphrase under the quote.
+    paraphrase = t(f"about_glossary.{key}_paraphrase", lang)
+    items.append(html.Dd(f"{t('about_glossary.paraphrase', lang)} {paraphrase}"))
     return items
 
 

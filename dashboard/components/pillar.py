@@ -28,7 +28,7 @@ def outcome_section(pillar: dict[str, object], lang: Lang) -> Component:
     else:
         children.append(html.P(t("pillar.outcome_intro", lang)))
     children += [
-        html.Blockquote(str(pillar["outcome_fr"]), lang="fr", className="source-quote"),
+        html.Blockquote(str(pillar["locator"]), lang="fr", className="source-quote"),
         html.P(str(pillar[f"edition_{lang}"] or ""), className="quote-source"),
     ]
     return html.Section(children, **{"aria-labelledby": "pillar-outcome"})
