@@ -91,6 +91,15 @@ class TargetRow:
     note_fr: str | None
 
 
+@dataclass(frozen=True)
+class IndicatorData:
+    """Everything an indicator page or card reads, fetched once."""
+
+    meta: dict[str, object]
+    observations: pd.DataFrame
+    target: TargetRow | None
+
+
 def _date(value: object) -> date | None:
     if value is None or pd.isna(value):  # type: ignore[arg-type]
         return None
@@ -157,3 +166,10 @@ def milestone_counts(db: Database) -> dict[str, int]:
 def last_submission(db: Database) -> str | None:
     value = db.rows(QUERIES["last_submission"])[0][0]
     return None if value is None else str(value)
+
+
+def indicator_data(db: Database, indicator_id: str) -> IndicatorData | None:
+    meta = indicator(db, indicator_id)
+    if meta is None:
+        return None
+    return IndicatorData(meta, observations(db, indicator_id), target(db, indicator_id))

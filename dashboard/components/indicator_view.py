@@ -5,8 +5,6 @@ the chart, the same data as a table, the definition, the sources."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 from dash import dcc, html
 from dash.development.base_component import Component
@@ -19,19 +17,12 @@ from dashboard.components.status import is_neutral, neutral_note, no_target_stat
 from dashboard.figures.indicator_chart import indicator_chart, series_label
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import Lang, t
-from dashboard.indicator_queries import TargetRow
+from dashboard.indicator_queries import IndicatorData
 from dashboard.series import ALL, charted_rows, geography_options, placed, progress_observations
 from pipelines.progress import ProgressResult, assess_progress
 
 GRAPH_ID = "indicator-chart"
 TABLE_ID = "indicator-table"
-
-
-@dataclass(frozen=True)
-class IndicatorData:
-    meta: dict[str, object]
-    observations: pd.DataFrame
-    target: TargetRow | None
 
 
 def text(meta: dict[str, object], field: str, lang: Lang) -> str:
@@ -101,17 +92,13 @@ def geography_nav(
     items = []
     for option in options:
         label = t("indicator.geography_all", lang) if option == ALL else names.get(option, option)
-        current = {"aria-current": "true"} if option == chosen else {}
-        items.append(
-            html.Li(
-                dcc.Link(
-                    label,
-                    href=href(path, lang, {"geography": option}),
-                    className="choice",
-                    **current,
-                )
-            )
+        # dcc.Link takes no aria-* props; the current choice is plain text, not a link.
+        choice: Component = (
+            html.Span(label, className="choice", **{"aria-current": "true"})
+            if option == chosen
+            else dcc.Link(label, href=href(path, lang, {"geography": option}), className="choice")
         )
+        items.append(html.Li(choice))
     return html.Nav(
         [
             html.Span(

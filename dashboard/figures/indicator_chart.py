@@ -9,6 +9,8 @@ they become labelled horizontal reference lines.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -257,7 +259,16 @@ def indicator_chart(
             font={"color": style.TEXT, "size": 14},
         )
     _layout(fig, unit_kind, lang)
+    _widen_short_spans(fig)
     return fig
+
+
+def _widen_short_spans(fig: go.Figure) -> None:
+    """One point (or a few within a year) would get no year label: show a year each side."""
+    dates = [x for trace in fig.data for x in (trace.x or ()) if isinstance(x, date)]
+    if dates and (max(dates) - min(dates)).days < 366:
+        low, high = min(dates), max(dates)
+        fig.update_xaxes(range=[date(low.year - 1, 1, 1), date(high.year + 1, 12, 31)])
 
 
 def _layout(fig: go.Figure, unit_kind: str, lang: Lang) -> None:

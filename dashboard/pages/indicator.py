@@ -10,7 +10,7 @@ import dash
 from dash.development.base_component import Component
 
 from dashboard import indicator_queries, queries
-from dashboard.components.indicator_view import IndicatorData, indicator_body
+from dashboard.components.indicator_view import indicator_body
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
@@ -30,25 +30,13 @@ def title(indicator_id: str = "", **_: object) -> str:
 dash.register_page(__name__, path_template=PATH_TEMPLATE, title=title, name="Indicator")
 
 
-def load(indicator_id: str) -> IndicatorData | None:
-    db = current_db()
-    meta = indicator_queries.indicator(db, indicator_id)
-    if meta is None:
-        return None
-    return IndicatorData(
-        meta=meta,
-        observations=indicator_queries.observations(db, indicator_id),
-        target=indicator_queries.target(db, indicator_id),
-    )
-
-
 def layout(
     indicator_id: str = "", lang: str = "en", geography: str = "", **query: object
 ) -> Component:
     language = normalise_lang(lang)
     status = queries.site_status(current_db())
     path = f"/indicator/{indicator_id}"
-    data = load(indicator_id)
+    data = indicator_queries.indicator_data(current_db(), indicator_id)
     if data is None:
         body = not_found_body(language)
         chosen = ""
