@@ -16,7 +16,7 @@ from dashboard.figures.sparkline import sparkline_uri
 from dashboard.formatting import format_percent, format_timestamp, format_value
 from dashboard.i18n import Lang, t
 from dashboard.indicator_queries import IndicatorData
-from dashboard.series import charted_rows, default_geography, placed
+from dashboard.series import KIND_PERIOD, charted_rows, default_geography, placed
 
 MILESTONE_ORDER: Final[tuple[str, ...]] = (
     "done",
@@ -33,6 +33,9 @@ def _trend(rows: pd.DataFrame, unit_kind: str, lang: Lang) -> Component | None:
     series = series[~series["suppressed"].astype(bool) & series["value"].notna()]
     if series.empty:
         return None
+    # For a cumulative indicator the trend is the total to date, not each quarter's count.
+    if (series["kind"] != KIND_PERIOD).sum() > 1:
+        series = series[series["kind"] != KIND_PERIOD]
     key = series["series_key"].value_counts().index[0]
     chosen = series[series["series_key"] == key].sort_values("x")
     uri = sparkline_uri([(x, float(v)) for x, v in zip(chosen["x"], chosen["value"], strict=True)])
