@@ -9,12 +9,18 @@ import dash
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard import queries
+from dashboard import indicator_queries, queries
 from dashboard.components.figures import figure_value, reporting_note
 from dashboard.components.links import href
+from dashboard.components.overview_cards import (
+    deliverables_summary,
+    freshness,
+    indicator_summary,
+)
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
 from dashboard.i18n import Lang, normalise_lang, t
+from dashboard.indicator_queries import IndicatorData
 from dashboard.queries import Figure
 
 PATH: Final[str] = "/"
@@ -34,20 +40,30 @@ def _is_reported_activity(figure: Figure) -> bool:
     return figure.interpretation == "reported_activity" or figure.reporting_note
 
 
-def _figure_item(figure: Figure, lang: Lang) -> Component:
-    children = [figure_value(figure, lang)]
-    if _is_reported_activity(figure):
+def _figure_item(figure: Figure | None, data: IndicatorData, lang: Lang) -> Component:
+    children = [] if figure is None else [figure_value(figure, lang)]
+    if figure is not None and _is_reported_activity(figure):
         # Each such figure says so; the full explanation follows the list once per pillar.
         children.append(html.P(t("reporting_note.short", lang), className="reporting-flag"))
+    children += indicator_summary(data, lang, has_figure=figure is not None)
     return html.Li(children, className="figure-item")
 
 
-def pillar_section(pillar: dict[str, object], figures: list[Figure], lang: Lang) -> Component:
+def pillar_section(
+    pillar: dict[str, object],
+    figures: list[Figure],
+    headline: list[IndicatorData],
+    lang: Lang,
+) -> Component:
     pillar_id = str(pillar["pillar_id"])
     name = str(pillar[f"name_{lang}"])
+    by_id = {f.indicator_id: f for f in figures}
+    # Every headline indicator gets a line, with or without a figure: a target with no
+    # figure yet ("not assessed") is an answer too.
+    items = [_figure_item(by_id.get(str(d.meta["indicator_id"])), d, lang) for d in headline]
     body: Component = (
-        html.Ul([_figure_item(f, lang) for f in figures], className="figure-list")
-        if figures
+        html.Ul(items, className="figure-list")
+        if items
         else html.P(t("overview.no_figures", lang), className="empty")
     )
     return html.Section(
@@ -95,15 +111,30 @@ def content(lang: Lang) -> list[Component]:
     by_pillar: dict[str, list[Figure]] = defaultdict(list)
     for figure in queries.headline_figures(db):
         by_pillar[str(figure.pillar_id)].append(figure)
+    headline: dict[str, list[IndicatorData]] = defaultdict(list)
+    for indicator_id, pillar_id in indicator_queries.headline_indicators(db):
+        data = indicator_queries.indicator_data(db, indicator_id)
+        if data is not None:
+            headline[pillar_id].append(data)
     sections = [
-        pillar_section(row, by_pillar.get(str(row["pillar_id"]), []), lang)
+        pillar_section(
+            row, by_pillar.get(str(row["pillar_id"]), []), headline[str(row["pillar_id"])], lang
+        )
         for row in queries.pillars(db).to_dict("records")
     ]
+    status = queries.site_status(db)
     return [
         html.H1(t("overview.heading", lang)),
         html.P(t("overview.intro", lang), className="lead"),
         investment_section(lang),
         html.Div(sections, className="pillars"),
+        html.Div(
+            [
+                deliverables_summary(indicator_queries.milestone_counts(db), lang),
+                freshness(status.built_at, indicator_queries.last_submission(db), lang),
+            ],
+            className="overview-extra",
+        ),
     ]
 
 

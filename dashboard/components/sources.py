@@ -1,0 +1,121 @@
+"""The sources of an indicator: each published document with the words each figure came
+from (quoted in the document's language), and the quarterly submissions summarised."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+from dash.development.base_component import Component
+
+from dashboard.formatting import format_date, format_period, format_value
+from dashboard.i18n import Lang, t
+from dashboard.indicator_queries import TargetRow
+from dashboard.series import SUBMISSIONS_PREFIX
+
+
+def _published(value: object, lang: Lang) -> str:
+    if not isinstance(value, str) or not value:
+        return t("indicator.undated", lang)
+    return t("indicator.published", lang, date=value)
+
+
+def _figure_item(row: pd.Series, lang: Lang) -> Component:
+    value = (
+        t("value.suppressed", lang)
+        if bool(row["suppressed"]) or pd.isna(row["value"])
+        else format_value(float(row["value"]), str(row["unit_kind"]), str(row["qualifier"]), lang)
+    )
+    period = format_period(row["period_start"], row["period_end"], str(row["period_basis"]), lang)
+    quote_lang = row["source_language"] if isinstance(row["source_language"], str) else lang
+    return html.Li(
+        [
+            html.P(
+                t(
+                    "indicator.figure_line",
+                    lang,
+                    value=value,
+                    period=period,
+                    geography=row[f"geography_{lang}"],
+                )
+            ),
+            html.Blockquote(str(row["locator"]), lang=quote_lang, className="locator"),
+        ]
+    )
+
+
+def _document(group: pd.DataFrame, lang: Lang) -> Component:
+    first = group.iloc[0]
+    title = str(first["title"]) if isinstance(first["title"], str) else str(first["source_id"])
+    title_lang = first["source_language"] if isinstance(first["source_language"], str) else lang
+    cite = html.Cite(title, lang=title_lang)
+    heading = [html.A(cite, href=first["url"]) if isinstance(first["url"], str) else cite]
+    edition = first[f"edition_{lang}"]
+    details = ", ".join(
+        str(p)
+        for p in (first["publisher"], edition, _published(first["published"], lang))
+        if isinstance(p, str) and p
+    )
+    return html.Li(
+        [
+            html.P([*heading, html.Br(), details]),
+            html.Details(
+                [
+                    html.Summary(t("indicator.quote_label", lang)),
+                    html.Ul(
+                        [_figure_item(r, lang) for _, r in group.iterrows()], className="locators"
+                    ),
+                ],
+                open=len(group) <= 3,
+            ),
+        ],
+        className="source",
+    )
+
+
+def _submissions(group: pd.DataFrame, lang: Lang) -> Component:
+    demo = str(group["series_source"].iloc[0]).endswith("demo")
+    name = t("chart.submissions_demo" if demo else "chart.submissions", lang)
+    latest = max(d for d in group["period_end"] if d is not None)
+    return html.Li(
+        html.P(
+            t(
+                "indicator.submission_source",
+                lang,
+                name=name,
+                count=len(group),
+                latest=format_date(latest, lang),
+            )
+        ),
+        className="source",
+    )
+
+
+def sources_list(obs: pd.DataFrame, lang: Lang) -> Component:
+    items = []
+    for source, group in obs.groupby("series_source", sort=False):
+        if str(source).startswith(SUBMISSIONS_PREFIX):
+            items.append(_submissions(group, lang))
+        else:
+            items.append(_document(group, lang))
+    return html.Ul(items, className="sources-list")
+
+
+def target_source(row: TargetRow, lang: Lang) -> Component:
+    """Where the target comes from, with the strategy's own words."""
+    edition = row.edition_fr if lang == "fr" else row.edition_en
+    details = ", ".join(p for p in (row.publisher, edition) if p)
+    note = row.note_fr if lang == "fr" else row.note_en
+    return html.Li(
+        [
+            html.P(
+                [
+                    html.Strong(t("status.target_source", lang)),
+                    " : " if lang == "fr" else ": ",
+                    details,
+                ]
+            ),
+            html.Blockquote(row.locator, lang=row.source_language or lang, className="locator"),
+            html.P(note) if note else None,
+        ],
+        className="source",
+    )

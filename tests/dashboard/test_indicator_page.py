@@ -1,0 +1,86 @@
+"""Indicator pages through the Flask test client: every indicator in both languages."""
+
+from __future__ import annotations
+
+import pytest
+from flask.testing import FlaskClient
+
+from dashboard import indicator_queries
+from dashboard.db import Database
+from tests.dashboard.test_app import render, text_of
+
+VERDICTS = {
+    "en": ["Limited progress", "Needs acceleration", "On track", "Target achieved"],
+    "fr": ["Progrès limités", "Doit s’accélérer", "En bonne voie", "Cible atteinte"],
+}
+VERDICT_CLASSES = ["status-limited-progress", "status-needs-acceleration", "status-on-track"]
+
+
+def _neutral(meta: dict[str, object]) -> bool:
+    return meta["interpretation"] in {"reported_activity", "context"} or bool(
+        meta["reporting_note"]
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_indicator_renders_and_neutral_ones_are_never_judged(
+    client: FlaskClient, db: Database, lang: str
+) -> None:
+    for indicator_id in indicator_queries.all_indicator_ids(db):
+        meta = indicator_queries.indicator(db, indicator_id)
+        assert meta is not None
+        page = text_of(render(client, f"/indicator/{indicator_id}", f"?lang={lang}"))
+        assert str(meta[f"name_{lang}"]).replace('"', '\\"') in page, indicator_id
+        if _neutral(meta):
+            for word in VERDICTS[lang]:
+                # The thresholds sentence is only shown with a target; no verdict elsewhere.
+                assert word not in page, (indicator_id, word)
+            for css in VERDICT_CLASSES:
+                assert css not in page, (indicator_id, css)
+
+
+def test_reported_activity_page_cites_the_strategy_in_french(client: FlaskClient) -> None:
+    page = text_of(render(client, "/indicator/joint_forces_investigations", "?lang=en"))
+    assert "une augmentation des cas signalés sera au contraire un indicateur" in page
+    assert '"lang": "fr"' in page
+    assert "Reported activity: no good-or-bad status" in page
+
+
+def test_target_indicator_shows_the_numbers(client: FlaskClient) -> None:
+    page = text_of(render(client, "/indicator/frontline_workers_trained", "?lang=en"))
+    for expected in [
+        "Expected to date",
+        "Achieved ÷ expected",
+        "Not assessed yet",
+        "1,100 by March 31, 2030",
+        "/about?lang=en#method",
+        "Mettre en place 1 100 travailleurs",
+    ]:
+        assert expected in page, expected
+
+
+def test_no_target_indicator_says_so(client: FlaskClient) -> None:
+    page = text_of(render(client, "/indicator/people_served_funded_orgs", "?lang=fr"))
+    assert "Aucune cible chiffrée publiée" in page
+    assert "plus de 29\u00a0000" in page
+
+
+def test_context_chart_keeps_editions_apart(client: FlaskClient) -> None:
+    page = text_of(render(client, "/indicator/ca_ht_incidents", "?geography=canada&lang=fr"))
+    assert "Juristat, données de 2022 (publié le 2023-12-04)" in page
+    assert "Juristat, données de 2023 (publié le 2024-11-01)" in page
+    assert "/download/observations.csv?indicator=ca_ht_incidents&lang=fr" in page
+    assert "Chaque édition forme sa propre série" in page
+
+
+def test_unknown_geography_falls_back_and_links_keep_lang(client: FlaskClient) -> None:
+    page = text_of(render(client, "/indicator/ca_ht_incidents", "?geography=mars&lang=fr"))
+    assert "geography=mars" not in page
+    # The language toggle keeps the (validated) view.
+    assert "/indicator/ca_ht_incidents?geography=all&lang=en" in page
+
+
+def test_unknown_indicator_is_a_helpful_404(client: FlaskClient) -> None:
+    assert client.get("/indicator/nope?lang=fr").status_code == 404
+    page = text_of(render(client, "/indicator/nope", "?lang=fr"))
+    assert "Nous n’avons pas trouvé cette page" in page
