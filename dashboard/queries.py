@@ -29,7 +29,8 @@ SELECT i.indicator_id, i.pillar_id, i.name_en, i.name_fr, i.interpretation, i.re
        r.period_basis, r.locator, r.status,
        coalesce(u.kind, 'count') AS unit_kind,
        coalesce(u.name_en, i.unit) AS unit_en, coalesce(u.name_fr, i.unit) AS unit_fr,
-       s.publisher, s.edition_en, s.edition_fr, s.url, s.language AS source_language
+       s.publisher AS publisher_en, s.publisher_fr, s.edition_en, s.edition_fr, s.url,
+       s.language AS source_language
 FROM marts.indicators AS i
 JOIN ranked AS r ON r.indicator_id = i.indicator_id AND r.recency = 1
 LEFT JOIN marts.units AS u ON u.unit = r.unit
@@ -78,7 +79,8 @@ class Figure:
     period_basis: str
     locator: str
     status: str
-    publisher: str | None
+    publisher_en: str | None
+    publisher_fr: str | None
     edition_en: str | None
     edition_fr: str | None
     url: str | None
@@ -120,7 +122,8 @@ def _figure(row: pd.Series) -> Figure:
         period_basis=str(row["period_basis"]),
         locator=str(row["locator"]),
         status=str(row["status"]),
-        publisher=_text(row["publisher"]),
+        publisher_en=_text(row["publisher_en"]),
+        publisher_fr=_text(row["publisher_fr"]),
         edition_en=_text(row["edition_en"]),
         edition_fr=_text(row["edition_fr"]),
         url=_text(row["url"]),

@@ -82,3 +82,12 @@ def check() -> None:
     click.echo(f"data/ is valid: {len(inputs.documents)} documents, "
                f"{len(inputs.reference['indicators'].rows)} indicators, "
                f"{observations} published observations")
+
+
+def _add_plugins() -> None:
+    from pipelines.submissions.command import ingest
+
+    cli.add_command(ingest)
+
+
+_add_plugins()

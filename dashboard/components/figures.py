@@ -18,7 +18,7 @@ def figure_source(figure: Figure, lang: Lang) -> Component:
     text = t(
         "figure.source",
         lang,
-        publisher=figure.publisher or "",
+        publisher=_localised(figure, lang, "publisher"),
         edition=_localised(figure, lang, "edition"),
     )
     return html.P(html.A(text, href=figure.url) if figure.url else text, className="figure-source")

@@ -25,7 +25,8 @@ def test_headline_figure_keeps_qualifier_period_and_source(db: Database) -> None
     assert (served.value, served.qualifier, served.pillar_id) == (29000, "more_than", "support")
     assert str(served.period_start) == "2021-04-01" and str(served.period_end) == "2024-03-31"
     assert "29 000" in served.locator.replace("\u00a0", " ")
-    assert served.publisher
+    assert served.publisher_en == "Government of Ontario"
+    assert served.publisher_fr == "Gouvernement de l’Ontario"
 
 
 def test_reported_activity_is_flagged(db: Database) -> None:
