@@ -32,14 +32,17 @@ PILLARS: Final[tuple[str, ...]] = ("awareness", "protection", "support", "accoun
 GENERATOR_VERSION: Final[str] = "1"
 
 _REFERENCE_SQL: Final[str] = """
-INSERT INTO meta.sources VALUES ('synthetic_generator', 'SYNTHETIC benchmark data, not real',
-    'benchmarks/synthetic.py', 'en', NULL, false, NULL, 'synthetic', 'none', 'synthetic', NULL,
-    'SYNTHETIC', 'SYNTHÉTIQUE');
+INSERT INTO meta.sources BY NAME SELECT 'synthetic_generator' AS source_id,
+    'SYNTHETIC benchmark data, not real' AS title, 'benchmarks/synthetic.py' AS publisher,
+    'benchmarks/synthetic.py' AS publisher_fr,
+    'en' AS language, false AS published_about, 'synthetic' AS sha256, 'none' AS raw_file,
+    'synthetic' AS kind, 'SYNTHETIC' AS edition_en, 'SYNTHÉTIQUE' AS edition_fr;
 INSERT INTO marts.geographies
 SELECT printf('synthetic_region_%03d', i), printf('SYNTHETIC region %d', i),
        printf('Région SYNTHÉTIQUE %d', i), 'region', 'ontario'
 FROM range(1, $regions + 1) AS r(i);
-INSERT INTO marts.indicators
+INSERT INTO marts.indicators (indicator_id, pillar_id, topic, name_en, name_fr, unit, measure,
+    interpretation, reporting_note, headline, sort_order, definition_en, definition_fr)
 SELECT printf('synthetic_indicator_%02d', i), $pillars[(i % 4) + 1], 'victims',
        printf('SYNTHETIC indicator %d', i), printf('Indicateur SYNTHÉTIQUE %d', i), 'people',
        'count', CASE WHEN i % 3 = 0 THEN 'reported_activity' ELSE 'higher_is_better' END,
