@@ -69,7 +69,7 @@ def create_app(settings: Settings) -> dash.Dash:
         suppress_callback_exceptions=True,
         title=t("site.title", "en"),
         update_title=None,
-        compress=False,
+        compress=True,
     )
     app.server.config[SETTINGS_CONFIG_KEY] = settings
     app.server.config[DB_CONFIG_KEY] = Database(settings)
