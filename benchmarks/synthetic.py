@@ -27,6 +27,7 @@ from pipelines.settings import REPO_ROOT, load_settings
 OUT_DIR: Final[Path] = REPO_ROOT / "benchmarks" / ".data"
 INDICATORS: Final[int] = 20
 REGIONS: Final[int] = 50
+GEOGRAPHY_COUNT: Final[int] = REGIONS + 1  # Ontario and the regions
 QUARTERS: Final[int] = 40
 PILLARS: Final[tuple[str, ...]] = ("awareness", "protection", "support", "accountability")
 GENERATOR_VERSION: Final[str] = "1"
