@@ -26,7 +26,8 @@ from pipelines.settings import REPO_ROOT
 
 
 def _quarter(q: int) -> str:
-    year = 2025 + q // 4  # quarters inside the strategy period, as ingest requires: the six complete ones 2025-26Q1 to 2026-27Q2
+    # Ingest accepts only complete quarters of the strategy period: 2025-26Q1 to 2026-27Q2.
+    year = 2025 + q // 4
     return f"{year}-{(year + 1) % 100:02d}Q{q % 4 + 1}"
 
 

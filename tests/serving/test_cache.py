@@ -32,7 +32,7 @@ def test_same_version_hits_and_new_version_misses() -> None:
 def test_entries_are_bounded_and_big_results_are_not_kept() -> None:
     cache = QueryCache(max_entries=2, max_rows=3)
     for n in range(5):
-        cache.get_or_run("v", "q", [n], lambda: [n])
+        cache.get_or_run("v", "q", [n], lambda n=n: [n])
     assert len(cache._entries) == 2
     cache.get_or_run("v", "big", [], lambda: [1, 2, 3, 4])
     assert ("big", ()) not in cache._entries
