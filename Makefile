@@ -23,6 +23,10 @@ build: install
 run: build
 	HOST=$(HOST) PORT=$(PORT) $(PY) -m dashboard
 
+# Production server: gunicorn with ./gunicorn.conf.py (one worker per core, timeouts).
+serve: build
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn dashboard.wsgi:server
+
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -13,6 +13,7 @@ from dashboard.context import DB_CONFIG_KEY, SETTINGS_CONFIG_KEY, request_lang
 from dashboard.db import Database
 from dashboard.i18n import t
 from dashboard.routing import install_status_hook, normalise_path, path_status
+from dashboard.security import install_security
 from pipelines.settings import Settings
 
 # Client-side navigation never reloads the document, so <html lang> has to follow ?lang here.
@@ -68,7 +69,7 @@ def create_app(settings: Settings) -> dash.Dash:
         suppress_callback_exceptions=True,
         title=t("site.title", "en"),
         update_title=None,
-        compress=False,
+        compress=True,
     )
     app.server.config[SETTINGS_CONFIG_KEY] = settings
     app.server.config[DB_CONFIG_KEY] = Database(settings)
@@ -80,4 +81,5 @@ def create_app(settings: Settings) -> dash.Dash:
         Input("_pages_location", "search"),
     )
     install_status_hook(app.server, app.config.requests_pathname_prefix)
+    install_security(app)
     return app

@@ -3,23 +3,35 @@
 The pipeline replaces the file atomically (``os.replace``), so a reader that notices a new
 inode or mtime reopens and sees the whole new build, never half of one. Each thread gets its
 own cursor because a DuckDB connection must not be shared between threads mid-query.
+
+Each version of the file is attached to its own in-memory DuckDB instance rather than opened
+by path: DuckDB caches instances by path, so reopening a replaced file by path would need the
+old instance closed first, and closing it would kill the cursors other threads are still
+reading with. An old instance is released when the last thread has moved to the new one.
+Query results are cached per process by version (:mod:`dashboard.cache`).
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
 
+from dashboard.cache import Params, QueryCache
 from pipelines.errors import DatabaseNotBuilt
 from pipelines.settings import Settings
 
 FileIdentity = tuple[int, int, int]
+CATALOG = "strategy"
+
+
+def _quoted(path: Path) -> str:
+    # ATTACH takes no parameters; the path comes from settings, never from a request.
+    return "'" + str(path).replace("'", "''") + "'"
 
 
 class Database:
@@ -28,13 +40,13 @@ class Database:
     def __init__(self, settings: Settings) -> None:
         self.path: Path = Path(settings.db_path)
         self._config: dict[str, Any] = {
-            "enable_external_access": False,
             "memory_limit": settings.duckdb_memory_limit,
             "threads": settings.duckdb_threads,
         }
         self._lock = threading.Lock()
         self._shared: tuple[FileIdentity, duckdb.DuckDBPyConnection] | None = None
         self._local = threading.local()
+        self.cache = QueryCache(settings.query_cache_entries)
 
     def _identity(self) -> FileIdentity:
         try:
@@ -49,32 +61,47 @@ class Database:
         with self._lock:
             if self._shared is not None and self._shared[0] == identity:
                 return self._shared[1]
-            if self._shared is not None:
-                # DuckDB caches open instances by path: the old one must be closed, or
-                # connecting again would hand back the replaced file.
-                self._shared[1].close()
-            connection = duckdb.connect(str(self.path), read_only=True, config=self._config)
+            # The previous instance is not closed: other threads may be mid-query on it.
+            connection = duckdb.connect(":memory:", config=self._config)
+            connection.execute(f"ATTACH {_quoted(self.path)} AS {CATALOG} (READ_ONLY)")
+            # Off only after the ATTACH, which needs file access; it cannot be turned back on.
+            connection.execute("SET enable_external_access = false")
             self._shared = (identity, connection)
             return connection
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
+    def cursor(self, identity: FileIdentity | None = None) -> duckdb.DuckDBPyConnection:
         """This thread's cursor, reopened when the file on disk has been replaced."""
-        identity = self._identity()
+        identity = identity or self._identity()
         cached = getattr(self._local, "cursor", None)
         if cached is not None and cached[0] == identity:
             return cached[1]
         cursor = self._connection(identity).cursor()
+        cursor.execute(f"USE {CATALOG}")  # a new cursor starts in the in-memory catalog
         self._local.cursor = (identity, cursor)
         return cursor
 
-    def frame(self, sql: str, params: Sequence[object] | dict[str, object] = ()) -> pd.DataFrame:
-        return self.cursor().execute(sql, params).df()
+    def version(self) -> FileIdentity:
+        """The identity of the file now on disk; it changes whenever a build swaps it."""
+        return self._identity()
 
-    def rows(self, sql: str, params: Sequence[object] | dict[str, object] = ()) -> list[tuple]:
-        return self.cursor().execute(sql, params).fetchall()
+    def frame(self, sql: str, params: Params = ()) -> pd.DataFrame:
+        version = self._identity()
+        return self.cache.get_or_run(
+            version, "frame:" + sql, params, lambda: self.cursor(version).execute(sql, params).df()
+        )
+
+    def rows(self, sql: str, params: Params = ()) -> list[tuple]:
+        version = self._identity()
+        return self.cache.get_or_run(
+            version,
+            "rows:" + sql,
+            params,
+            lambda: self.cursor(version).execute(sql, params).fetchall(),
+        )
 
     def close(self) -> None:
         with self._lock:
             if self._shared is not None:
                 self._shared[1].close()
                 self._shared = None
+        self.cache.clear()

@@ -34,6 +34,9 @@ class Settings:
     max_submission_bytes: int = 20 * 1024 * 1024
     duckdb_memory_limit: str = "512MB"
     duckdb_threads: int = 2
+    # Query results kept per process, per database version (dashboard/cache.py); 0 turns the
+    # cache off, which the benchmarks use to measure uncached callbacks.
+    query_cache_entries: int = 256
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -55,7 +58,8 @@ def _flag(value: str | None) -> bool:
 
 def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
     """Settings from the environment (``STRATEGY_DB``, ``HOST``, ``PORT``, ``DASH_DEBUG``,
-    ``STRATEGY_DATA_DIR``), then explicit overrides (command-line flags win)."""
+    ``STRATEGY_DATA_DIR``, ``STRATEGY_QUERY_CACHE_ENTRIES``), then explicit overrides
+    (command-line flags win)."""
     env = os.environ if env is None else env
     values: dict[str, object] = {}
     if env.get("STRATEGY_DATA_DIR"):
@@ -66,6 +70,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         values["host"] = env["HOST"]
     if env.get("PORT"):
         values["port"] = int(env["PORT"])
+    if env.get("STRATEGY_QUERY_CACHE_ENTRIES"):
+        values["query_cache_entries"] = int(env["STRATEGY_QUERY_CACHE_ENTRIES"])
     values["debug"] = _flag(env.get("DASH_DEBUG"))
     values.update({k: v for k, v in overrides.items() if v is not None})
     if "db_path" in values:

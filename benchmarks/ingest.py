@@ -1,0 +1,82 @@
+"""``pipelines ingest`` of a large submission against DuckDB's own ``read_csv`` of the file.
+
+``python -m benchmarks.ingest [--rows 100000]``
+
+The submission is SYNTHETIC (indicators and regions of benchmarks/synthetic.py) in the
+template's columns; it is ingested into a copy of the synthetic database. Note: the settings
+cap a submission at 20 MB (``max_submission_bytes``), about 330,000 rows of this shape, so
+10^6 rows are refused by design; the default measures 10^5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from benchmarks.synthetic import GEOGRAPHY_COUNT, generate
+from pipelines.settings import REPO_ROOT
+
+
+def _quarter(q: int) -> str:
+    # Ingest accepts only complete quarters of the strategy period: 2025-26Q1 to 2026-27Q2.
+    year = 2025 + q // 4
+    return f"{year}-{(year + 1) % 100:02d}Q{q % 4 + 1}"
+
+
+def write_submission(path: Path, rows: int) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["indicator_id", "quarter", "geography", "breakdown", "value",
+                      "qualifier", "note", "program"])
+        for n in range(rows):
+            q, g = n % 6, (n // 6) % GEOGRAPHY_COUNT
+            ind, b = (n // (6 * GEOGRAPHY_COUNT)) % 20, n // (6 * GEOGRAPHY_COUNT * 20)
+            geography = "ontario" if g == 0 else f"synthetic_region_{g:03d}"
+            breakdown = "total" if b == 0 else f"age:group_{b}"
+            out.writerow([f"synthetic_indicator_{ind + 1:02d}", _quarter(q), geography,
+                          breakdown, 10 + (n * 7919) % 900, "exact", "SYNTHETIC", "SYNTHETIC"])
+
+
+def run(rows: int) -> dict[str, float]:
+    work = Path(tempfile.mkdtemp(prefix="ingest-bench-"))
+    try:
+        submission = work / "synthetic-submission.csv"
+        write_submission(submission, rows)
+        db = work / "strategy.duckdb"
+        shutil.copy(generate(1000), db)
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "pipelines", "ingest", str(submission),
+                               "--db", str(db)], cwd=REPO_ROOT, capture_output=True, text=True)
+        ingest_s = time.perf_counter() - start
+        start = time.perf_counter()
+        with duckdb.connect() as con:
+            con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?)", [str(submission)])
+        raw_s = time.perf_counter() - start
+        return {"rows": rows, "exit": done.returncode, "ingest_s": ingest_s, "read_csv_s": raw_s,
+                "ratio": ingest_s / raw_s, "mb": submission.stat().st_size / 2**20,
+                "stderr": done.stderr.strip().splitlines()[:3]}  # type: ignore[dict-item]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="ingest vs DuckDB read_csv")
+    parser.add_argument("--rows", type=int, default=100_000)
+    r = run(parser.parse_args(argv).rows)
+    print(f"ingest of {r['rows']:,} SYNTHETIC rows ({r['mb']:.1f} MB), exit {r['exit']}")
+    print(f"pipelines ingest {r['ingest_s']:.2f} s (process incl. start-up)  "
+          f"read_csv {r['read_csv_s']:.2f} s  ratio {r['ratio']:.1f}x")
+    for line in r["stderr"]:  # type: ignore[attr-defined]
+        print("  stderr:", line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Response headers and error pages for a public site that strangers probe.
+
+* A Content-Security-Policy that allows only this origin's scripts plus the inline scripts
+  Dash itself writes into the index page (its renderer bootstrap and clientside callbacks),
+  each allowed by hash from ``app.csp_hashes()``; no ``'unsafe-inline'`` and no
+  ``'unsafe-eval'`` for scripts.
+* ``X-Content-Type-Options``, ``Referrer-Policy``, and ``frame-ancestors`` (plus the older
+  ``X-Frame-Options``) so the pages cannot be framed by another site.
+* Unhandled exceptions become a short bilingual 500 page. The traceback goes to the server
+  log, never to the browser.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Final
+
+import dash
+import flask
+from werkzeug.exceptions import InternalServerError
+
+from dashboard.i18n import t
+
+# Styles: Plotly and the dcc components write <style> elements and style attributes at run
+# time (plotly.js adds its modebar and hover rules with insertRule on a created <style>), so
+# 'unsafe-inline' is needed for styles only. Inline styles cannot run code.
+_STATIC_DIRECTIVES: Final[tuple[tuple[str, str], ...]] = (
+    ("default-src", "'self'"),
+    ("style-src", "'self' 'unsafe-inline'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self' data:"),
+    ("connect-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+    ("frame-ancestors", "'none'"),
+)
+
+STATIC_HEADERS: Final[dict[str, str]] = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def content_security_policy(script_hashes: Sequence[str]) -> str:
+    """The policy text, with ``script_hashes`` (``'sha256-…'``) allowed as inline scripts."""
+    directives = dict(_STATIC_DIRECTIVES)
+    directives["script-src"] = " ".join(["'self'", *script_hashes])
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def install_security(app: dash.Dash) -> None:
+    """Add the headers to every response and the plain 500 page to ``app.server``."""
+    server = app.server
+    policy: list[str] = []
+
+    @server.after_request
+    def _security_headers(response: flask.Response) -> flask.Response:
+        if not policy:
+            # Hashed on first use, not at start-up: pages may add clientside callbacks when
+            # Dash imports them, after the factory has returned.
+            policy.append(content_security_policy(app.csp_hashes()))
+        response.headers["Content-Security-Policy"] = policy[0]
+        for name, value in STATIC_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    server.register_error_handler(InternalServerError, _internal_error)
+
+
+def _internal_error(error: InternalServerError) -> tuple[str, int, dict[str, str]]:
+    # Flask has already logged the original exception with its traceback; the browser gets
+    # only this page, in both languages because the failing request may not have a language.
+    body = "".join(
+        f"<h1 lang=\"{lang}\">{html.escape(t('server_error.heading', lang))}</h1>"
+        f"<p lang=\"{lang}\">{html.escape(t('server_error.body', lang))}</p>"
+        for lang in ("en", "fr")
+    )
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(t('server_error.title', 'en'))}</title></head>"
+        f"<body><main>{body}</main></body></html>"
+    )
+    return page, 500, {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"}

@@ -1,0 +1,46 @@
+"""A failure on the server gives the browser a plain bilingual page, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+from flask.testing import FlaskClient
+
+from dashboard import queries
+from tests.serving.conftest import page_payload
+
+SECRET = "secret-detail-from-the-database-layer"
+
+
+@pytest.fixture()
+def failing_queries(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*_: object, **__: object) -> None:
+        raise RuntimeError(SECRET)
+
+    monkeypatch.setattr(queries, "headline_figures", explode)
+    monkeypatch.setattr(queries, "pillars", explode)
+
+
+@pytest.mark.usefixtures("failing_queries")
+def test_a_failing_callback_shows_no_stack_trace(serving_client: FlaskClient) -> None:
+    response = serving_client.post("/_dash-update-component", json=page_payload("/"))
+    assert response.status_code == 500
+    assert SECRET not in response.text
+    assert "Traceback" not in response.text
+    assert "Something went wrong" in response.text
+    assert "Une erreur est survenue" in response.text
+    assert response.headers["Content-Security-Policy"]
+
+
+def test_a_failing_page_request_shows_no_stack_trace(
+    serving_client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dashboard.routing as routing
+
+    def explode(*_: object, **__: object) -> int:
+        raise RuntimeError(SECRET)
+
+    monkeypatch.setattr(routing, "path_status", explode)
+    response = serving_client.get("/pillar/support")
+    assert response.status_code == 500
+    assert SECRET not in response.text and "Traceback" not in response.text
+    assert "1 833 900-1010" in response.text
