@@ -34,6 +34,9 @@ class Settings:
     max_submission_bytes: int = 20 * 1024 * 1024
     duckdb_memory_limit: str = "512MB"
     duckdb_threads: int = 2
+    # Where the public site lives: cited in exports and snapshots made on the command line
+    # (the web pages cite the address they are served from).
+    public_url: str = "http://127.0.0.1:8050"
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -48,6 +51,12 @@ class Settings:
     def submissions_dir(self) -> Path:
         return self.data_dir / "submissions"
 
+    @property
+    def snapshots_dir(self) -> Path:
+        """Frozen, checksummed releases (``python -m pipelines snapshot``). They live beside
+        the reference data and are meant to be committed: a statutory review cites one."""
+        return self.data_dir / "snapshots"
+
 
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
@@ -55,7 +64,8 @@ def _flag(value: str | None) -> bool:
 
 def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
     """Settings from the environment (``STRATEGY_DB``, ``HOST``, ``PORT``, ``DASH_DEBUG``,
-    ``STRATEGY_DATA_DIR``), then explicit overrides (command-line flags win)."""
+    ``STRATEGY_DATA_DIR``, ``STRATEGY_PUBLIC_URL``), then explicit overrides (command-line
+    flags win)."""
     env = os.environ if env is None else env
     values: dict[str, object] = {}
     if env.get("STRATEGY_DATA_DIR"):
@@ -66,6 +76,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         values["host"] = env["HOST"]
     if env.get("PORT"):
         values["port"] = int(env["PORT"])
+    if env.get("STRATEGY_PUBLIC_URL"):
+        values["public_url"] = env["STRATEGY_PUBLIC_URL"].rstrip("/")
     values["debug"] = _flag(env.get("DASH_DEBUG"))
     values.update({k: v for k, v in overrides.items() if v is not None})
     if "db_path" in values:
