@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import sql
+from pipelines import sql, submissions
 from pipelines.context import RAW_FILE, ContextData, read_context
 from pipelines.errors import DataRejected, Problem
 from pipelines.raw import RawDocument, load_documents, read_sidecar, verify_sha256
@@ -96,6 +96,11 @@ def build_database(settings: Settings, *, demo: bool = False) -> BuildReport:
             _load(con, inputs)
             if target.exists():
                 _carry_over(con, target)
+            if demo:
+                submissions.add_demo(con, settings)
+            else:
+                submissions.drop_demo(con)
+            submissions.publish(con, settings)
             sql.run_checks(con)
             inputs_sha = _inputs_sha256(settings)
             _write_build_info(con, inputs_sha, demo)
@@ -152,7 +157,9 @@ def _context_sources(context: ContextData, sha256: str) -> list[Row]:
 
 
 def _carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
-    con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+    # ATTACH takes no prepared parameters; the path is ours (settings), quoted as a literal.
+    literal = "'" + str(previous).replace("'", "''") + "'"
+    con.execute(f"ATTACH {literal} AS previous (READ_ONLY)")
     try:
         for table in CARRY_OVER:
             if sql.table_exists(con, table) and sql.table_exists(con, table, "previous"):

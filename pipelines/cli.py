@@ -161,3 +161,12 @@ def snapshot(label: str | None, list_only: bool, db_path: Path | None) -> None:
     url = f"{settings.public_url}/review/statutory?snapshot={slugify(label)}"
     manifest = create_snapshot(settings, label, url)
     click.echo(f"Snapshot {manifest.slug}: content sha256 {manifest.content_sha256}")
+
+
+def _add_plugins() -> None:
+    from pipelines.submissions.command import ingest
+
+    cli.add_command(ingest)
+
+
+_add_plugins()

@@ -1,0 +1,1 @@
+"""Dash dashboard of the Ontario anti-human-trafficking strategy tracker."""

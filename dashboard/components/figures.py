@@ -1,0 +1,67 @@
+"""A published figure written in full: value with its qualifier, unit, period and source."""
+
+from __future__ import annotations
+
+from dash import html
+from dash.development.base_component import Component
+
+from dashboard.formatting import format_period, format_value
+from dashboard.i18n import Lang, t
+from dashboard.queries import Figure
+
+
+def _localised(figure: Figure, lang: Lang, field: str) -> str:
+    return str(getattr(figure, f"{field}_{lang}") or getattr(figure, f"{field}_en") or "")
+
+
+def figure_source(figure: Figure, lang: Lang) -> Component:
+    text = t(
+        "figure.source",
+        lang,
+        publisher=figure.publisher or "",
+        edition=_localised(figure, lang, "edition"),
+    )
+    return html.P(html.A(text, href=figure.url) if figure.url else text, className="figure-source")
+
+
+def figure_quote(figure: Figure, lang: Lang) -> Component:
+    # The quote stays in the source's language; the lang attribute lets screen readers say it.
+    quote_lang = figure.source_language or lang
+    return html.Details(
+        [html.Summary(t("figure.quote", lang)), html.Blockquote(figure.locator, lang=quote_lang)],
+        className="figure-quote",
+    )
+
+
+def figure_value(figure: Figure, lang: Lang, *, heading_level: int = 3) -> Component:
+    """The card for one figure. Never colours the value: status words only."""
+    heading = getattr(html, f"H{heading_level}")
+    value = format_value(figure.value, figure.unit_kind, figure.qualifier, lang)
+    unit = "" if figure.unit_kind in {"money", "percent"} else _localised(figure, lang, "unit")
+    period = format_period(figure.period_start, figure.period_end, figure.period_basis, lang)
+    children: list[Component | None] = [
+        heading(_localised(figure, lang, "name"), className="figure-name"),
+        html.P(
+            [html.Span(value, className="figure-number"), " ", html.Span(unit, className="unit")],
+            className="figure-value",
+        ),
+        html.P(period, className="figure-period"),
+        html.P(t("figure.demo", lang), className="figure-demo")
+        if figure.status == "demo"
+        else None,
+        figure_source(figure, lang),
+        figure_quote(figure, lang),
+    ]
+    return html.Div([c for c in children if c is not None], className="figure")
+
+
+def reporting_note(lang: Lang) -> Component:
+    """Reported-activity figures: a rise can mean the strategy works (the strategy's words)."""
+    return html.Aside(
+        [
+            html.P(html.Strong(t("reporting_note.heading", lang))),
+            html.P(t("reporting_note.body", lang)),
+            html.P(t("reporting_note.quote", lang), className="reporting-quote"),
+        ],
+        className="reporting-note",
+    )

@@ -1,0 +1,14 @@
+"""Internal links always carry ``?lang=`` so the language survives every click."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
+from dashboard.i18n import Lang
+
+
+def href(path: str, lang: Lang, query: Mapping[str, object] | None = None) -> str:
+    params = {k: str(v) for k, v in (query or {}).items() if k != "lang" and v is not None}
+    params["lang"] = lang
+    return f"{path}?{urlencode(params)}"

@@ -1,0 +1,135 @@
+"""The page shell every page shares: skip link, header with language toggle, navigation,
+help banner, demonstration banner, ``<main id="main">`` and footer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Final
+
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard.components.links import href
+from dashboard.formatting import format_timestamp
+from dashboard.i18n import Lang, other_lang, t
+from dashboard.queries import SiteStatus
+
+# (path, catalogue key). Pages add their entry here as they land.
+NAV_ITEMS: Final[tuple[tuple[str, str], ...]] = (("/", "nav.overview"),)
+EMERGENCY_NUMBER: Final[str] = "911"
+HOTLINE_DISPLAY: Final[str] = "1 833 900-1010"
+HOTLINE_TEL: Final[str] = "tel:+18339001010"
+
+
+def language_toggle(lang: Lang, path: str, query: Mapping[str, object]) -> Component:
+    target = other_lang(lang)
+    return dcc.Link(
+        html.Span(t("site.language_toggle", lang), lang=target),
+        href=href(path, target, query),
+        id="shell-language-toggle",
+        className="language-toggle",
+        title=t("site.language_toggle_label", lang),
+    )
+
+
+def site_header(lang: Lang, path: str, query: Mapping[str, object]) -> Component:
+    return html.Header(
+        html.Div(
+            [
+                dcc.Link(t("site.title", lang), href=href("/", lang), className="site-title"),
+                language_toggle(lang, path, query),
+            ],
+            className="header-inner",
+        ),
+        className="site-header",
+    )
+
+
+def site_nav(lang: Lang, path: str) -> Component:
+    items = [
+        html.Li(
+            dcc.Link(
+                t(key, lang),
+                href=href(item_path, lang),
+                className="nav-link nav-link-current" if item_path == path else "nav-link",
+            )
+        )
+        for item_path, key in NAV_ITEMS
+    ]
+    return html.Nav(
+        html.Ul(items), className="site-nav", **{"aria-label": t("site.nav_label", lang)}
+    )
+
+
+def help_banner(lang: Lang) -> Component:
+    """911 and the hotline on every page (numbers from Ontario's human trafficking help page)."""
+    return html.Section(
+        html.P(
+            [
+                t("help.in_danger", lang),
+                " ",
+                html.A(EMERGENCY_NUMBER, href=f"tel:{EMERGENCY_NUMBER}", className="tel"),
+                ". ",
+                t("help.hotline", lang),
+                " ",
+                html.A(HOTLINE_DISPLAY, href=HOTLINE_TEL, className="tel"),
+                " ",
+                t("help.hotline_terms", lang),
+            ]
+        ),
+        id="shell-help",
+        className="help-banner",
+        **{"aria-label": t("help.label", lang)},
+    )
+
+
+def demo_banner(lang: Lang) -> Component:
+    return html.Div(html.P(t("demo.banner", lang)), className="demo-banner", role="status")
+
+
+def site_footer(lang: Lang, status: SiteStatus) -> Component:
+    built = (
+        t("footer.built_at", lang, date=format_timestamp(status.built_at, lang))
+        if status.built_at
+        else t("footer.not_built", lang)
+    )
+    return html.Footer(
+        html.Div(
+            [
+                html.P(built),
+                html.P(
+                    [
+                        dcc.Link(t("footer.sources", lang), href=href("/about", lang) + "#sources"),
+                        " · ",
+                        t("footer.sources_note", lang),
+                    ]
+                ),
+            ],
+            className="footer-inner",
+        ),
+        className="site-footer",
+    )
+
+
+def page_shell(
+    *,
+    lang: Lang,
+    path: str,
+    query: Mapping[str, object],
+    status: SiteStatus,
+    children: Sequence[Component],
+) -> Component:
+    """Wrap a page's content. ``path`` and ``query`` let the language toggle keep the page."""
+    return html.Div(
+        [
+            html.A(t("site.skip_link", lang), href="#main", className="skip-link"),
+            site_header(lang, path, query),
+            site_nav(lang, path),
+            help_banner(lang),
+            demo_banner(lang) if status.has_demo else None,
+            html.Main(list(children), id="main", tabIndex="-1", className="page-main"),
+            site_footer(lang, status),
+        ],
+        className="page",
+        lang=lang,
+    )

@@ -1,0 +1,54 @@
+"""What a page needs from the running app: the database and the request's language.
+
+Kept apart from the pure components so those stay testable without Flask.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import dash
+import flask
+
+from dashboard.db import Database
+from dashboard.i18n import DEFAULT_LANG, Lang, normalise_lang
+
+DB_CONFIG_KEY: Final[str] = "TRACKER_DATABASE"
+SETTINGS_CONFIG_KEY: Final[str] = "TRACKER_SETTINGS"
+LOCATION_SEARCH: Final[str] = "_pages_location.search"
+
+
+def current_db() -> Database:
+    return flask.current_app.config[DB_CONFIG_KEY]
+
+
+def _search_lang(search: str | None) -> Lang:
+    from urllib.parse import parse_qs
+
+    values = parse_qs((search or "").lstrip("?")).get("lang", [])
+    return normalise_lang(values[0] if values else DEFAULT_LANG)
+
+
+def request_lang() -> Lang:
+    """The language of the page being rendered: from the page-routing callback's
+    ``?lang`` when inside it, else from the HTTP request's query string."""
+    if not flask.has_request_context():
+        return DEFAULT_LANG
+    try:
+        inputs = dash.ctx.inputs
+    except Exception:  # outside a callback Dash raises its own exception types
+        inputs = {}
+    if LOCATION_SEARCH in inputs:
+        return _search_lang(inputs[LOCATION_SEARCH])
+    return normalise_lang(flask.request.args.get("lang", DEFAULT_LANG))
+
+
+def request_path() -> str:
+    """The path being rendered (the browser's, inside the page-routing callback)."""
+    if not flask.has_request_context():
+        return "/"
+    try:
+        inputs = dash.ctx.inputs
+    except Exception:  # outside a callback Dash raises its own exception types
+        inputs = {}
+    return str(inputs.get("_pages_location.pathname") or flask.request.path or "/")

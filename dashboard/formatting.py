@@ -1,0 +1,138 @@
+"""Locale-aware numbers, money, percentages, dates and periods (Babel, ``en_CA``/``fr_CA``).
+
+Qualifiers are part of the value: a published "plus de 29 000" is never shown as a bare 29,000.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_compact_currency, format_decimal
+from babel.numbers import format_percent as babel_format_percent
+
+from dashboard.i18n import normalise_lang, t
+
+LOCALES: Final[dict[str, str]] = {"en": "en_CA", "fr": "fr_CA"}
+QUALIFIERS: Final[frozenset[str]] = frozenset(
+    {"exact", "more_than", "at_least", "about", "nearly", "up_to"}
+)
+FISCAL_START_MONTH: Final[int] = 4  # Ontario's fiscal year runs 1 April to 31 March.
+
+
+def _locale(lang: str) -> str:
+    return LOCALES[normalise_lang(lang)]
+
+
+def format_number(value: float, lang: str, *, decimals: int = 1) -> str:
+    """``29000`` → ``29,000`` / ``29 000`` (fr_CA groups with a no-break space)."""
+    pattern = "#,##0" if float(value).is_integer() else "#,##0." + "#" * decimals
+    return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def format_money(value: float, lang: str) -> str:
+    """Compact Canadian dollars: ``$345M`` / ``345 M$``."""
+    return format_compact_currency(value, "CAD", locale=_locale(lang), fraction_digits=1)
+
+
+def format_percent(value: float, lang: str) -> str:
+    """``value`` is in percentage points: ``70`` → ``70%`` / ``70 %``."""
+    # decimal_quantization=False keeps 70.5 as "70.5%" while using the locale's own pattern.
+    return babel_format_percent(value / 100, locale=_locale(lang), decimal_quantization=False)
+
+
+def format_date(value: date, lang: str, *, style: str = "long") -> str:
+    return babel_format_date(value, format=style, locale=_locale(lang))
+
+
+def format_month(value: date, lang: str) -> str:
+    """``February 2023`` / ``février 2023``."""
+    return babel_format_date(value, format="MMMM y", locale=_locale(lang))
+
+
+def _base_value(value: float, unit_kind: str, lang: str) -> str:
+    if unit_kind == "money":
+        return format_money(value, lang)
+    if unit_kind == "percent":
+        return format_percent(value, lang)
+    return format_number(value, lang)
+
+
+def format_value(value: float | None, unit_kind: str, qualifier: str, lang: str) -> str:
+    """A value written with its qualifier, e.g. ``29,000+``, ``more than $345M``,
+    ``plus de 29 000``, ``about 76``. A missing value reads "suppressed"."""
+    if value is None:
+        return t("value.suppressed", lang)
+    if qualifier not in QUALIFIERS:
+        raise ValueError(f"unknown qualifier {qualifier!r}")
+    base = _base_value(value, unit_kind, lang)
+    if qualifier == "exact":
+        return base
+    # English writes "29,000+" for counts but "more than $345M" for money and percentages.
+    key = (
+        "qualifier.more_than_count"
+        if qualifier == "more_than" and unit_kind == "count"
+        else (f"qualifier.{qualifier}")
+    )
+    return t(key, lang, value=base)
+
+
+def is_fiscal_start(value: date) -> bool:
+    return value.month == FISCAL_START_MONTH and value.day == 1
+
+
+def is_fiscal_end(value: date) -> bool:
+    return value.month == FISCAL_START_MONTH - 1 and value.day == 31
+
+
+def fiscal_year_label(start_year: int, lang: str) -> str:
+    """``2021-22`` / ``2021-2022`` for the fiscal year starting 1 April ``start_year``."""
+    end = start_year + 1
+    short = f"{end % 100:02d}"
+    return t("period.fiscal_year_label", lang, start=start_year, end=end, end_short=short)
+
+
+def _fiscal_period(start: date, end: date, lang: str) -> str:
+    first = fiscal_year_label(start.year, lang)
+    last = fiscal_year_label(end.year - 1, lang)
+    if first == last:
+        return t("period.fiscal_year", lang, year=first)
+    return t("period.fiscal_range", lang, start=first, end=last)
+
+
+def _calendar_period(start: date, end: date, lang: str) -> str:
+    if start.year == end.year:
+        return str(start.year)
+    return t("period.year_range", lang, start=start.year, end=end.year)
+
+
+def _open_period(start: date | None, end: date | None, lang: str) -> str:
+    if end is not None:
+        return t("period.until", lang, end=format_date(end, lang))
+    assert start is not None
+    return t("period.since", lang, start=format_date(start, lang))
+
+
+def format_period(start: date | None, end: date | None, basis: str, lang: str) -> str:
+    """A period in words: fiscal-year ranges by name ("2021-22 to 2023-24"), cumulative
+    figures by their end month ("to February 2023"), otherwise plain dates."""
+    if basis == "not_stated" or (start is None and end is None):
+        return t("period.not_stated", lang)
+    if basis == "as_of" and end is not None:
+        return t("period.as_of", lang, month=format_month(end, lang))
+    if start is None or end is None:
+        return _open_period(start, end, lang)
+    if is_fiscal_start(start) and is_fiscal_end(end):
+        return _fiscal_period(start, end, lang)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return _calendar_period(start, end, lang)
+    return t("period.date_range", lang, start=format_date(start, lang), end=format_date(end, lang))
+
+
+def format_timestamp(value: str, lang: str) -> str:
+    """An ISO timestamp from ``meta.build_info`` as a long date; unparseable text is kept."""
+    try:
+        return format_date(date.fromisoformat(value[:10]), lang)
+    except ValueError:
+        return value

@@ -1,0 +1,1 @@
+"""Dash Pages: one module per page, each with ``layout(lang="en", **query)``."""

@@ -1,0 +1,95 @@
+"""HTTP status for page requests.
+
+Dash serves its single-page index with 200 for every path; a crawler or a link checker then
+cannot tell a missing page from a real one. This hook runs after Flask has built the index
+response and turns it into a 404 when the path names no page, or names an id the database
+does not know. To add a page with ids, append a ``Route`` to ``ROUTES``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+import dash
+import flask
+
+from dashboard import queries
+from dashboard.context import current_db
+from dashboard.db import Database
+
+Validator = Callable[[Database, Mapping[str, str]], bool]
+
+
+@dataclass(frozen=True)
+class Route:
+    """A path pattern (named groups are ids) and how to check its ids exist."""
+
+    pattern: str
+    validate: Validator | None = None
+
+    def match(self, path: str) -> Mapping[str, str] | None:
+        found = re.fullmatch(self.pattern, path)
+        return None if found is None else found.groupdict()
+
+
+ROUTES: Final[tuple[Route, ...]] = (
+    Route(r"/"),
+    Route(
+        r"/pillar/(?P<pillar_id>[^/]+)", lambda db, ids: queries.pillar_exists(db, ids["pillar_id"])
+    ),
+    Route(
+        r"/indicator/(?P<indicator_id>[^/]+)",
+        lambda db, ids: queries.indicator_exists(db, ids["indicator_id"]),
+    ),
+)
+
+
+def normalise_path(path: str) -> str:
+    return "/" + path.strip("/") if path.strip("/") else "/"
+
+
+def _template_regex(template: str) -> str:
+    return re.sub(r"<([^>]+)>", r"(?P<\1>[^/]+)", template)
+
+
+def page_registered(path: str) -> bool:
+    """Whether a Dash page (other than the 404 page) serves ``path``."""
+    for module, page in dash.page_registry.items():
+        if module.endswith("not_found_404"):
+            continue
+        template = page.get("path_template")
+        if template and re.fullmatch(_template_regex(normalise_path(template)), path):
+            return True
+        if normalise_path(str(page.get("path", ""))) == path:
+            return True
+    return False
+
+
+def path_status(db: Database, path: str, routes: tuple[Route, ...] = ROUTES) -> int:
+    """200 when a route matches ``path``, its ids exist and a page serves it; else 404."""
+    path = normalise_path(path)
+    for route in routes:
+        ids = route.match(path)
+        if ids is None:
+            continue
+        if route.validate is not None and not route.validate(db, ids):
+            return 404
+        return 200 if page_registered(path) else 404
+    return 404
+
+
+def install_status_hook(server: flask.Flask, index_prefix: str = "/") -> None:
+    """Set the status of initial page loads (Dash's index responses) from ``path_status``."""
+
+    @server.after_request
+    def _page_status(response: flask.Response) -> flask.Response:
+        request = flask.request
+        internal = request.path.startswith((f"{index_prefix}_", f"{index_prefix}assets/"))
+        if request.method != "GET" or internal or response.status_code != 200:
+            return response
+        if response.mimetype == "text/html":
+            response.status_code = path_status(current_db(), request.path)
+        return response

@@ -1,0 +1,52 @@
+"""The ``ingest`` click command. ``pipelines.cli`` adds it to the ``python -m pipelines`` group."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from pipelines.errors import DatabaseNotBuilt, DataRejected
+from pipelines.settings import load_settings
+from pipelines.submissions.ingest import ingest as ingest_files
+
+
+@click.command("ingest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="Database file.")
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    hidden=True,
+    help="Pretend today is this date (tests): decides which quarters are in the future.",
+)
+def ingest(files: tuple[Path, ...], db: Path | None, today: datetime | None) -> None:
+    """Validate quarterly submission FILES (CSV or XLSX) and load them in one transaction.
+
+    Every problem in every file is printed as FILE:ROW:COLUMN: message and nothing is loaded
+    when any file fails (exit code 1); the attempt is recorded in meta.loads and the failing
+    file is kept with an error report under data/submissions/rejected/.
+
+    \b
+    Example:
+        python -m pipelines ingest data/submissions/example-2025-26Q1.csv
+    """
+    settings = load_settings(db_path=db)
+    try:
+        results = ingest_files(
+            [(str(f), f) for f in files], settings, today=today.date() if today else None
+        )
+    except DataRejected as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{error}")
+        sys.exit(1)
+    except DatabaseNotBuilt as error:
+        raise click.ClickException(str(error)) from error
+    for result in results:
+        if result.outcome == "accepted":
+            click.echo(f"{result.name}: accepted {len(result.rows)} rows (load {result.load_id})")
+        else:
+            click.echo(f"{result.name}: unchanged, {result.message} (load {result.load_id})")

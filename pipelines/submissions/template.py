@@ -1,0 +1,28 @@
+"""The submission template: its columns and the values each accepts.
+
+The README under ``data/submissions/`` documents the same things for people; keep them in step.
+"""
+
+from __future__ import annotations
+
+COLUMNS: tuple[str, ...] = (
+    "indicator_id",
+    "quarter",
+    "geography",
+    "breakdown",
+    "value",
+    "qualifier",
+    "note",
+    "program",
+)
+REQUIRED_COLUMNS: tuple[str, ...] = ("indicator_id", "quarter", "geography", "value", "program")
+# Cells that must not be blank on a data row (optional columns have defaults).
+REQUIRED_CELLS: tuple[str, ...] = REQUIRED_COLUMNS
+QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "at_least", "about", "nearly", "up_to")
+DEFAULT_BREAKDOWN = "total"
+DEFAULT_QUALIFIER = "exact"
+# The provincial total: never suppressed, and the total that region rows add up to.
+PROVINCE = "ontario"
+# Geographies above the province are never suppressed either.
+NEVER_SUPPRESSED_GEOGRAPHIES: frozenset[str] = frozenset({"canada", "ontario"})
+EXTENSIONS: tuple[str, ...] = (".csv", ".xlsx")

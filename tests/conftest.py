@@ -1,0 +1,29 @@
+"""Shared fixtures: the dashboard's database is built by the real pipeline from data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.build import build_database
+from pipelines.settings import load_settings
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--dashboard-db",
+        default=None,
+        help="Use this existing DuckDB file for dashboard tests instead of building one.",
+    )
+
+
+@pytest.fixture(scope="session")
+def dashboard_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database for the dashboard tests, built once per session with the real pipeline."""
+    given = request.config.getoption("--dashboard-db")
+    if given:
+        return Path(given)
+    path = tmp_path_factory.mktemp("dashboard") / "strategy.duckdb"
+    build_database(load_settings(db_path=path))
+    return path

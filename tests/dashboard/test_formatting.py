@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.formatting import (
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    format_period,
+    format_value,
+)
+
+NBSP = "\u00a0"  # fr_CA groups digits and separates units with a no-break space
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "1,100"), ("fr", f"1{NBSP}100")])
+def test_format_number(lang: str, expected: str) -> None:
+    assert format_number(1100, lang) == expected
+
+
+def test_format_number_keeps_one_decimal() -> None:
+    assert format_number(2.55, "en") == "2.6"
+    assert format_number(2.5, "fr") == "2,5"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "$345M"), ("fr", f"345{NBSP}M$")])
+def test_format_money_is_compact(lang: str, expected: str) -> None:
+    assert format_money(345_000_000, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "70%"), ("fr", f"70{NBSP}%")])
+def test_format_percent_takes_points(lang: str, expected: str) -> None:
+    assert format_percent(70, lang) == expected
+
+
+def test_format_date() -> None:
+    assert format_date(date(2023, 2, 28), "en") == "February 28, 2023"
+    assert format_date(date(2023, 2, 28), "fr") == "28 février 2023"
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "qualifier", "en", "fr"),
+    [
+        (29000, "count", "more_than", "29,000+", f"plus de 29{NBSP}000"),
+        (345e6, "money", "more_than", "more than $345M", f"plus de 345{NBSP}M$"),
+        (70, "percent", "more_than", "more than 70%", f"plus de 70{NBSP}%"),
+        (76, "count", "about", "about 76", "environ 76"),
+        (4000, "count", "nearly", "nearly 4,000", f"près de 4{NBSP}000"),
+        (52, "count", "at_least", "at least 52", "au moins 52"),
+        (10, "count", "up_to", "up to 10", "jusqu’à 10"),
+        (65, "count", "exact", "65", "65"),
+    ],
+)
+def test_format_value_keeps_the_qualifier(
+    value: float, kind: str, qualifier: str, en: str, fr: str
+) -> None:
+    assert format_value(value, kind, qualifier, "en") == en
+    assert format_value(value, kind, qualifier, "fr") == fr
+
+
+def test_format_value_rejects_unknown_qualifier() -> None:
+    with pytest.raises(ValueError, match="unknown qualifier"):
+        format_value(1, "count", "roughly", "en")
+
+
+def test_suppressed_value_is_said_not_hidden() -> None:
+    assert format_value(None, "count", "exact", "en") == "suppressed (small count)"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "basis", "en", "fr"),
+    [
+        (
+            date(2021, 4, 1),
+            date(2024, 3, 31),
+            "stated",
+            "2021-22 to 2023-24",
+            "de 2021-2022 à 2023-2024",
+        ),
+        (
+            date(2023, 4, 1),
+            date(2024, 3, 31),
+            "stated",
+            "fiscal year 2023-24",
+            "exercice 2023-2024",
+        ),
+        (None, date(2023, 2, 28), "as_of", "to February 2023", "jusqu’en février 2023"),
+        (None, None, "not_stated", "period not stated", "période non précisée"),
+        (date(2019, 1, 1), date(2023, 12, 31), "stated", "2019 to 2023", "de 2019 à 2023"),
+        (date(2022, 1, 1), date(2022, 12, 31), "stated", "2022", "2022"),
+        (
+            date(2021, 4, 1),
+            date(2021, 12, 31),
+            "stated",
+            "April 1, 2021 to December 31, 2021",
+            "du 1 avril 2021 au 31 décembre 2021",
+        ),
+    ],
+)
+def test_format_period(start: date | None, end: date | None, basis: str, en: str, fr: str) -> None:
+    assert format_period(start, end, basis, "en") == en
+    assert format_period(start, end, basis, "fr") == fr
