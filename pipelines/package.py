@@ -52,9 +52,10 @@ class Release:
 
 
 def release_of(con: duckdb.DuckDBPyConnection, url: str, label: str | None = None) -> Release:
-    """The release a database holds, from ``meta.build_info``."""
+    """The release a database holds, from ``meta.build_info``: a snapshot's label, else the
+    first 12 characters of the build's inputs sha256."""
     info = dict(con.execute("SELECT key, value FROM meta.build_info").fetchall())
-    version = label or (info.get("inputs_sha256") or "unknown")[:12]
+    version = label or info.get("snapshot_label") or (info.get("inputs_sha256") or "unknown")[:12]
     return Release(version, info.get("built_at", ""), url)
 
 

@@ -95,7 +95,7 @@ def snapshot_db(settings: Settings, slug: str) -> Path:
     return settings.snapshots_dir / slug / DB_NAME
 
 
-def _copy_public(source: Path, target: Path) -> None:
+def _copy_public(source: Path, target: Path, label: str) -> None:
     """Copy the public tables into a new, compact file (16 KB blocks keep a small database
     small enough to commit)."""
     with duckdb.connect() as con:
@@ -107,6 +107,8 @@ def _copy_public(source: Path, target: Path) -> None:
             con.execute(f"INSERT INTO snap.{table} BY NAME "  # noqa: S608 (code constants)
                         f"SELECT * FROM source.{table} WHERE {where}")
         con.execute("DETACH source")
+        con.execute("INSERT INTO snap.meta.build_info VALUES ('snapshot_label', $label)",
+                    {"label": label})
         con.execute("CHECKPOINT snap")
 
 
@@ -123,7 +125,7 @@ def create_snapshot(settings: Settings, label: str, url: str) -> Manifest:
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     try:
-        _copy_public(settings.db_path, building / DB_NAME)
+        _copy_public(settings.db_path, building / DB_NAME, label)
         manifest = _write_contents(building, settings, slug, label, url, previous)
         _freeze(building)
         os.replace(building, target)
