@@ -81,7 +81,7 @@ def table_csv(table: str) -> flask.Response:
     except UnknownIdError as error:
         return _plain(str(error), 404)
     name = f"{table}-{current_release(db).date or 'undated'}.csv"
-    return _attachment(csv_bytes(frame, table, lang), "text/csv; charset=utf-8", name)
+    return _attachment(csv_bytes(frame, table, lang), "text/csv", name)
 
 
 def datapackage_zip() -> flask.Response:

@@ -17,14 +17,19 @@ from pipelines.export import Filters
 from pipelines.package import LICENCE, Release
 
 
-def download_href(filters: Filters, lang: Lang, table: str = "observations") -> str:
-    return f"/download/{table}.csv?{urlencode([*filters.query_items(), ('lang', lang)])}"
+def download_href(filters: Filters, lang: Lang, table: str = "observations",
+                  snapshot: str | None = None) -> str:
+    extra = [("snapshot", snapshot)] if snapshot else []
+    return f"/download/{table}.csv?{urlencode([*filters.query_items(), *extra, ('lang', lang)])}"
 
 
-def download_link(filters: Filters, lang: Lang, *, label: str | None = None) -> Component:
-    """A link to the CSV of exactly the rows drawn with ``filters``."""
+def download_link(filters: Filters, lang: Lang, *, label: str | None = None,
+                  snapshot: str | None = None) -> Component:
+    """A link to the CSV of exactly the rows drawn with ``filters`` (from ``snapshot``'s
+    database when given)."""
     return html.P(
-        html.A(label or t("data.download_chart", lang), href=download_href(filters, lang),
+        html.A(label or t("data.download_chart", lang),
+               href=download_href(filters, lang, snapshot=snapshot),
                className="download-link", download=""),
         className="download",
     )

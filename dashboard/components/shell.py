@@ -15,7 +15,11 @@ from dashboard.i18n import Lang, other_lang, t
 from dashboard.queries import SiteStatus
 
 # (path, catalogue key). Pages add their entry here as they land.
-NAV_ITEMS: Final[tuple[tuple[str, str], ...]] = (("/", "nav.overview"),)
+NAV_ITEMS: Final[tuple[tuple[str, str], ...]] = (
+    ("/", "nav.overview"),
+    ("/review/statutory", "nav.statutory"),
+    ("/data", "nav.data"),
+)
 EMERGENCY_NUMBER: Final[str] = "911"
 HOTLINE_DISPLAY: Final[str] = "1 833 900-1010"
 HOTLINE_TEL: Final[str] = "tel:+18339001010"
