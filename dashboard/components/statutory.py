@@ -15,11 +15,20 @@ from dash.development.base_component import Component
 
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import Lang, t
+from pipelines.export import Filters
 
 STATES: Final = ("done", "in_progress", "planned", "late", "not_reported")
 # Neutral greys and blues: reported activity is never coloured good or bad.
 NEUTRAL: Final = ("#3b4a5a", "#6b7b8c", "#1f3b57", "#8a8f96", "#4f5d6b")
 DASHES: Final = ("solid", "dash", "dot", "dashdot", "longdash")
+# Police-reported series across the decade (one line per Juristat edition).
+CONTEXT_INDICATORS: Final = ("ca_ht_incidents", "ca_ht_rate")
+DECADE_START: Final = date(2015, 1, 1)
+
+
+def context_filters() -> Filters:
+    """The rows the context charts draw, and their download links carry."""
+    return Filters(indicator=CONTEXT_INDICATORS, date_from=DECADE_START)
 
 
 def deliverable_state(status: str, status_date: date | None, as_of: date) -> str:

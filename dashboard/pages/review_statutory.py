@@ -16,8 +16,10 @@ from dashboard.components.download import download_link, how_to_cite
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
 from dashboard.components.statutory import (
+    DECADE_START,
     STATES,
     context_figure,
+    context_filters,
     deliverable_counts,
     first_and_latest,
     pillar_rows,
@@ -35,8 +37,6 @@ from pipelines.snapshot import Manifest, list_snapshots
 
 PATH: Final = "/review/statutory"
 FUNDING_INDICATORS: Final = ("strategy_investment", "on_ahts_funding")
-CONTEXT_INDICATORS: Final = ("ca_ht_incidents", "ca_ht_rate")
-DECADE_START: Final = date(2015, 1, 1)
 
 
 def title(**_: object) -> str:
@@ -56,11 +56,6 @@ def snapshot_known(slug: str | None) -> bool:
     except UnknownIdError:
         return False
     return True
-
-
-def context_filters() -> Filters:
-    """The rows the context charts draw, and their download links carry."""
-    return Filters(indicator=CONTEXT_INDICATORS, date_from=DECADE_START)
 
 
 def _unit_kinds(db: Database) -> dict[str, str]:
