@@ -11,28 +11,34 @@ import pandas as pd
 
 from dashboard.db import Database
 
-# The latest provincial total of each indicator, with what is needed to write it out in full:
-# qualifier, unit kind, period and source. Suppressed rows carry no value and are skipped.
+# The latest total of each indicator, with what is needed to write it out in full: qualifier,
+# unit kind, period, geography and source. Regional rows are breakdowns of the provincial total
+# and are skipped; a figure published only for an area (the Toronto and Durham teams) is kept,
+# Ontario winning a tie. Suppressed rows carry no value and are skipped.
 _LATEST_FIGURES: Final[str] = """
 WITH ranked AS (
     SELECT o.*,
            row_number() OVER (
                PARTITION BY o.indicator_id
                ORDER BY o.period_end DESC NULLS LAST, o.period_start DESC NULLS LAST,
-                        o.observation_id
+                        (o.geography = 'ontario') DESC, o.observation_id
            ) AS recency
     FROM marts.observations AS o
-    WHERE o.breakdown = 'total' AND o.geography = 'ontario' AND NOT o.suppressed
+    JOIN marts.geographies AS g ON g.geography_id = o.geography
+    WHERE o.breakdown = 'total' AND g.level <> 'region' AND NOT o.suppressed
 )
 SELECT i.indicator_id, i.pillar_id, i.name_en, i.name_fr, i.interpretation, i.reporting_note,
-       i.headline, i.sort_order, r.value, r.qualifier, r.period_start, r.period_end,
-       r.period_basis, r.locator, r.status,
+       i.headline, i.sort_order, i.measure, r.value, r.qualifier, r.period_start, r.period_end,
+       r.period_basis, r.locator, r.status, r.geography,
+       geo.name_en AS geography_en, geo.name_fr AS geography_fr,
        coalesce(u.kind, 'count') AS unit_kind,
        coalesce(u.name_en, i.unit) AS unit_en, coalesce(u.name_fr, i.unit) AS unit_fr,
-       s.publisher, s.edition_en, s.edition_fr, s.url, s.language AS source_language
+       s.publisher AS publisher_en, s.publisher_fr, s.edition_en, s.edition_fr, s.url,
+       s.language AS source_language
 FROM marts.indicators AS i
 JOIN ranked AS r ON r.indicator_id = i.indicator_id AND r.recency = 1
 LEFT JOIN marts.units AS u ON u.unit = r.unit
+LEFT JOIN marts.geographies AS geo ON geo.geography_id = r.geography
 LEFT JOIN meta.sources AS s ON s.source_id = r.source_id
 """
 
@@ -67,6 +73,7 @@ class Figure:
     name_en: str
     name_fr: str
     interpretation: str
+    measure: str
     reporting_note: bool
     value: float | None
     qualifier: str
@@ -78,7 +85,11 @@ class Figure:
     period_basis: str
     locator: str
     status: str
-    publisher: str | None
+    geography: str
+    geography_en: str
+    geography_fr: str
+    publisher_en: str | None
+    publisher_fr: str | None
     edition_en: str | None
     edition_fr: str | None
     url: str | None
@@ -109,6 +120,7 @@ def _figure(row: pd.Series) -> Figure:
         name_en=str(row["name_en"]),
         name_fr=str(row["name_fr"]),
         interpretation=str(row["interpretation"]),
+        measure=str(row["measure"]),
         reporting_note=bool(row["reporting_note"]),
         value=None if pd.isna(value) else float(value),
         qualifier=str(row["qualifier"]),
@@ -120,7 +132,11 @@ def _figure(row: pd.Series) -> Figure:
         period_basis=str(row["period_basis"]),
         locator=str(row["locator"]),
         status=str(row["status"]),
-        publisher=_text(row["publisher"]),
+        geography=str(row["geography"]),
+        geography_en=str(row["geography_en"]),
+        geography_fr=str(row["geography_fr"]),
+        publisher_en=_text(row["publisher_en"]),
+        publisher_fr=_text(row["publisher_fr"]),
         edition_en=_text(row["edition_en"]),
         edition_fr=_text(row["edition_fr"]),
         url=_text(row["url"]),

@@ -141,6 +141,7 @@ def _published(row: Row, units: dict[object, object], series_id: object) -> Row:
 def _document_sources(documents: dict[str, RawDocument]) -> list[Row]:
     return [{
         "source_id": d.source_id, "title": d.title, "publisher": d.publisher,
+        "publisher_fr": d.publisher_fr,
         "language": d.language, "published": d.published, "published_about": d.published_about,
         "url": d.url, "sha256": d.sha256, "raw_file": d.path.name, "kind": "document",
         "tier": None, "edition_en": d.edition_en, "edition_fr": d.edition_fr,
@@ -150,6 +151,7 @@ def _document_sources(documents: dict[str, RawDocument]) -> list[Row]:
 def _context_sources(context: ContextData, sha256: str) -> list[Row]:
     return [{
         "source_id": r["source_id"], "title": r["title"], "publisher": r["publisher"],
+        "publisher_fr": r["publisher_fr"],
         "language": r["language"], "published": r["published"], "published_about": False,
         "url": r["source_url"], "sha256": sha256, "raw_file": RAW_FILE, "kind": "context",
         "tier": "primary", "edition_en": r["edition_en"], "edition_fr": r["edition_fr"],

@@ -37,6 +37,7 @@ _UNIT_WITH_QUALIFIER = re.compile(r"^(?P<unit>.*?)\s*\((?P<qualifier>[^)]*)\)\s*
 CONTEXT_SPECS = {
     "context_sources": TableSpec("context_sources", (
         Column("source_id"), Column("source_url"), Column("title"), Column("publisher"),
+        Column("publisher_fr"),
         Column("language", allowed=frozenset({"en", "fr"})), Column("published", required=False),
         Column("edition_en"), Column("edition_fr"),
     ), key=("source_id",)),

@@ -44,6 +44,7 @@ class RawDocument:
     source_id: str
     title: str
     publisher: str
+    publisher_fr: str
     language: str
     published: str | None
     published_about: bool
@@ -89,6 +90,7 @@ def load_documents(raw_dir: Path) -> dict[str, RawDocument]:
             source_id=str(meta["source_id"]),
             title=str(meta["title"]),
             publisher=str(meta["publisher"]),
+            publisher_fr=str(meta["publisher_fr"]),
             language=str(meta["language"]),
             published=meta.get("published") or None,  # type: ignore[arg-type]
             published_about=bool(meta.get("published_about", False)),

@@ -18,7 +18,7 @@ def figure_source(figure: Figure, lang: Lang) -> Component:
     text = t(
         "figure.source",
         lang,
-        publisher=figure.publisher or "",
+        publisher=_localised(figure, lang, "publisher"),
         edition=_localised(figure, lang, "edition"),
     )
     return html.P(html.A(text, href=figure.url) if figure.url else text, className="figure-source")
@@ -39,10 +39,15 @@ def figure_value(figure: Figure, lang: Lang, *, heading_level: int = 3) -> Compo
     value = format_value(figure.value, figure.unit_kind, figure.qualifier, lang)
     unit = "" if figure.unit_kind in {"money", "percent"} else _localised(figure, lang, "unit")
     period = format_period(figure.period_start, figure.period_end, figure.period_basis, lang)
+    if figure.geography != "ontario":
+        period = t("figure.where", lang, geography=_localised(figure, lang, "geography"),
+                   period=period)
+    per_year = t("figure.per_year", lang) if figure.measure == "annual_average" else None
     children: list[Component | None] = [
         heading(_localised(figure, lang, "name"), className="figure-name"),
         html.P(
-            [html.Span(value, className="figure-number"), " ", html.Span(unit, className="unit")],
+            [html.Span(value, className="figure-number"), " ", html.Span(unit, className="unit"),
+             f" {per_year}" if per_year else ""],
             className="figure-value",
         ),
         html.P(period, className="figure-period"),

@@ -8,6 +8,7 @@ CREATE TABLE meta.sources (
     source_id   VARCHAR PRIMARY KEY,
     title       VARCHAR NOT NULL,
     publisher   VARCHAR NOT NULL,
+    publisher_fr VARCHAR NOT NULL,         -- the publisher's French name
     language    VARCHAR NOT NULL,          -- 'fr' | 'en'
     published   VARCHAR,                   -- as precise as known: '2025', '2019-11', '2023-12-04'; NULL = undated
     published_about BOOLEAN NOT NULL,      -- the date is approximate ('about 2021')

@@ -173,16 +173,20 @@ def _insert_observations(con: duckdb.DuckDBPyConnection, latest: list[Version]) 
 
 
 _SOURCES_SQL = """
-INSERT INTO meta.sources (source_id, title, publisher, language, published, published_about,
-    url, sha256, raw_file, kind, tier, edition_en, edition_fr)
+INSERT INTO meta.sources (source_id, title, publisher, publisher_fr, language, published,
+    published_about, url, sha256, raw_file, kind, tier, edition_en, edition_fr)
 SELECT CASE WHEN s.status = 'demo' THEN 'demo-' ELSE 'submission-' END || l.load_id,
        CASE WHEN s.status = 'demo' THEN 'DEMONSTRATION quarterly submission ' ELSE
             'Quarterly submission ' END || l.file,
        string_agg(DISTINCT s.program, '; ' ORDER BY s.program),
+       string_agg(DISTINCT s.program, '; ' ORDER BY s.program),
        'en', strftime(l.loaded_at, '%Y-%m-%d'), false, NULL, coalesce(l.sha256, ''),
        'submissions/' || l.file,
        CASE WHEN s.status = 'demo' THEN 'demo' ELSE 'submission' END, NULL,
-       'Submission, load ' || l.load_id, 'Soumission, chargement ' || l.load_id
+       CASE WHEN s.status = 'demo' THEN 'DEMONSTRATION data, load ' ELSE 'Submission, load '
+            END || l.load_id,
+       CASE WHEN s.status = 'demo' THEN 'Données de DÉMONSTRATION, chargement '
+            ELSE 'Soumission, chargement ' END || l.load_id
 FROM meta.loads AS l JOIN staging.submission_rows AS s USING (load_id)
 GROUP BY l.load_id, l.file, l.loaded_at, l.sha256, s.status
 """

@@ -25,7 +25,8 @@ def test_headline_figure_keeps_qualifier_period_and_source(db: Database) -> None
     assert (served.value, served.qualifier, served.pillar_id) == (29000, "more_than", "support")
     assert str(served.period_start) == "2021-04-01" and str(served.period_end) == "2024-03-31"
     assert "29 000" in served.locator.replace("\u00a0", " ")
-    assert served.publisher
+    assert served.publisher_en == "Government of Ontario"
+    assert served.publisher_fr == "Gouvernement de l’Ontario"
 
 
 def test_reported_activity_is_flagged(db: Database) -> None:
@@ -77,3 +78,17 @@ def test_replaced_file_is_picked_up(dashboard_db: Path, tmp_path: Path) -> None:
     os.replace(replacement, path)  # the way the pipeline swaps in a new build
     assert not queries.pillar_exists(database, "support")
     database.close()
+
+
+def test_headline_figures_include_those_published_for_an_area_only(db: Database) -> None:
+    """The protection pillar's baseline is published for the Toronto and Durham teams only."""
+    figures = {f.indicator_id: f for f in queries.headline_figures(db)}
+    served = figures["care_children_youth_served"]
+    assert (served.value, served.qualifier, served.measure) == (200, "more_than", "annual_average")
+    assert (served.geography, served.geography_fr) == ("toronto_durham", "Toronto et Durham")
+
+
+def test_headline_figures_skip_regional_breakdowns(db: Database) -> None:
+    regions = db.frame("SELECT geography_id FROM marts.geographies WHERE level = 'region'")
+    figures = queries.headline_figures(db)
+    assert figures and not {f.geography for f in figures} & set(regions["geography_id"])

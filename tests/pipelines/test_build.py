@@ -103,3 +103,12 @@ def test_check_validates_without_writing(data_copy):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("data/ is valid: 5 documents, ")
     assert not (data_copy / "build").exists()
+
+
+def test_rebuilding_over_an_existing_database_works(tmp_path):
+    """`make run` twice rebuilds over the previous file (and carries its loads over)."""
+    target = tmp_path / "strategy.duckdb"
+    first = run_pipelines("build", "--db", str(target))
+    second = run_pipelines("build", "--db", str(target))
+    assert (first.returncode, second.returncode) == (0, 0), second.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["strategy.duckdb"]

@@ -55,7 +55,7 @@ def make_db(path: Path) -> Path:
             " 'higher_is_better', false, false, ?, 'd', 'd')",
             [(i, p, i, i, u, n) for n, (i, p, u) in enumerate(INDICATORS)])
         con.execute(
-            "INSERT INTO meta.sources VALUES ('strategy', 't', 'p', 'fr', '2025', false, NULL,"
+            "INSERT INTO meta.sources VALUES ('strategy', 't', 'p', 'p', 'fr', '2025', false, NULL,"
             " 'x', 'f', 'document', NULL, 'e', 'e')")
         con.execute(
             "INSERT INTO marts.observations (observation_id, indicator_id, geography, breakdown,"

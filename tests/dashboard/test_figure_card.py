@@ -1,0 +1,31 @@
+"""A figure card writes what the figure is: value with qualifier, measure, where, when."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from plotly.utils import PlotlyJSONEncoder
+
+from dashboard import queries
+from dashboard.components.figures import figure_value
+from dashboard.db import Database
+
+
+def card_text(db: Database, indicator_id: str, lang: str) -> str:
+    figure = {f.indicator_id: f for f in queries.headline_figures(db)}[indicator_id]
+    text = json.dumps(figure_value(figure, lang), cls=PlotlyJSONEncoder, ensure_ascii=False)
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["200+", "a year, on average", "Toronto and Durham · period not stated"]),
+    ("fr", ["plus de 200", "par année, en moyenne", "Toronto et Durham · période non précisée"]),
+])
+def test_area_baseline_card_says_average_and_where(db: Database, lang: str, expected: list[str]):
+    text = card_text(db, "care_children_youth_served", lang)
+    assert all(part in text for part in expected), text
+
+
+def test_provincial_card_does_not_repeat_ontario(db: Database):
+    assert "Ontario ·" not in card_text(db, "people_served_funded_orgs", "en")
