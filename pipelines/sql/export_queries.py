@@ -78,7 +78,10 @@ ORDER BY p.sort_order, m.sort_order, m.milestone_id
 """
 
 SOURCES = """
-SELECT s.source_id, s.title, s.publisher, s.language, s.published, s.published_about, s.url,
+SELECT s.source_id, s.title,
+       CASE WHEN $lang = 'fr' THEN coalesce(s.publisher_fr, s.publisher)
+            ELSE s.publisher END AS publisher,
+       s.language, s.published, s.published_about, s.url,
        s.sha256, s.kind,
        CASE WHEN $lang = 'fr' THEN s.edition_fr ELSE s.edition_en END AS edition
 FROM meta.sources s

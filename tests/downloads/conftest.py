@@ -16,6 +16,7 @@ Row = dict[str, object]
 
 def _source(source_id: str, kind: str = "document") -> Row:
     return {"source_id": source_id, "title": f"Title of {source_id}", "publisher": "Ontario",
+            "publisher_fr": "Ontario (fr)",
             "language": "fr", "published": "2025", "published_about": False,
             "url": f"https://example.org/{source_id}", "sha256": "0" * 64,
             "raw_file": f"{source_id}.txt", "kind": kind, "tier": None,
