@@ -11,6 +11,7 @@ from dash import Input, Output, dcc, html
 
 from dashboard.context import DB_CONFIG_KEY, SETTINGS_CONFIG_KEY, request_lang
 from dashboard.db import Database
+from dashboard.downloads import register_downloads
 from dashboard.i18n import t
 from dashboard.routing import install_status_hook, normalise_path, path_status
 from dashboard.security import install_security
@@ -82,4 +83,5 @@ def create_app(settings: Settings) -> dash.Dash:
     )
     install_status_hook(app.server, app.config.requests_pathname_prefix)
     install_security(app)
+    register_downloads(app.server)
     return app

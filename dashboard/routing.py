@@ -35,8 +35,16 @@ class Route:
         return None if found is None else found.groupdict()
 
 
+def _statutory_snapshot_known(_db: Database, _ids: Mapping[str, str]) -> bool:
+    from dashboard.pages.review_statutory import snapshot_known
+
+    return snapshot_known(flask.request.args.get("snapshot"))
+
+
 ROUTES: Final[tuple[Route, ...]] = (
     Route(r"/"),
+    Route(r"/data"),
+    Route(r"/review/statutory", _statutory_snapshot_known),
     Route(
         r"/pillar/(?P<pillar_id>[^/]+)", lambda db, ids: queries.pillar_exists(db, ids["pillar_id"])
     ),

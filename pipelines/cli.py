@@ -84,6 +84,85 @@ def check() -> None:
                f"{observations} published observations")
 
 
+def _filter_query(pairs: tuple[str, ...], include_demo: bool) -> dict[str, list[str]]:
+    query: dict[str, list[str]] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise click.UsageError(f"--filter {pair!r} is not NAME=VALUE")
+        query.setdefault(name.strip(), []).append(value)
+    if include_demo:
+        query["include_demo"] = ["true"]
+    return query
+
+
+@cli.command()
+@click.option("--out", "out", required=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
+@DB_OPTION
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the headers and label columns.")
+@click.option("--include-demo", is_flag=True, help="Keep demonstration rows (status=demo).")
+@click.option("--filter", "filter_pairs", multiple=True, metavar="NAME=VALUE",
+              help="Same filters as the download URLs: pillar, indicator, geography, status, "
+                   "source, from, to (repeatable).")
+@reports_rejections
+def export(out: Path, db_path: Path | None, lang: str, include_demo: bool,
+           filter_pairs: tuple[str, ...]) -> None:
+    """Write the public download set: CSVs with Parquet beside each, datapackage.json,
+    README.md (how to cite) and data-dictionary.csv.
+
+    \b
+    Example:
+      python -m pipelines export --out build/export
+      python -m pipelines export --out build/fr --lang fr --filter pillar=support
+    """
+    from pipelines.errors import InvalidFilterError
+    from pipelines.export import parse_filters
+    from pipelines.package import release_of, write_export
+    from pipelines.snapshot import open_read_only
+
+    settings = load_settings(db_path=db_path)
+    try:
+        filters = parse_filters(_filter_query(filter_pairs, include_demo))
+        with open_read_only(settings.db_path) as con:
+            release = release_of(con, f"{settings.public_url}/data")
+            written = write_export(con, out, release, filters, lang)
+    except InvalidFilterError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"Wrote {len(written)} files to {out}")
+
+
+@cli.command()
+@click.option("--label", default=None, help='Name of the release, e.g. "2030 review".')
+@click.option("--list", "list_only", is_flag=True, help="List the existing snapshots.")
+@DB_OPTION
+@reports_rejections
+def snapshot(label: str | None, list_only: bool, db_path: Path | None) -> None:
+    """Freeze the current data as a versioned, checksummed release under data/snapshots/.
+
+    A label is never reused: a snapshot never changes (exit 1 if the label exists).
+
+    \b
+    Example:
+      python -m pipelines snapshot --label "2030 review"
+      python -m pipelines snapshot --list
+    """
+    from pipelines.snapshot import create_snapshot, list_snapshots, slugify
+
+    settings = load_settings(db_path=db_path)
+    if list_only:
+        for manifest in list_snapshots(settings):
+            click.echo(f"{manifest.slug}\t{manifest.label}\t{manifest.created}\t"
+                       f"{manifest.content_sha256[:12]}")
+        return
+    if not label:
+        raise click.UsageError("give --label LABEL (or --list)")
+    url = f"{settings.public_url}/review/statutory?snapshot={slugify(label)}"
+    manifest = create_snapshot(settings, label, url)
+    click.echo(f"Snapshot {manifest.slug}: content sha256 {manifest.content_sha256}")
+
+
 def _add_plugins() -> None:
     from pipelines.submissions.command import ingest
 

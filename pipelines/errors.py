@@ -4,7 +4,9 @@
     ├── DataRejected        input data failed validation; carries every Problem found
     ├── SourceIntegrityError a raw document's sha256 does not match its sidecar
     ├── DatabaseNotBuilt    the database file is missing; run ``python -m pipelines build``
-    └── UnknownIdError      a pillar, indicator, table or quarter id that does not exist
+    ├── UnknownIdError      a pillar, indicator, table, quarter or snapshot id that does not exist
+    ├── InvalidFilterError  a download filter that is not allowed or not well formed
+    └── SnapshotExistsError a snapshot label that is already taken (snapshots never change)
 """
 
 from __future__ import annotations
@@ -50,4 +52,13 @@ class DatabaseNotBuilt(TrackerError):
 
 
 class UnknownIdError(TrackerError):
-    """An id (pillar, indicator, table, quarter) that the database does not know."""
+    """An id (pillar, indicator, table, quarter, snapshot) that the database does not know."""
+
+
+class InvalidFilterError(TrackerError):
+    """A download filter is unknown, repeated where it may not be, or malformed. The web
+    answers 400 and the command line exits 2, both with this message."""
+
+
+class SnapshotExistsError(TrackerError):
+    """A snapshot with this label already exists; a snapshot is never rewritten."""

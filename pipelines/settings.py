@@ -37,6 +37,9 @@ class Settings:
     # Query results kept per process, per database version (dashboard/cache.py); 0 turns the
     # cache off, which the benchmarks use to measure uncached callbacks.
     query_cache_entries: int = 256
+    # Where the public site lives: cited in exports and snapshots made on the command line
+    # (the web pages cite the address they are served from).
+    public_url: str = "http://127.0.0.1:8050"
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -51,6 +54,12 @@ class Settings:
     def submissions_dir(self) -> Path:
         return self.data_dir / "submissions"
 
+    @property
+    def snapshots_dir(self) -> Path:
+        """Frozen, checksummed releases (``python -m pipelines snapshot``). They live beside
+        the reference data and are meant to be committed: a statutory review cites one."""
+        return self.data_dir / "snapshots"
+
 
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
@@ -58,8 +67,8 @@ def _flag(value: str | None) -> bool:
 
 def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
     """Settings from the environment (``STRATEGY_DB``, ``HOST``, ``PORT``, ``DASH_DEBUG``,
-    ``STRATEGY_DATA_DIR``, ``STRATEGY_QUERY_CACHE_ENTRIES``), then explicit overrides
-    (command-line flags win)."""
+    ``STRATEGY_DATA_DIR``, ``STRATEGY_QUERY_CACHE_ENTRIES``, ``STRATEGY_PUBLIC_URL``), then
+    explicit overrides (command-line flags win)."""
     env = os.environ if env is None else env
     values: dict[str, object] = {}
     if env.get("STRATEGY_DATA_DIR"):
@@ -72,6 +81,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         values["port"] = int(env["PORT"])
     if env.get("STRATEGY_QUERY_CACHE_ENTRIES"):
         values["query_cache_entries"] = int(env["STRATEGY_QUERY_CACHE_ENTRIES"])
+    if env.get("STRATEGY_PUBLIC_URL"):
+        values["public_url"] = env["STRATEGY_PUBLIC_URL"].rstrip("/")
     values["debug"] = _flag(env.get("DASH_DEBUG"))
     values.update({k: v for k, v in overrides.items() if v is not None})
     if "db_path" in values:

@@ -19,6 +19,8 @@ NAV_ITEMS: Final[tuple[tuple[str, str], ...]] = (
     ("/", "nav.overview"),
     ("/deliverables", "nav.deliverables"),
     ("/about", "nav.about"),
+    ("/review/statutory", "nav.statutory"),
+    ("/data", "nav.data"),
 )
 EMERGENCY_NUMBER: Final[str] = "911"
 HOTLINE_DISPLAY: Final[str] = "1 833 900-1010"

@@ -19,6 +19,12 @@ PUBLIC_TABLES = ("marts.strategies", "marts.pillars", "marts.geographies", "mart
                  "meta.sources")
 
 
+def quoted(path: Path) -> str:
+    """A file path as a SQL string literal, for the statements (ATTACH, COPY) that take no
+    parameters. Paths come from settings or the operator's command line, never the web."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """``schema.sql``, then every ``schema_*.sql`` in name order."""
     for path in [SQL_DIR / "schema.sql", *sorted(SQL_DIR.glob("schema_*.sql"))]:

@@ -1,0 +1,165 @@
+"""``/data``: what each download holds, the filters as a GET form, the data dictionary, how to
+cite, the licence and the researchers' notebook."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+from urllib.parse import urlencode
+
+import dash
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard import queries
+from dashboard.components.download import how_to_cite
+from dashboard.components.shell import page_shell
+from dashboard.context import current_db, request_lang
+from dashboard.downloads import NOTEBOOK_NAME
+from dashboard.formatting import format_number
+from dashboard.i18n import Lang, normalise_lang, t
+from pipelines.errors import InvalidFilterError
+from pipelines.export import Filters, observations_frame, parse_filters
+from pipelines.package import release_of
+from pipelines.public_fields import FIELDS, TABLES
+
+PATH: Final = "/data"
+FORM_FIELDS: Final = ("pillar", "indicator", "from", "to", "include_demo")
+
+
+def title(**_: object) -> str:
+    lang = request_lang()
+    return t("site.page_title", lang, page=t("data.title", lang))
+
+
+dash.register_page(__name__, path=PATH, title=title, name="Data", order=50)
+
+
+def _query_items(filters: Filters, lang: Lang) -> str:
+    return urlencode([*filters.query_items(), ("lang", lang)])
+
+
+def downloads_section(filters: Filters, lang: Lang) -> Component:
+    query = _query_items(filters, lang)
+    items = [html.Li([html.A(f"{table}.csv", href=f"/download/{table}.csv?{query}",
+                             download=""), " – ", t(f"data.holds_{table}", lang)])
+             for table in TABLES]
+    items.append(html.Li(html.A(t("data.package", lang),
+                                href=f"/download/datapackage.zip?{query}", download="")))
+    return html.Section([html.H2(t("data.downloads_heading", lang), id="data-downloads"),
+                         html.Ul(items, className="download-list"),
+                         html.P(t("data.safety_note", lang))],
+                        **{"aria-labelledby": "data-downloads"})
+
+
+def _select(name: str, label: str, options: list[tuple[str, str]], chosen: tuple[str, ...],
+            lang: Lang, any_label: str | None = None) -> Component:
+    choices = [html.Option(any_label or t("data.filter_any", lang), value="")]
+    choices += [html.Option(text, value=value, selected=value in chosen)
+                for value, text in options]
+    return html.Div([html.Label(label, htmlFor=f"data-filter-{name}"),
+                     html.Select(choices, id=f"data-filter-{name}", name=name)],
+                    className="form-field")
+
+
+def _date_input(name: str, label: str, value: object) -> Component:
+    return html.Div([html.Label(label, htmlFor=f"data-filter-{name}"),
+                     dcc.Input(id=f"data-filter-{name}", name=name, type="text",
+                               value=str(value or ""), pattern=r"\d{4}-\d{2}-\d{2}",
+                               debounce=True)],
+                    className="form-field")
+
+
+def filter_form(filters: Filters, lang: Lang, error: str | None) -> Component:
+    db = current_db()
+    pillars = [(str(r["pillar_id"]), str(r[f"name_{lang}"]))
+               for r in queries.pillars(db).to_dict("records")]
+    indicators = [(str(i), str(n)) for i, n in db.rows(
+        "SELECT indicator_id, CASE WHEN $lang = 'fr' THEN name_fr ELSE name_en END "
+        "FROM marts.indicators ORDER BY sort_order, indicator_id", {"lang": lang})]
+    fields = [
+        dcc.Input(type="hidden", name="lang", value=lang, id="data-filter-lang"),
+        _select("pillar", t("data.filter_pillar", lang), pillars, filters.pillar, lang),
+        _select("indicator", t("data.filter_indicator", lang), indicators, filters.indicator,
+                lang),
+        _date_input("from", t("data.filter_from", lang), filters.date_from),
+        _date_input("to", t("data.filter_to", lang), filters.date_to),
+        _select("include_demo", t("data.filter_demo", lang),
+                [("true", t("data.yes", lang))], ("true",) if filters.include_demo else (),
+                lang, any_label=t("data.no", lang)),
+        html.Button(t("data.apply", lang), type="submit", className="button"),
+    ]
+    children: list[Component] = [html.H2(t("data.filters_heading", lang), id="data-filters"),
+                                 html.P(t("data.filters_intro", lang))]
+    if error:
+        children.append(html.P(t("data.filter_error", lang, error=error), role="alert",
+                               className="form-error"))
+    children.append(html.Form(fields, method="get", action=PATH, className="filter-form"))
+    return html.Section(children, **{"aria-labelledby": "data-filters"})
+
+
+def dictionary_table(lang: Lang) -> Component:
+    header = html.Tr([html.Th(t(f"data.col_{c}", lang), scope="col")
+                      for c in ("table", "column", "column_fr", "type", "description",
+                                "allowed")])
+    rows = [html.Tr([html.Td(f"{table}.csv"), html.Th(f.name, scope="row"),
+                     html.Td(f.name_fr), html.Td(f.kind), html.Td(f.fr if lang == "fr" else f.en),
+                     html.Td(", ".join(f.allowed))])
+            for table in TABLES for f in FIELDS[table]]
+    return html.Section([
+        html.H2(t("data.dictionary_heading", lang), id="data-dictionary"),
+        html.Div(html.Table([html.Caption(t("data.dictionary_caption", lang)),
+                             html.Thead(header), html.Tbody(rows)], className="data-table"),
+                 className="table-scroll", tabIndex="0",
+                 **{"aria-labelledby": "data-dictionary"}),
+    ], **{"aria-labelledby": "data-dictionary"})
+
+
+def notebook_section(lang: Lang) -> Component:
+    return html.Section([
+        html.H2(t("data.notebook_heading", lang), id="data-notebook"),
+        html.P(t("data.notebook_body", lang)),
+        html.P(html.A(t("data.notebook_link", lang), href=f"/download/{NOTEBOOK_NAME}",
+                      download="")),
+    ], **{"aria-labelledby": "data-notebook"})
+
+
+def form_query(query: Mapping[str, object]) -> dict[str, object]:
+    """The filter fields of the query string, without empty values (an empty select is
+    "any")."""
+    return {k: v for k, v in query.items() if k in FORM_FIELDS and str(v or "").strip()}
+
+
+def content(lang: Lang, query: Mapping[str, object]) -> list[Component]:
+    db = current_db()
+    error = None
+    try:
+        filters = parse_filters(form_query(query))
+        count = len(observations_frame(db.cursor(), filters, lang))
+    except InvalidFilterError as problem:
+        filters, error, count = Filters(), str(problem), None
+    release = release_of(db.cursor(), flask_url_root() + PATH)
+    return [
+        html.H1(t("data.heading", lang)),
+        html.P(t("data.intro", lang), className="lead"),
+        filter_form(filters, lang, error),
+        html.P(t("data.matching_rows", lang, count=format_number(count, lang, decimals=0)),
+               role="status") if count is not None else None,
+        downloads_section(filters, lang),
+        how_to_cite(release, lang, heading_id="data-cite"),
+        notebook_section(lang),
+        dictionary_table(lang),
+    ]
+
+
+def flask_url_root() -> str:
+    import flask
+
+    return flask.request.url_root.rstrip("/") if flask.has_request_context() else ""
+
+
+def layout(lang: str = "en", **query: object) -> Component:
+    language = normalise_lang(lang)
+    status = queries.site_status(current_db())
+    return page_shell(lang=language, path=PATH, query=form_query(query), status=status,
+                      children=content(language, query))

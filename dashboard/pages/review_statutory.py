@@ -1,0 +1,203 @@
+"""``/review/statutory``: the five-year review, live or from a frozen snapshot
+(``?snapshot=<slug>``, 404 for a slug the manifest list does not name)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+import dash
+import flask
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard import queries
+from dashboard.components.download import download_link, how_to_cite
+from dashboard.components.not_found import not_found_body
+from dashboard.components.shell import page_shell
+from dashboard.components.statutory import (
+    DECADE_START,
+    STATES,
+    context_figure,
+    context_filters,
+    deliverable_counts,
+    first_and_latest,
+    pillar_rows,
+    table,
+)
+from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
+from dashboard.db import Database
+from dashboard.downloads import database_for
+from dashboard.formatting import format_date, format_period, format_value
+from dashboard.i18n import Lang, normalise_lang, t
+from pipelines.errors import UnknownIdError
+from pipelines.export import Filters, observations_frame, public_frame
+from pipelines.package import release_of
+from pipelines.snapshot import Manifest, list_snapshots
+
+PATH: Final = "/review/statutory"
+FUNDING_INDICATORS: Final = ("strategy_investment", "on_ahts_funding")
+
+
+def title(**_: object) -> str:
+    lang = request_lang()
+    return t("site.page_title", lang, page=t("statutory.title", lang))
+
+
+dash.register_page(__name__, path=PATH, title=title, name="Statutory review", order=40)
+
+
+def snapshot_known(slug: str | None) -> bool:
+    """For the HTTP status hook: no snapshot, or one the manifest list names."""
+    if not slug:
+        return True
+    try:
+        database_for(slug)
+    except UnknownIdError:
+        return False
+    return True
+
+
+def _unit_kinds(db: Database) -> dict[str, str]:
+    return dict(db.rows("SELECT unit, kind FROM marts.units"))
+
+
+def strategies_section(db: Database, lang: Lang) -> Component:
+    strategies = db.frame("SELECT strategy_id, name_en, name_fr, period_start, period_end "
+                          "FROM marts.strategies ORDER BY period_start")
+    funding = observations_frame(db.cursor(), Filters(indicator=FUNDING_INDICATORS), lang)
+    rows = []
+    spans = [(r.period_start.year if r.period_start else None,
+              r.period_end.year if r.period_end else None) for r in funding.itertuples()]
+    for s in strategies.itertuples():
+        years = (s.period_start.year, s.period_end.year)
+        match = funding[[span == years for span in spans]]
+        amount = (format_value(match.iloc[0]["value"], "money", match.iloc[0]["qualifier"], lang)
+                  if len(match) else t("statutory.not_published", lang))
+        source = match.iloc[0]["source_id"] if len(match) else ""
+        rows.append([getattr(s, f"name_{lang}"),
+                     format_period(s.period_start.date(), s.period_end.date(), "stated", lang),
+                     amount, source])
+    headers = [t(f"statutory.col_{c}", lang) for c in ("strategy", "period", "funding", "source")]
+    return html.Section([html.H2(t("statutory.strategies_heading", lang), id="statutory-arc"),
+                         table(t("statutory.strategies_caption", lang), headers, rows)],
+                        **{"aria-labelledby": "statutory-arc"})
+
+
+def pillars_section(db: Database, lang: Lang, snapshot: str | None) -> Component:
+    pillars = queries.pillars(db)
+    observations = observations_frame(db.cursor(), Filters(pillar=tuple(pillars["pillar_id"])),
+                                      lang)
+    pairs = first_and_latest(observations)
+    indicators = public_frame(db.cursor(), "indicators", None, lang)
+    targets = public_frame(db.cursor(), "targets", None, lang)
+    rows = []
+    for p in pillars.to_dict("records"):
+        mine = indicators[indicators["pillar_id"] == p["pillar_id"]]
+        rows += pillar_rows(str(p[f"name_{lang}"]), mine, pairs, targets, _unit_kinds(db), lang)
+    headers = [t(f"statutory.col_{c}", lang)
+               for c in ("indicator", "pillar", "baseline", "latest", "target")]
+    return html.Section([
+        html.H2(t("statutory.pillars_heading", lang), id="statutory-pillars"),
+        table(t("statutory.pillars_caption", lang), headers, rows),
+        download_link(Filters(pillar=tuple(pillars["pillar_id"])), lang, snapshot=snapshot),
+    ], **{"aria-labelledby": "statutory-pillars"})
+
+
+def deliverables_section(db: Database, as_of: date, lang: Lang) -> Component:
+    milestones = db.frame("SELECT pillar_id, status, status_date FROM marts.milestones")
+    milestones["status_date"] = [d.date() if hasattr(d, "date") and d == d else None
+                                 for d in milestones["status_date"]]
+    counts = deliverable_counts(milestones, as_of)
+    rows = [[str(p[f"name_{lang}"]), *[counts.get(p["pillar_id"], {}).get(s, 0) for s in STATES],
+             sum(counts.get(p["pillar_id"], {}).values())]
+            for p in queries.pillars(db).to_dict("records")]
+    headers = [t("statutory.col_pillar", lang), *[t(f"statutory.state_{s}", lang) for s in STATES],
+               t("statutory.col_total", lang)]
+    shown = format_date(as_of, lang)
+    return html.Section([
+        html.H2(t("statutory.deliverables_heading", lang), id="statutory-deliverables"),
+        html.P(t("statutory.late_definition", lang, date=shown)),
+        table(t("statutory.deliverables_caption", lang, date=shown), headers, rows),
+    ], **{"aria-labelledby": "statutory-deliverables"})
+
+
+def context_section(db: Database, lang: Lang, snapshot: str | None) -> Component:
+    rows = observations_frame(db.cursor(), context_filters(), lang)
+    editions = dict(db.rows(f"SELECT source_id, edition_{lang} FROM meta.sources"))  # noqa: S608 (lang is en|fr)
+    children: list[Component] = [
+        html.H2(t("statutory.context_heading", lang), id="statutory-context"),
+        html.P(t("statutory.context_intro", lang))]
+    kinds = _unit_kinds(db)
+    for indicator, group in rows.groupby("indicator_id", sort=False):
+        name = str(group.iloc[0]["indicator_name"])
+        caption = t("statutory.chart_caption", lang, indicator=name)
+        kind = kinds.get(str(group.iloc[0]["unit"]), "count")
+        table_rows = [[format_period(r.period_start, r.period_end, "stated", lang),
+                       editions.get(r.source_id, r.source_id),
+                       format_value(r.value, kind, r.qualifier, lang)]
+                      for r in group.itertuples()]
+        children += [
+            html.Figure([dcc.Graph(figure=context_figure(group, editions, name),
+                                   config={"displayModeBar": False, "responsive": True},
+                                   id=f"statutory-chart-{indicator}", className="chart"),
+                         html.Figcaption(caption)], className="chart-figure"),
+            table(caption, [t(f"statutory.col_{c}", lang) for c in ("year", "edition", "value")],
+                  table_rows),
+            download_link(Filters(indicator=(str(indicator),), date_from=DECADE_START), lang,
+                          snapshot=snapshot)]
+    if rows.empty:
+        children.append(html.P(t("statutory.no_context", lang)))
+    children.append(reported_note(lang))
+    return html.Section(children, **{"aria-labelledby": "statutory-context"})
+
+
+def reported_note(lang: Lang) -> Component:
+    return html.Aside([
+        html.H3(t("statutory.reported_heading", lang)),
+        html.P(t("statutory.reported_body", lang)),
+        html.Blockquote(t("statutory.reported_quote", lang), lang="fr"),
+        html.P(t("statutory.reported_translation", lang), className="reporting-quote"),
+    ], className="reporting-note")
+
+
+def snapshot_picker(snapshots: list[Manifest], current: str | None, lang: Lang) -> Component:
+    links = [html.Li(html.A(t("statutory.snapshot_live", lang), href=f"{PATH}?lang={lang}",
+                              **({"aria-current": "page"} if not current else {})))]
+    links += [html.Li(html.A(m.label, href=f"{PATH}?snapshot={m.slug}&lang={lang}",
+                               **({"aria-current": "page"} if m.slug == current else {})))
+              for m in reversed(snapshots)]
+    return html.Nav([html.H2(t("statutory.snapshots_heading", lang), id="statutory-snapshots"),
+                     html.Ul(links) if snapshots else html.P(t("statutory.no_snapshots", lang))],
+                    className="snapshot-picker", **{"aria-labelledby": "statutory-snapshots"})
+
+
+def content(db: Database, lang: Lang, snapshot: Manifest | None,
+            snapshots: list[Manifest]) -> list[Component]:
+    release = release_of(db.cursor(), flask.request.url_root.rstrip("/") + PATH
+                         + (f"?snapshot={snapshot.slug}" if snapshot else ""))
+    as_of = date.fromisoformat(release.date) if release.date else date.today()
+    banner = (t("statutory.frozen", lang, label=snapshot.label, sha=snapshot.content_sha256[:16],
+                date=format_date(date.fromisoformat(snapshot.created[:10]), lang))
+              if snapshot else t("statutory.live", lang, date=format_date(as_of, lang)))
+    slug = snapshot.slug if snapshot else None
+    return [html.H1(t("statutory.heading", lang)),
+            html.P(t("statutory.intro", lang), className="lead"),
+            html.P(banner, className="snapshot-banner", role="note"),
+            snapshot_picker(snapshots, slug, lang), strategies_section(db, lang),
+            pillars_section(db, lang, slug), deliverables_section(db, as_of, lang),
+            context_section(db, lang, slug),
+            how_to_cite(release, lang, heading_id="statutory-cite")]
+
+
+def layout(lang: str = "en", snapshot: str | None = None, **query: object) -> Component:
+    language = normalise_lang(lang)
+    status = queries.site_status(current_db())
+    snapshots = list_snapshots(flask.current_app.config[SETTINGS_CONFIG_KEY])
+    chosen = next((m for m in snapshots if m.slug == snapshot), None)
+    if snapshot and chosen is None:
+        body = not_found_body(language)
+    else:
+        body = content(database_for(snapshot), language, chosen, snapshots)
+    return page_shell(lang=language, path=PATH, query={"snapshot": snapshot} if chosen else {},
+                      status=status, children=body)

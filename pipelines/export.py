@@ -1,0 +1,242 @@
+"""The public download set, read from a DuckDB connection.
+
+:func:`parse_filters` turns query parameters (web) or ``--filter`` options (CLI) into
+:class:`Filters`, allowing only the names in :data:`ALLOWED` for each table and raising
+:class:`InvalidFilterError` with a message a person can act on. :func:`public_frame` (and its
+per-table wrappers such as :func:`observations_frame`) runs one static, parameterised query per
+table: no SQL is ever built from input. :func:`csv_bytes` writes a frame as CSV with English or
+French headers, ISO dates, numbers as numbers, and text cells neutralised against spreadsheet
+formula injection (OWASP).
+
+Filter semantics: repeated values of one filter are alternatives (``indicator=a&indicator=b``);
+different filters all apply. ``from``/``to`` keep rows whose period overlaps the range (a row
+with no period at all is dropped when either is given). Demonstration rows (``status=demo``)
+are left out unless ``include_demo=true``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+import duckdb
+import pandas as pd
+
+from pipelines.errors import InvalidFilterError
+from pipelines.public_fields import FIELDS, OBSERVATION_STATUSES, TABLES
+from pipelines.reference import MILESTONE_STATUSES, PILLARS
+from pipelines.sql.export_queries import QUERIES
+
+LIST_FILTERS: Final = ("pillar", "indicator", "geography", "status", "source")
+ALLOWED: Final[dict[str, frozenset[str]]] = {
+    "observations": frozenset({*LIST_FILTERS, "from", "to", "include_demo"}),
+    "indicators": frozenset({"pillar", "indicator", "include_demo"}),
+    "targets": frozenset({"pillar", "indicator", "source", "from", "to", "include_demo"}),
+    "milestones": frozenset({"pillar", "status", "source", "include_demo"}),
+    "sources": frozenset({"source", "include_demo"}),
+}
+STATUSES: Final = {"observations": OBSERVATION_STATUSES, "milestones": MILESTONE_STATUSES}
+ID_PATTERN: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$")
+FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+KNOWN_IDS: Final = {  # filter -> (query listing every known id, what to call it)
+    "indicator": "SELECT indicator_id FROM marts.indicators",
+    "geography": "SELECT geography_id FROM marts.geographies",
+    "source": "SELECT source_id FROM meta.sources",
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Validated filters. Empty tuples and ``None`` mean "no filter"."""
+
+    pillar: tuple[str, ...] = ()
+    indicator: tuple[str, ...] = ()
+    geography: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    include_demo: bool = False
+
+    def params(self) -> dict[str, object]:
+        """Named parameters for the static queries in ``sql/export_queries.py``."""
+        values: dict[str, object] = {n: list(getattr(self, n)) or None for n in LIST_FILTERS}
+        return {**values, "date_from": self.date_from, "date_to": self.date_to,
+                "include_demo": self.include_demo}
+
+    def query_items(self) -> list[tuple[str, str]]:
+        """The filters as query parameters, in a stable order (for links and file names)."""
+        items = [(n, v) for n in LIST_FILTERS for v in getattr(self, n)]
+        if self.date_from:
+            items.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            items.append(("to", self.date_to.isoformat()))
+        if self.include_demo:
+            items.append(("include_demo", "true"))
+        return items
+
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+def _values(raw: object) -> list[str]:
+    if isinstance(raw, str):
+        return [raw]
+    return [str(v) for v in raw] if isinstance(raw, Iterable) else [str(raw)]
+
+
+def _single(name: str, values: list[str]) -> str:
+    if len(values) != 1:
+        raise InvalidFilterError(f"filter {name!r} may be given only once")
+    return values[0].strip()
+
+
+def _iso_date(name: str, text: str) -> date:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidFilterError(f"filter {name!r} must be an ISO date (YYYY-MM-DD), "
+                                 f"not {text[:40]!r}") from None
+
+
+def _flag(name: str, text: str) -> bool:
+    lowered = text.lower()
+    if lowered not in {"true", "false", "1", "0", "yes", "no"}:
+        raise InvalidFilterError(f"filter {name!r} must be true or false, not {text[:40]!r}")
+    return lowered in {"true", "1", "yes"}
+
+
+def _ids(name: str, values: list[str], table: str) -> tuple[str, ...]:
+    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    allowed = {"pillar": PILLARS, "status": STATUSES.get(table, frozenset())}.get(name)
+    for item in items:
+        if allowed is not None and item not in allowed:
+            raise InvalidFilterError(f"{item[:40]!r} is not an allowed {name} "
+                                     f"(allowed: {', '.join(sorted(allowed))})")
+        if not ID_PATTERN.match(item):
+            raise InvalidFilterError(f"{item[:40]!r} is not a valid {name} id")
+    return tuple(dict.fromkeys(items))
+
+
+def parse_filters(query: Mapping[str, object], table: str = "observations") -> Filters:
+    """Validate ``query`` (name -> value or list of values) for ``table``."""
+    if table not in ALLOWED:
+        raise InvalidFilterError(f"unknown table {table!r}")
+    unknown = sorted(set(query) - ALLOWED[table])
+    if unknown:
+        raise InvalidFilterError(f"unknown filter {unknown[0][:40]!r} for {table} (allowed: "
+                                 f"{', '.join(sorted(ALLOWED[table]))})")
+    values = {name: _values(raw) for name, raw in query.items()}
+    found: dict[str, object] = {n: _ids(n, v, table) for n, v in values.items()
+                                if n in LIST_FILTERS}
+    if "from" in values:
+        found["date_from"] = _iso_date("from", _single("from", values["from"]))
+    if "to" in values:
+        found["date_to"] = _iso_date("to", _single("to", values["to"]))
+    if "include_demo" in values:
+        found["include_demo"] = _flag("include_demo",
+                                      _single("include_demo", values["include_demo"]))
+    filters = Filters(**found)  # type: ignore[arg-type]
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        raise InvalidFilterError("filter 'from' is after 'to'")
+    if "demo" in filters.status and not filters.include_demo:
+        raise InvalidFilterError("status 'demo' needs include_demo=true")
+    return filters
+
+
+def check_known_ids(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
+    """Raise :class:`InvalidFilterError` for an indicator, geography or source the database
+    does not know (an unknown id is a mistake, not an empty download)."""
+    for name, query in KNOWN_IDS.items():
+        wanted = getattr(filters, name)
+        if wanted:
+            known = {row[0] for row in con.execute(query).fetchall()}
+            missing = [w for w in wanted if w not in known]
+            if missing:
+                raise InvalidFilterError(f"unknown {name} {missing[0]!r}")
+
+
+def public_frame(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None,
+                 lang: str = "en") -> pd.DataFrame:
+    """Exactly the public columns of ``table`` (English names), label columns in ``lang``,
+    filtered. Suppressed values are empty whatever the database holds."""
+    if table not in QUERIES:
+        raise InvalidFilterError(f"unknown table {table!r}")
+    filters = filters or Filters()
+    check_known_ids(con, filters)
+    params = {"lang": "fr" if lang == "fr" else "en", **filters.params()}
+    query = QUERIES[table]
+    frame = con.execute(query, {k: v for k, v in params.items() if f"${k}" in query}).df()
+    for field in FIELDS[table]:
+        if field.kind == "date":
+            days = pd.to_datetime(frame[field.name]).dt.date
+            frame[field.name] = days.astype(object).where(days.notna(), None)
+    return frame[[f.name for f in FIELDS[table]]]
+
+
+def observations_frame(con: duckdb.DuckDBPyConnection, filters: Filters | None = None,
+                       lang: str = "en") -> pd.DataFrame:
+    """One row per observation: the rows a chart draws and the CSV download holds."""
+    return public_frame(con, "observations", filters, lang)
+
+
+def indicators_frame(con: duckdb.DuckDBPyConnection, filters: Filters | None = None,
+                     lang: str = "en") -> pd.DataFrame:
+    return public_frame(con, "indicators", filters, lang)
+
+
+def targets_frame(con: duckdb.DuckDBPyConnection, filters: Filters | None = None,
+                  lang: str = "en") -> pd.DataFrame:
+    return public_frame(con, "targets", filters, lang)
+
+
+def milestones_frame(con: duckdb.DuckDBPyConnection, filters: Filters | None = None,
+                     lang: str = "en") -> pd.DataFrame:
+    return public_frame(con, "milestones", filters, lang)
+
+
+def sources_frame(con: duckdb.DuckDBPyConnection, filters: Filters | None = None,
+                  lang: str = "en") -> pd.DataFrame:
+    return public_frame(con, "sources", filters, lang)
+
+
+def neutralise(text: str) -> str:
+    """Prefix a quote to a text cell a spreadsheet would run as a formula (OWASP)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _cell(kind: str, value: object) -> str:
+    if value is None or pd.isna(value):  # type: ignore[arg-type]
+        return ""
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind == "number":
+        return format(float(value), ".15g")  # type: ignore[arg-type]
+    if kind == "integer":
+        return str(int(value))  # type: ignore[call-overload]
+    if kind == "date":
+        return value.isoformat()  # type: ignore[attr-defined]
+    return neutralise(str(value))
+
+
+def csv_bytes(frame: pd.DataFrame, table: str, lang: str = "en") -> bytes:
+    """The frame as UTF-8 CSV with ``lang`` headers."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    table_fields = FIELDS[table]
+    writer.writerow([f.header(lang) for f in table_fields])
+    columns = [(f.kind, frame[f.name].tolist()) for f in table_fields]
+    for index in range(len(frame)):
+        writer.writerow([_cell(kind, values[index]) for kind, values in columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+__all__ = ["ALLOWED", "TABLES", "Filters", "csv_bytes", "observations_frame", "parse_filters",
+           "public_frame"]

@@ -1,0 +1,202 @@
+"""The public columns of the download set: one declaration drives the CSV headers (English or
+French), the pandas dtypes, the Frictionless table schemas and the data dictionary.
+
+Field names are the English headers; ``name_fr`` is the French header. ``kind`` is the
+Frictionless type (``string``, ``number``, ``integer``, ``boolean``, ``date``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from pipelines.reference import (
+    INTERPRETATIONS,
+    MEASURES,
+    MILESTONE_STATUSES,
+    PERIOD_BASES,
+    PILLARS,
+    QUALIFIERS,
+    TOPICS,
+)
+
+Kind = Literal["string", "number", "integer", "boolean", "date"]
+OBSERVATION_STATUSES: Final = frozenset({"published", "submitted", "revised", "demo"})
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    name_fr: str
+    kind: Kind
+    en: str
+    fr: str
+    allowed: tuple[str, ...] = ()
+
+    def header(self, lang: str) -> str:
+        return self.name_fr if lang == "fr" else self.name
+
+    def description(self) -> str:
+        return f"{self.en} / {self.fr}"
+
+
+def _f(name: str, name_fr: str, kind: Kind, en: str, fr: str,
+       allowed: frozenset[str] | tuple[str, ...] = ()) -> Field:
+    return Field(name, name_fr, kind, en, fr, tuple(sorted(allowed)))
+
+
+_SOURCE_ID = _f("source_id", "id_source", "string", "Source document id (see sources.csv)",
+                "Identifiant du document source (voir sources.csv)")
+_LOCATOR = _f("locator", "localisateur", "string",
+              "The sentence or table cell the figure was read from, as published",
+              "La phrase ou la cellule du tableau d’où provient le chiffre, telle que publiée")
+_INDICATOR_ID = _f("indicator_id", "id_indicateur", "string", "Stable indicator id",
+                   "Identifiant stable de l’indicateur")
+_INDICATOR_NAME = _f("indicator_name", "indicateur", "string", "Indicator name",
+                     "Nom de l’indicateur")
+_PILLAR = _f("pillar_id", "id_pilier", "string",
+             "Strategy pillar (empty for strategy-wide and context indicators)",
+             "Pilier de la stratégie (vide pour les indicateurs globaux et de contexte)", PILLARS)
+_UNIT = _f("unit", "unite", "string", "Unit id", "Identifiant de l’unité")
+_UNIT_NAME = _f("unit_name", "nom_unite", "string", "Unit name", "Nom de l’unité")
+_NOTE = _f("note", "note", "string", "Note", "Note")
+
+
+def _dates(prefix: str, prefix_fr: str, what: str, what_fr: str) -> tuple[Field, Field]:
+    return (_f(f"{prefix}_start", f"debut_{prefix_fr}", "date", f"First day of the {what}",
+               f"Premier jour de la {what_fr}"),
+            _f(f"{prefix}_end", f"fin_{prefix_fr}", "date", f"Last day of the {what}",
+               f"Dernier jour de la {what_fr}"))
+
+
+FIELDS: Final[dict[str, tuple[Field, ...]]] = {
+    "observations": (
+        _f("observation_id", "id_observation", "string", "Stable observation id",
+           "Identifiant stable de l’observation"),
+        _INDICATOR_ID, _INDICATOR_NAME, _PILLAR,
+        _f("geography", "geographie", "string", "Geography id", "Identifiant de la géographie"),
+        _f("geography_name", "nom_geographie", "string", "Geography name",
+           "Nom de la géographie"),
+        _f("breakdown", "ventilation", "string",
+           "'total' or 'dimension:value' for a breakdown below the total",
+           "« total » ou « dimension:valeur » pour une ventilation sous le total"),
+        *_dates("period", "periode", "period (ISO date; empty when not stated)",
+                "période (date ISO; vide si non précisée)"),
+        _f("period_basis", "base_periode", "string",
+           "How the period was read: stated, as_of (cumulative to period_end), inferred, "
+           "not_stated",
+           "Lecture de la période : stated (précisée), as_of (cumul à la fin), inferred "
+           "(déduite), not_stated (non précisée)", PERIOD_BASES),
+        _f("value", "valeur", "number", "The figure; empty when suppressed",
+           "Le chiffre; vide lorsqu’il est supprimé"),
+        _f("qualifier", "qualificatif", "string",
+           "How the source qualifies the figure (more_than = '29,000+')",
+           "Comment la source qualifie le chiffre (more_than = « plus de 29 000 »)", QUALIFIERS),
+        _UNIT, _UNIT_NAME, _SOURCE_ID, _LOCATOR,
+        _f("status", "statut", "string",
+           "published, submitted (quarterly submission), revised, demo (invented test data)",
+           "published (publié), submitted (soumis), revised (révisé), demo (fictif, pour essais)",
+           OBSERVATION_STATUSES),
+        _f("suppressed", "supprime", "boolean",
+           "true when the value is hidden to protect small counts of people",
+           "true lorsque la valeur est masquée pour protéger de petits nombres de personnes"),
+        _f("revision", "revision", "boolean", "true when this value replaced an earlier one",
+           "true lorsque cette valeur a remplacé une valeur antérieure"),
+        _NOTE,
+    ),
+    "indicators": (
+        _INDICATOR_ID, _PILLAR,
+        _f("topic", "theme", "string", "Topic", "Thème", TOPICS),
+        _f("name", "nom", "string", "Indicator name", "Nom de l’indicateur"),
+        _UNIT, _UNIT_NAME,
+        _f("measure", "mesure", "string", "What the figure measures",
+           "Ce que mesure le chiffre", MEASURES),
+        _f("interpretation", "interpretation", "string",
+           "How to read a change (reported_activity: a rise can mean more victims are found)",
+           "Comment lire une variation (reported_activity : une hausse peut signifier que "
+           "davantage de victimes sont repérées)", INTERPRETATIONS),
+        _f("definition", "definition", "string", "Definition", "Définition"),
+        _f("sort_order", "ordre", "integer", "Display order", "Ordre d’affichage"),
+    ),
+    "targets": (
+        _INDICATOR_ID, _INDICATOR_NAME,
+        _f("target_kind", "type_cible", "string", "cumulative, annual_floor or level",
+           "cumulative (cumul), annual_floor (plancher annuel) ou level (niveau)",
+           ("annual_floor", "cumulative", "level")),
+        _f("target_value", "valeur_cible", "number", "Target value", "Valeur cible"),
+        *_dates("period", "periode", "target period", "période de la cible"),
+        _f("baseline_value", "valeur_reference", "number",
+           "Baseline value (empty when none is published)",
+           "Valeur de référence (vide si aucune n’est publiée)"),
+        *_dates("baseline_period", "periode_reference", "baseline period",
+                "période de référence"),
+        _SOURCE_ID, _LOCATOR, _NOTE,
+    ),
+    "milestones": (
+        _f("milestone_id", "id_jalon", "string", "Stable deliverable id",
+           "Identifiant stable du livrable"),
+        _PILLAR,
+        _f("kind", "type", "string", "activity or improvement",
+           "activity (activité) ou improvement (amélioration)", ("activity", "improvement")),
+        _f("text", "texte", "string", "The commitment as published",
+           "L’engagement tel que publié"),
+        _f("status", "statut", "string", "Delivery status", "État d’avancement",
+           MILESTONE_STATUSES),
+        _f("status_date", "date_statut", "date", "Date of the status",
+           "Date de l’état d’avancement"),
+        _NOTE, _SOURCE_ID, _LOCATOR,
+    ),
+    "sources": (
+        _SOURCE_ID,
+        _f("title", "titre", "string", "Title as published", "Titre tel que publié"),
+        _f("publisher", "editeur", "string", "Publisher", "Éditeur"),
+        _f("language", "langue", "string", "Language of the document",
+           "Langue du document", ("en", "fr")),
+        _f("published", "publication", "string",
+           "Publication date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)",
+           "Date de publication aussi précise que connue (AAAA, AAAA-MM ou AAAA-MM-JJ)"),
+        _f("published_about", "date_approximative", "boolean",
+           "true when the publication date is approximate",
+           "true lorsque la date de publication est approximative"),
+        _f("url", "url", "string", "Where the document was published",
+           "Où le document a été publié"),
+        _f("sha256", "sha256", "string", "sha256 of the copy the figures were read from",
+           "sha256 de la copie dont les chiffres ont été lus"),
+        _f("kind", "type", "string", "document, context, submission or demo",
+           "document, context (contexte), submission (soumission) ou demo",
+           ("context", "demo", "document", "submission")),
+        _f("edition", "edition", "string", "Short label for citations",
+           "Libellé court pour les citations"),
+    ),
+}
+
+TABLES: Final[tuple[str, ...]] = tuple(FIELDS)
+PRIMARY_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "observations": ("observation_id",), "indicators": ("indicator_id",),
+    "targets": ("indicator_id", "period_start", "period_end"),
+    "milestones": ("milestone_id",), "sources": ("source_id",),
+}
+FOREIGN_KEYS: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
+    "observations": (("indicator_id", "indicators", "indicator_id"),
+                     ("source_id", "sources", "source_id")),
+    "targets": (("indicator_id", "indicators", "indicator_id"),
+                ("source_id", "sources", "source_id")),
+    "milestones": (("source_id", "sources", "source_id"),),
+}
+# The pandas dtypes a CSV reads back with (documented in the README and the notebook).
+PANDAS_DTYPES: Final[dict[str, str]] = {"string": "string", "number": "float64",
+                                        "integer": "Int64", "boolean": "boolean"}
+
+
+def headers(table: str, lang: str) -> list[str]:
+    return [f.header(lang) for f in FIELDS[table]]
+
+
+def read_csv_kwargs(table: str, lang: str = "en") -> dict[str, object]:
+    """``pandas.read_csv`` arguments that give every column its documented dtype."""
+    fields = FIELDS[table]
+    return {
+        "dtype": {f.header(lang): PANDAS_DTYPES[f.kind] for f in fields if f.kind != "date"},
+        "parse_dates": [f.header(lang) for f in fields if f.kind == "date"],
+        "keep_default_na": False, "na_values": {f.header(lang): [""] for f in fields},
+    }

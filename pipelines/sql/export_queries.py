@@ -1,0 +1,96 @@
+"""The static queries behind the download set, one per public table.
+
+Every filter is a named parameter that may be NULL ("no filter"): lists are matched with
+``list_contains``, ``$date_from``/``$date_to`` keep periods that overlap the range. Nothing is
+spliced in. Label columns follow ``$lang``. Suppressed values come out empty whatever is stored.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+OBSERVATIONS = """
+SELECT o.observation_id, o.indicator_id,
+       CASE WHEN $lang = 'fr' THEN i.name_fr ELSE i.name_en END AS indicator_name,
+       i.pillar_id, o.geography,
+       CASE WHEN $lang = 'fr' THEN g.name_fr ELSE g.name_en END AS geography_name,
+       o.breakdown, o.period_start, o.period_end, o.period_basis,
+       CASE WHEN o.suppressed THEN NULL ELSE o.value END AS value,
+       o.qualifier, o.unit,
+       CASE WHEN $lang = 'fr' THEN u.name_fr ELSE u.name_en END AS unit_name,
+       o.source_id, o.locator, o.status, o.suppressed, o.revision,
+       CASE WHEN $lang = 'fr' THEN coalesce(o.note_fr, o.note_en)
+            ELSE coalesce(o.note_en, o.note_fr) END AS note
+FROM marts.observations o
+JOIN marts.indicators i USING (indicator_id)
+LEFT JOIN marts.geographies g ON g.geography_id = o.geography
+LEFT JOIN marts.units u ON u.unit = o.unit
+WHERE ($include_demo OR o.status <> 'demo')
+  AND ($pillar IS NULL OR list_contains($pillar::VARCHAR[], i.pillar_id))
+  AND ($indicator IS NULL OR list_contains($indicator::VARCHAR[], o.indicator_id))
+  AND ($geography IS NULL OR list_contains($geography::VARCHAR[], o.geography))
+  AND ($status IS NULL OR list_contains($status::VARCHAR[], o.status))
+  AND ($source IS NULL OR list_contains($source::VARCHAR[], o.source_id))
+  AND ($date_from IS NULL OR coalesce(o.period_end, o.period_start) >= $date_from::DATE)
+  AND ($date_to IS NULL OR coalesce(o.period_start, o.period_end) <= $date_to::DATE)
+ORDER BY i.sort_order, o.indicator_id, o.geography, o.breakdown,
+         o.period_start NULLS FIRST, o.period_end NULLS FIRST, o.source_id, o.observation_id
+"""
+
+INDICATORS = """
+SELECT i.indicator_id, i.pillar_id, i.topic,
+       CASE WHEN $lang = 'fr' THEN i.name_fr ELSE i.name_en END AS name,
+       i.unit, CASE WHEN $lang = 'fr' THEN u.name_fr ELSE u.name_en END AS unit_name,
+       i.measure, i.interpretation,
+       CASE WHEN $lang = 'fr' THEN i.definition_fr ELSE i.definition_en END AS definition,
+       i.sort_order
+FROM marts.indicators i LEFT JOIN marts.units u ON u.unit = i.unit
+WHERE ($pillar IS NULL OR list_contains($pillar::VARCHAR[], i.pillar_id))
+  AND ($indicator IS NULL OR list_contains($indicator::VARCHAR[], i.indicator_id))
+ORDER BY i.sort_order, i.indicator_id
+"""
+
+TARGETS = """
+SELECT t.indicator_id,
+       CASE WHEN $lang = 'fr' THEN i.name_fr ELSE i.name_en END AS indicator_name,
+       t.target_kind, t.target_value, t.period_start, t.period_end, t.baseline_value,
+       t.baseline_period_start, t.baseline_period_end, t.source_id, t.locator,
+       CASE WHEN $lang = 'fr' THEN coalesce(t.note_fr, t.note_en)
+            ELSE coalesce(t.note_en, t.note_fr) END AS note
+FROM marts.targets t JOIN marts.indicators i USING (indicator_id)
+WHERE ($pillar IS NULL OR list_contains($pillar::VARCHAR[], i.pillar_id))
+  AND ($indicator IS NULL OR list_contains($indicator::VARCHAR[], t.indicator_id))
+  AND ($source IS NULL OR list_contains($source::VARCHAR[], t.source_id))
+  AND ($date_from IS NULL OR coalesce(t.period_end, t.period_start) >= $date_from::DATE)
+  AND ($date_to IS NULL OR coalesce(t.period_start, t.period_end) <= $date_to::DATE)
+ORDER BY i.sort_order, t.indicator_id, t.period_start, t.period_end
+"""
+
+MILESTONES = """
+SELECT m.milestone_id, m.pillar_id, m.kind,
+       CASE WHEN $lang = 'fr' THEN m.text_fr ELSE m.text_en END AS text,
+       m.status, m.status_date, m.note, m.source_id, m.locator
+FROM marts.milestones m LEFT JOIN marts.pillars p USING (pillar_id)
+WHERE ($pillar IS NULL OR list_contains($pillar::VARCHAR[], m.pillar_id))
+  AND ($status IS NULL OR list_contains($status::VARCHAR[], m.status))
+  AND ($source IS NULL OR list_contains($source::VARCHAR[], m.source_id))
+ORDER BY p.sort_order, m.sort_order, m.milestone_id
+"""
+
+SOURCES = """
+SELECT s.source_id, s.title,
+       CASE WHEN $lang = 'fr' THEN coalesce(s.publisher_fr, s.publisher)
+            ELSE s.publisher END AS publisher,
+       s.language, s.published, s.published_about, s.url,
+       s.sha256, s.kind,
+       CASE WHEN $lang = 'fr' THEN s.edition_fr ELSE s.edition_en END AS edition
+FROM meta.sources s
+WHERE ($include_demo OR s.kind <> 'demo')
+  AND ($source IS NULL OR list_contains($source::VARCHAR[], s.source_id))
+ORDER BY s.source_id
+"""
+
+QUERIES: Final[dict[str, str]] = {
+    "observations": OBSERVATIONS, "indicators": INDICATORS, "targets": TARGETS,
+    "milestones": MILESTONES, "sources": SOURCES,
+}
