@@ -23,6 +23,7 @@ import duckdb
 
 from pipelines.build import build_database
 from pipelines.settings import REPO_ROOT, load_settings
+from pipelines.sql import build_latest_figures
 
 OUT_DIR: Final[Path] = REPO_ROOT / "benchmarks" / ".data"
 INDICATORS: Final[int] = 20
@@ -30,7 +31,7 @@ REGIONS: Final[int] = 50
 GEOGRAPHY_COUNT: Final[int] = REGIONS + 1  # Ontario and the regions
 QUARTERS: Final[int] = 40
 PILLARS: Final[tuple[str, ...]] = ("awareness", "protection", "support", "accountability")
-GENERATOR_VERSION: Final[str] = "1"
+GENERATOR_VERSION: Final[str] = "2"
 
 _REFERENCE_SQL: Final[str] = """
 INSERT INTO meta.sources BY NAME SELECT 'synthetic_generator' AS source_id,
@@ -110,6 +111,8 @@ def generate(rows: int, path: Path | None = None, *, force: bool = False) -> Pat
             con.execute(statements[1], {"regions": REGIONS})
             con.execute(statements[2], {"indicators": INDICATORS, "pillars": list(PILLARS)})
             con.execute(_OBSERVATIONS_SQL, {**sizes, "quarters": QUARTERS, "rows": rows})
+            # As a build or an ingest does after changing the observations.
+            build_latest_figures(con)
             con.executemany("INSERT INTO meta.build_info VALUES (?, ?)", [
                 ("synthetic", "true"), ("synthetic_rows", str(rows)),
                 ("generator", GENERATOR_VERSION)])

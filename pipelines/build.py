@@ -100,6 +100,8 @@ def build_database(settings: Settings, *, demo: bool = False) -> BuildReport:
                 submissions.add_demo(con, settings)
             else:
                 submissions.drop_demo(con)
+            # publish() also materialises marts.latest_figures, so it stays the last step
+            # that changes marts.observations.
             submissions.publish(con, settings)
             sql.run_checks(con)
             inputs_sha = _inputs_sha256(settings)

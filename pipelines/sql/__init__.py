@@ -31,6 +31,12 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(path.read_text(encoding="utf-8"))
 
 
+def build_latest_figures(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)materialise ``marts.latest_figures`` from ``marts.observations``. Run whenever the
+    observations change (the end of a build, of an ingest, of the benchmarks' generator)."""
+    con.execute((SQL_DIR / "latest_figures.sql").read_text(encoding="utf-8"))
+
+
 def table_exists(con: duckdb.DuckDBPyConnection, table: str, catalog: str | None = None) -> bool:
     schema, name = table.split(".")
     query = ("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? "

@@ -14,6 +14,7 @@ from datetime import datetime
 import duckdb
 
 from pipelines.settings import Settings
+from pipelines.sql import build_latest_figures
 from pipelines.submissions._quarters import Quarter, quarters_between
 from pipelines.submissions.suppression import Cell, Key, suppress
 
@@ -73,6 +74,8 @@ def publish(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     _insert_observations(con, [v for v in versions if v.is_latest])
     _insert_sources(con)
     _insert_coverage(con, settings)
+    # Last: the submission rows just replaced may change an indicator's latest figure.
+    build_latest_figures(con)
 
 
 def mark_latest(versions: list[Version]) -> list[Version]:
