@@ -7,6 +7,9 @@ locators say SYNTHETIC, and ``meta.build_info`` has ``synthetic = true``. The fi
 under ``benchmarks/.data/`` (git-ignored), never into ``data/``, and swapped in atomically.
 
 Deterministic: the same ``--rows`` always gives the same file contents (but ``built_at``).
+The synthetic source has ``kind = 'submission'``: at this volume real rows would come from
+quarterly submissions, which pages summarise (one line per kind) rather than quote one by one.
+
 Shape: 20 indicators x 51 geographies (Ontario and 50 synthetic regions) x 40 fiscal quarters
 (2020-21 to 2029-30), then as many breakdowns (``total``, ``age:…``, ``sex:…``) as the row count
 needs.
@@ -31,14 +34,14 @@ REGIONS: Final[int] = 50
 GEOGRAPHY_COUNT: Final[int] = REGIONS + 1  # Ontario and the regions
 QUARTERS: Final[int] = 40
 PILLARS: Final[tuple[str, ...]] = ("awareness", "protection", "support", "accountability")
-GENERATOR_VERSION: Final[str] = "2"
+GENERATOR_VERSION: Final[str] = "3"
 
 _REFERENCE_SQL: Final[str] = """
 INSERT INTO meta.sources BY NAME SELECT 'synthetic_generator' AS source_id,
     'SYNTHETIC benchmark data, not real' AS title, 'benchmarks/synthetic.py' AS publisher,
     'benchmarks/synthetic.py' AS publisher_fr,
     'en' AS language, false AS published_about, 'synthetic' AS sha256, 'none' AS raw_file,
-    'synthetic' AS kind, 'SYNTHETIC' AS edition_en, 'SYNTHÉTIQUE' AS edition_fr;
+    'submission' AS kind, 'SYNTHETIC' AS edition_en, 'SYNTHÉTIQUE' AS edition_fr;
 INSERT INTO marts.geographies
 SELECT printf('synthetic_region_%03d', i), printf('SYNTHETIC region %d', i),
        printf('Région SYNTHÉTIQUE %d', i), 'region', 'ontario'

@@ -4,7 +4,7 @@ same file. Values are bound as ``$parameters``; no identifier comes from user in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
 
@@ -26,7 +26,10 @@ QUERIES: Final[dict[str, str]] = {
         LEFT JOIN marts.pillars AS p ON p.pillar_id = i.pillar_id
         WHERE i.indicator_id = $indicator_id
     """,
-    # Every row of one indicator, with what the chart, the table and the sources list need.
+    # The rows of one indicator that the chart, the table and the sources list show: every
+    # row of a published document (each is quoted), but only the totals of submissions (their
+    # breakdowns are never charted and the sources list only counts them, see
+    # "submission_summary"); at 10^6 rows that is 2,000 rows fetched instead of 50,000.
     # Submission loads each get their own source row, so ``series_source`` groups them by kind:
     # a quarterly series must be one line, not one line per load.
     "observations": """
@@ -47,8 +50,18 @@ QUERIES: Final[dict[str, str]] = {
         LEFT JOIN marts.units AS u ON u.unit = o.unit
         LEFT JOIN meta.sources AS s ON s.source_id = o.source_id
         WHERE o.indicator_id = $indicator_id
+          AND (o.breakdown = 'total' OR coalesce(s.kind, 'document') NOT IN ('submission', 'demo'))
         ORDER BY o.geography, series_source, o.period_end NULLS FIRST, o.period_start,
                  o.breakdown, o.observation_id
+    """,
+    # What the sources list says of each kind of submission: how many figures (breakdowns
+    # included) and the latest period.
+    "submission_summary": """
+        SELECT 'submissions:' || s.kind AS series_source, count(*) AS figures,
+               max(o.period_end) AS latest
+        FROM marts.observations AS o JOIN meta.sources AS s ON s.source_id = o.source_id
+        WHERE o.indicator_id = $indicator_id AND s.kind IN ('submission', 'demo')
+        GROUP BY s.kind
     """,
     "target": """
         SELECT t.indicator_id, t.target_kind, t.target_value, t.period_start, t.period_end,
@@ -98,6 +111,8 @@ class IndicatorData:
     meta: dict[str, object]
     observations: pd.DataFrame
     target: TargetRow | None
+    # series_source -> (figures, latest period end) of each kind of submission
+    submissions: dict[str, tuple[int, date | None]] = field(default_factory=dict)
 
 
 def _date(value: object) -> date | None:
@@ -118,8 +133,15 @@ def indicator(db: Database, indicator_id: str) -> dict[str, object] | None:
 def observations(db: Database, indicator_id: str) -> pd.DataFrame:
     frame = db.frame(QUERIES["observations"], {"indicator_id": indicator_id})
     for column in ("period_start", "period_end"):
-        frame[column] = frame[column].map(_date)
+        # Vectorised: a per-cell conversion cost more than the query on large indicators.
+        days = pd.to_datetime(frame[column])
+        frame[column] = days.dt.date.astype(object).where(days.notna(), None)
     return frame
+
+
+def submission_summary(db: Database, indicator_id: str) -> dict[str, tuple[int, date | None]]:
+    rows = db.rows(QUERIES["submission_summary"], {"indicator_id": indicator_id})
+    return {str(source): (int(n), _date(latest)) for source, n, latest in rows}
 
 
 def target(db: Database, indicator_id: str) -> TargetRow | None:
@@ -172,4 +194,5 @@ def indicator_data(db: Database, indicator_id: str) -> IndicatorData | None:
     meta = indicator(db, indicator_id)
     if meta is None:
         return None
-    return IndicatorData(meta, observations(db, indicator_id), target(db, indicator_id))
+    return IndicatorData(meta, observations(db, indicator_id), target(db, indicator_id),
+                         submission_summary(db, indicator_id))

@@ -3,6 +3,8 @@ from (quoted in the document's language), and the quarterly submissions summaris
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 from dash import html
 from dash.development.base_component import Component
@@ -72,17 +74,20 @@ def _document(group: pd.DataFrame, lang: Lang) -> Component:
     )
 
 
-def _submissions(group: pd.DataFrame, lang: Lang) -> Component:
+def _submissions(
+    group: pd.DataFrame, lang: Lang, summary: tuple[int, date | None] | None = None
+) -> Component:
     demo = str(group["series_source"].iloc[0]).endswith("demo")
     name = t("chart.submissions_demo" if demo else "chart.submissions", lang)
-    latest = max(d for d in group["period_end"] if d is not None)
+    # The summary counts the breakdowns too, which the page does not fetch row by row.
+    count, latest = summary or (len(group), max(d for d in group["period_end"] if d is not None))
     return html.Li(
         html.P(
             t(
                 "indicator.submission_source",
                 lang,
                 name=name,
-                count=len(group),
+                count=count,
                 latest=format_date(latest, lang),
             )
         ),
@@ -90,11 +95,17 @@ def _submissions(group: pd.DataFrame, lang: Lang) -> Component:
     )
 
 
-def sources_list(obs: pd.DataFrame, lang: Lang) -> Component:
+def sources_list(
+    obs: pd.DataFrame,
+    lang: Lang,
+    submissions: dict[str, tuple[int, date | None]] | None = None,
+) -> Component:
+    """``submissions``: figures and latest period per kind of submission, when ``obs`` holds
+    only their totals (see ``indicator_queries.QUERIES["observations"]``)."""
     items = []
     for source, group in obs.groupby("series_source", sort=False):
         if str(source).startswith(SUBMISSIONS_PREFIX):
-            items.append(_submissions(group, lang))
+            items.append(_submissions(group, lang, (submissions or {}).get(str(source))))
         else:
             items.append(_document(group, lang))
     return html.Ul(items, className="sources-list")
