@@ -226,7 +226,9 @@ def indicator_body(data: IndicatorData, geography: str, lang: Lang) -> list[Comp
             t("indicator.sources_heading", lang),
             "indicator-sources",
             [
-                sources_list(data.observations, lang, data.submissions) if not data.observations.empty else None,
+                sources_list(data.observations, lang, data.submissions)
+                if not data.observations.empty
+                else None,
                 html.Ul(target_source(data.target, lang), className="sources-list")
                 if data.target
                 else None,
