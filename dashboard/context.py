@@ -34,6 +34,10 @@ def request_lang() -> Lang:
     ``?lang`` when inside it, else from the HTTP request's query string."""
     if not flask.has_request_context():
         return DEFAULT_LANG
+    if not flask.request.path.endswith("_dash-update-component"):
+        # Dash's callback context is a context variable that can outlive a callback run in
+        # the same thread (the Flask test client does this), so only a callback request reads it.
+        return normalise_lang(flask.request.args.get("lang", DEFAULT_LANG))
     try:
         inputs = dash.ctx.inputs
     except Exception:  # outside a callback Dash raises its own exception types
