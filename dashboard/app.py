@@ -13,6 +13,7 @@ from dashboard.context import DB_CONFIG_KEY, SETTINGS_CONFIG_KEY, request_lang
 from dashboard.db import Database
 from dashboard.downloads import register_downloads
 from dashboard.i18n import t
+from dashboard.plotly_bundle import ASSETS_IGNORE, install_basic_plotly
 from dashboard.routing import install_status_hook, normalise_path, path_status
 from dashboard.security import install_security
 from pipelines.settings import Settings
@@ -71,6 +72,7 @@ def create_app(settings: Settings) -> dash.Dash:
         title=t("site.title", "en"),
         update_title=None,
         compress=True,
+        assets_ignore=ASSETS_IGNORE,
     )
     app.server.config[SETTINGS_CONFIG_KEY] = settings
     app.server.config[DB_CONFIG_KEY] = Database(settings)
@@ -83,5 +85,6 @@ def create_app(settings: Settings) -> dash.Dash:
     )
     install_status_hook(app.server, app.config.requests_pathname_prefix)
     install_security(app)
+    install_basic_plotly(app)
     register_downloads(app.server)
     return app

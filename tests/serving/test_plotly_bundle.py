@@ -1,0 +1,27 @@
+"""The basic plotly.js bundle replaces the full one where dcc.Graph fetches it."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+from plotly.offline import get_plotlyjs_version
+
+from dashboard.plotly_bundle import BUNDLE, FULL_BUNDLE_PATH, bundle_version
+
+
+def test_vendored_bundle_matches_the_plotly_package() -> None:
+    # dcc.Graph and the figures plotly.py builds assume this plotly.js version.
+    assert bundle_version() == get_plotlyjs_version()
+
+
+def test_graph_url_serves_the_basic_bundle(serving_client: FlaskClient) -> None:
+    response = serving_client.get("/" + FULL_BUNDLE_PATH)
+    assert response.status_code == 200
+    assert response.mimetype == "application/javascript"
+    assert b"plotly.js (basic - minified)" in response.data[:200]
+
+
+def test_pages_do_not_load_the_bundle_eagerly(serving_client: FlaskClient) -> None:
+    # Only a page with a chart should download plotly.js, and only when the chart mounts.
+    page = serving_client.get("/").get_data(as_text=True)
+    assert BUNDLE not in page
+    assert "plotly.min.js" not in page
