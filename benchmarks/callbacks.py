@@ -1,12 +1,13 @@
-"""Server time of callbacks at scale, beside raw DuckDB time of the same query.
+"""Server time of the real page callbacks at scale, beside raw DuckDB time of their queries.
 
 ``python -m benchmarks.callbacks [--rows 1000000] [--runs 100]``
 
-Each case is a payload POSTed to ``/_dash-update-component`` exactly as dash-renderer sends it,
-timed on loopback (so the figure includes HTTP parsing, the callback, the query, building the
-figure and JSON encoding). Run once with the per-process query cache off (every run queries)
-and once on (the parameters cycle, so some runs hit). The raw figure is the same named SQL run
-with the same parameters straight on a DuckDB connection, in the same run.
+Each case is the page-routing callback (``_pages_location`` pathname and search), POSTed to
+``/_dash-update-component`` exactly as dash-renderer sends it when a link changes the URL, and
+timed on loopback: HTTP parsing, the page's queries, building its figures and JSON encoding.
+Run once with the per-process query cache off (every run queries) and once on (parameters
+cycle, so some runs hit). The raw figure is the sum of the same named queries run straight on
+a DuckDB connection, in the same run. The quarterly review case runs only if that page exists.
 """
 
 from __future__ import annotations
@@ -18,53 +19,65 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import duckdb
 
-from benchmarks.probe_app import GEOGRAPHIES, SERIES_BY_GEOGRAPHY
-from benchmarks.server import PROBE_APP, gunicorn
+from benchmarks.server import gunicorn
 from benchmarks.synthetic import generate
-from dashboard.queries import QUERIES
+from dashboard import indicator_queries, queries
+
+Query = tuple[str, dict[str, object]]
+GEOGRAPHIES = ["ontario", *(f"synthetic_region_{i:03d}" for i in range(1, 6))]
+INDICATOR = "synthetic_indicator_01"
+QUARTERS = ["2026-27Q2", "2026-27Q1", "2025-26Q4", "2025-26Q3"]
+REVIEW_PATH = "/review/quarterly"
 
 
 @dataclass(frozen=True)
 class Case:
-    """A callback request builder (run index -> payload) and its named query."""
+    """A page (path, run -> search) and the named queries it runs (run -> queries)."""
 
     name: str
-    payload: Callable[[int], dict[str, Any]]
-    sql: str
-    params: Callable[[int], dict[str, object]]
+    path: str
+    search: Callable[[int], str]
+    queries: Callable[[duckdb.DuckDBPyConnection], list[Query]]
 
 
-def _page(path: str) -> Callable[[int], dict[str, Any]]:
-    return lambda _: {
+def payload(path: str, search: str, changed: str = "search") -> dict[str, Any]:
+    return {
         "output": ".._pages_content.children..._pages_store.data..",
         "outputs": [{"id": "_pages_content", "property": "children"},
                     {"id": "_pages_store", "property": "data"}],
         "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                   {"id": "_pages_location", "property": "search", "value": ""}],
-        "changedPropIds": ["_pages_location.pathname"], "state": [],
+                   {"id": "_pages_location", "property": "search", "value": search}],
+        "changedPropIds": [f"_pages_location.{changed}"], "state": [],
     }
 
 
-def _filter(run: int) -> dict[str, Any]:
-    return {
-        "output": "probe-graph.figure", "outputs": {"id": "probe-graph", "property": "figure"},
-        "inputs": [{"id": "probe-geography", "property": "value",
-                    "value": GEOGRAPHIES[run % len(GEOGRAPHIES)]}],
-        "changedPropIds": ["probe-geography.value"], "state": [],
-    }
+def _indicator_queries(indicator_id: str) -> list[Query]:
+    params: dict[str, object] = {"indicator_id": indicator_id}
+    q = indicator_queries.QUERIES
+    return [(q[name], params) for name in ("indicator", "observations", "submission_summary",
+                                           "target")]
+
+
+def _overview_queries(con: duckdb.DuckDBPyConnection) -> list[Query]:
+    # The latest figures, then one indicator's data per headline card (status and trend).
+    ids = con.execute(indicator_queries.QUERIES["headline_indicators"]).fetchall()
+    return [(queries.QUERIES["headline_figures"], {}),
+            *(q for (i, _) in ids for q in _indicator_queries(i))]
 
 
 CASES: list[Case] = [
-    Case("filter change (probe chart)", _filter, SERIES_BY_GEOGRAPHY,
-         lambda run: {"indicator_id": "synthetic_indicator_01",
-                      "geography": GEOGRAPHIES[run % len(GEOGRAPHIES)]}),
-    Case("page change to / (overview)", _page("/"), QUERIES["headline_figures"],
-         lambda _: {}),
+    Case("filter change (indicator page)", f"/indicator/{INDICATOR}",
+         lambda run: f"?geography={GEOGRAPHIES[run % len(GEOGRAPHIES)]}",
+         lambda _: _indicator_queries(INDICATOR)),
+    Case("page change to / (overview)", "/", lambda _: "", _overview_queries),
+    Case("quarter change (quarterly review)", REVIEW_PATH,
+         lambda run: f"?quarter={QUARTERS[run % len(QUARTERS)]}", lambda _: []),
 ]
 
 
@@ -74,6 +87,15 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
+def page_exists(url: str, path: str) -> bool:
+    parsed = urlparse(url)
+    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
+    connection.request("GET", path)
+    status = connection.getresponse().status
+    connection.close()
+    return status == 200
+
+
 def time_callback(url: str, case: Case, runs: int) -> list[float]:
     parsed = urlparse(url)
     connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
@@ -81,7 +103,7 @@ def time_callback(url: str, case: Case, runs: int) -> list[float]:
     connection.getresponse().read()
     samples = []
     for run in range(runs):
-        body = json.dumps(case.payload(run))
+        body = json.dumps(payload(case.path, case.search(run)))
         start = time.perf_counter()
         connection.request("POST", "/_dash-update-component", body,
                            {"Content-Type": "application/json"})
@@ -94,42 +116,49 @@ def time_callback(url: str, case: Case, runs: int) -> list[float]:
     return samples
 
 
-def time_raw(db_path: str, case: Case, runs: int) -> list[float]:
-    con = duckdb.connect(db_path, read_only=True, config={"threads": 2})
+def time_raw(db_path: Path, case: Case, runs: int) -> list[float]:
+    con = duckdb.connect(str(db_path), read_only=True, config={"threads": 2})
+    named = case.queries(con)
     samples = []
-    for run in range(runs):
+    for _ in range(runs):
         start = time.perf_counter()
-        con.execute(case.sql, case.params(run)).df()
+        for sql, params in named:
+            con.execute(sql, params).df()
         samples.append((time.perf_counter() - start) * 1000)
     con.close()
     return samples
 
 
-def run(rows: int, runs: int) -> list[dict[str, object]]:
-    db = generate(rows)
-    results = []
+def run(rows: int, runs: int, db: Path | None = None) -> list[dict[str, object]]:
+    db = db or generate(rows)
+    results: list[dict[str, object]] = []
     for cache in ("0", "256"):
-        with gunicorn(db, app=PROBE_APP, workers=1,
-                      env={"STRATEGY_QUERY_CACHE_ENTRIES": cache}) as server:
+        with gunicorn(db, workers=1, env={"STRATEGY_QUERY_CACHE_ENTRIES": cache}) as server:
             for case in CASES:
+                if not page_exists(server.url, case.path + case.search(0)):
+                    results.append({"case": case.name, "cache": "-", "missing": True})
+                    continue
                 p50, p95 = percentiles(time_callback(server.url, case, runs))
-                raw50, raw95 = percentiles(time_raw(str(db), case, runs))
+                raw50, raw95 = percentiles(time_raw(db, case, runs))
                 results.append({"case": case.name, "cache": "on" if cache != "0" else "off",
                                 "p50": p50, "p95": p95, "raw_p50": raw50, "raw_p95": raw95,
-                                "ratio_p50": p50 / raw50})
+                                "ratio_p50": p50 / raw50 if raw50 else float("nan")})
     return results
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Callback server time vs raw DuckDB")
+    parser = argparse.ArgumentParser(description="Page callback server time vs raw DuckDB")
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=100)
     args = parser.parse_args(argv)
     print(f"callbacks at {args.rows:,} SYNTHETIC rows, {args.runs} runs each (ms, loopback)")
-    print(f"{'case':32} {'cache':5} {'p50':>7} {'p95':>7} {'raw p50':>8} {'raw p95':>8} "
+    print(f"{'case':36} {'cache':5} {'p50':>7} {'p95':>7} {'raw p50':>8} {'raw p95':>8} "
           f"{'p50/raw':>8}")
     for r in run(args.rows, args.runs):
-        print(f"{r['case']:32} {r['cache']:5} {r['p50']:7.1f} {r['p95']:7.1f} "
+        if r.get("missing"):
+            print(f"{r['case']:36} not run: the page does not exist on this branch yet")
+            continue
+        print(f"{r['case']:36} {r['cache']:5} {r['p50']:7.1f} {r['p95']:7.1f} "
               f"{r['raw_p50']:8.1f} {r['raw_p95']:8.1f} {r['ratio_p50']:7.1f}x")
 
 

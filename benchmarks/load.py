@@ -16,7 +16,7 @@ from pathlib import Path
 
 import psutil
 
-from benchmarks.server import PROBE_APP, gunicorn
+from benchmarks.server import gunicorn
 from benchmarks.synthetic import generate
 from pipelines.settings import REPO_ROOT
 
@@ -33,7 +33,7 @@ def _sample_rss(workers: list[psutil.Process], stop: threading.Event, peak: dict
 def run(rows: int, users: int, seconds: int) -> dict[str, float]:
     db = generate(rows)
     out = Path(tempfile.mkdtemp(prefix="locust-"))
-    with gunicorn(db, app=PROBE_APP, log=out / "gunicorn.log") as server:
+    with gunicorn(db, log=out / "gunicorn.log") as server:
         peak: dict[int, int] = {}
         stop = threading.Event()
         sampler = threading.Thread(target=_sample_rss, args=(server.workers(), stop, peak))

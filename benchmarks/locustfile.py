@@ -1,5 +1,5 @@
-"""Locust users for benchmarks/load.py: a mix of page loads, page and filter callbacks and
-(once the routes exist) downloads."""
+"""Locust users for benchmarks/load.py: real page loads, the page callbacks a browser sends
+when a link changes the URL, and CSV downloads."""
 
 from __future__ import annotations
 
@@ -7,10 +7,14 @@ import random
 
 from locust import HttpUser, between, task
 
-from benchmarks.callbacks import CASES
+from benchmarks.callbacks import CASES, payload
 
-# Pages that exist on main now; add the pillar, indicator and review pages as they land.
-PAGES = ["/", "/?lang=fr", "/probe/chart"]
+# The pages of DESIGN section 2 that exist (the quarterly review joins when it lands).
+PAGES = ["/", "/?lang=fr", "/indicator/synthetic_indicator_01?geography=ontario",
+         "/indicator/frontline_workers_trained", "/pillar/support", "/deliverables", "/data"]
+# A filtered download (one indicator, 50,000 rows at 10^6) and a small whole table.
+DOWNLOADS = ["/download/observations.csv?indicator=synthetic_indicator_02",
+             "/download/indicators.csv"]
 
 
 class Visitor(HttpUser):
@@ -18,21 +22,15 @@ class Visitor(HttpUser):
 
     @task(4)
     def page(self) -> None:
-        path = random.choice(PAGES)
-        with self.client.get(path, name="page", catch_response=True) as response:
-            # The probe page is not in dashboard.routing.ROUTES, so it is served with a 404
-            # status while rendering normally; every other page must be a 200.
-            if response.status_code == 200 or (path == "/probe/chart"
-                                               and response.status_code == 404):
-                response.success()
+        self.client.get(random.choice(PAGES), name="page")
 
     @task(6)
     def callback(self) -> None:
-        case = random.choice(CASES)
-        self.client.post("/_dash-update-component", json=case.payload(random.randrange(100)),
+        case = random.choice(CASES[:2])  # the review page may not exist yet
+        run = random.randrange(100)
+        self.client.post("/_dash-update-component", json=payload(case.path, case.search(run)),
                          name=f"callback: {case.name}")
 
     @task(1)
     def download(self) -> None:
-        # Until the download routes land this is the static asset a page load fetches.
-        self.client.get("/assets/style.css", name="asset")
+        self.client.get(random.choice(DOWNLOADS), name="download")

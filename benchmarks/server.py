@@ -17,8 +17,6 @@ import psutil
 
 from pipelines.settings import REPO_ROOT
 
-# The real app plus one probe page that draws a chart (benchmarks/probe_app.py).
-PROBE_APP = "benchmarks.probe_app:server"
 REAL_APP = "dashboard.wsgi:server"
 
 
