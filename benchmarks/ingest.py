@@ -24,6 +24,8 @@ import duckdb
 from benchmarks.synthetic import GEOGRAPHY_COUNT, generate
 from pipelines.settings import REPO_ROOT
 
+QUARTERS = 6
+
 
 def _quarter(q: int) -> str:
     # Ingest accepts only complete quarters of the strategy period: 2025-26Q1 to 2026-27Q2.
@@ -32,17 +34,30 @@ def _quarter(q: int) -> str:
 
 
 def write_submission(path: Path, rows: int) -> None:
+    """A valid submission: every part of a breakdown stays within its total (age groups
+    within each place's total, regions within Ontario's), in the six complete quarters."""
+    layer = QUARTERS * GEOGRAPHY_COUNT * 20  # rows per breakdown
+    groups = rows // layer + 1  # breakdowns per total, at most
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
         out.writerow(["indicator_id", "quarter", "geography", "breakdown", "value",
                       "qualifier", "note", "program"])
         for n in range(rows):
-            q, g = n % 6, (n // 6) % GEOGRAPHY_COUNT
-            ind, b = (n // (6 * GEOGRAPHY_COUNT)) % 20, n // (6 * GEOGRAPHY_COUNT * 20)
+            q, g = n % QUARTERS, (n // QUARTERS) % GEOGRAPHY_COUNT
+            ind, b = (n // (QUARTERS * GEOGRAPHY_COUNT)) % 20, n // layer
             geography = "ontario" if g == 0 else f"synthetic_region_{g:03d}"
             breakdown = "total" if b == 0 else f"age:group_{b}"
             out.writerow([f"synthetic_indicator_{ind + 1:02d}", _quarter(q), geography,
-                          breakdown, 10 + (n * 7919) % 900, "exact", "SYNTHETIC", "SYNTHETIC"])
+                          breakdown, _value(n, g, b, groups), "exact", "SYNTHETIC",
+                          "SYNTHETIC"])
+
+
+def _value(n: int, g: int, b: int, groups: int) -> int:
+    # A regional part is at most 59, so a regional total of 60 per part holds its parts;
+    # Ontario's part (3,000) and total hold the 50 regions' parts and totals.
+    if g == 0:
+        return 3_000 if b else 3_100 * groups + 2_000
+    return 10 + n % 50 if b else 60 * groups + (n * 7919) % 40
 
 
 def run(rows: int) -> dict[str, float]:
