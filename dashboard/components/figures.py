@@ -27,8 +27,13 @@ def figure_source(figure: Figure, lang: Lang) -> Component:
 def figure_quote(figure: Figure, lang: Lang) -> Component:
     # The quote stays in the source's language; the lang attribute lets screen readers say it.
     quote_lang = figure.source_language or lang
+    # Only a French sentence on an English page is announced as French; a submission's locator
+    # (file and row) is not a quotation at all.
+    label = "figure.quote" if quote_lang != lang else "figure.quote_same_language"
+    if figure.status in {"submitted", "revised", "demo"}:
+        label = "figure.provenance"
     return html.Details(
-        [html.Summary(t("figure.quote", lang)), html.Blockquote(figure.locator, lang=quote_lang)],
+        [html.Summary(t(label, lang)), html.Blockquote(figure.locator, lang=quote_lang)],
         className="figure-quote",
     )
 
