@@ -47,7 +47,10 @@ def figure_value(figure: Figure, lang: Lang, *, heading_level: int = 3) -> Compo
     if figure.geography != "ontario":
         period = t("figure.where", lang, geography=_localised(figure, lang, "geography"),
                    period=period)
-    per_year = t("figure.per_year", lang) if figure.measure == "annual_average" else None
+    # The published baseline is an annual average; quarterly submissions of the same
+    # indicator are counts for their quarter.
+    is_average = figure.measure == "annual_average" and figure.status == "published"
+    per_year = t("figure.per_year", lang) if is_average else None
     children: list[Component | None] = [
         heading(_localised(figure, lang, "name"), className="figure-name"),
         html.P(

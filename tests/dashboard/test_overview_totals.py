@@ -50,3 +50,14 @@ def test_submission_provenance_is_not_called_a_french_quote(demo_db: Path) -> No
     figure = {f.indicator_id: f for f in queries.headline_figures(db)}[INDICATOR]
     text = json.dumps(figure_quote(figure, "en"), cls=PlotlyJSONEncoder)
     assert "Where this figure comes from" in text and "in French" not in text
+
+
+def test_quarterly_count_of_an_annual_average_indicator_is_not_called_an_average(
+    demo_db: Path,
+) -> None:
+    from dashboard.components.figures import figure_value
+
+    db = _database(demo_db)
+    figure = {f.indicator_id: f for f in queries.headline_figures(db)}["care_children_youth_served"]
+    assert figure.status == "demo"
+    assert "on average" not in json.dumps(figure_value(figure, "en"), cls=PlotlyJSONEncoder)
