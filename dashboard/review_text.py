@@ -4,7 +4,6 @@ the localised strings both the page and the briefing show, so the two always rea
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from dashboard.formatting import format_date, format_month, format_number, format_value
 from dashboard.i18n import Lang, t
@@ -12,8 +11,6 @@ from pipelines.periods import FiscalQuarter, quarter_months
 from pipelines.progress import ProgressResult
 from pipelines.review import Change, IndicatorReview, LastReview, QuarterValue, Revision
 from pipelines.review_data import QuarterReview
-
-STATUS_KEYS = {"achieved", "on_track", "needs_acceleration", "limited_progress", "not_assessed"}
 
 
 def quarter_label(quarter: FiscalQuarter, lang: Lang) -> str:
@@ -160,6 +157,3 @@ def chart_points(review: IndicatorReview) -> Sequence[tuple[str, float | None, b
     last = review.current.quarter
     return [(v.quarter.label, v.value, v.quarter == last) for v in review.series]
 
-
-def today() -> date:
-    return date.today()
