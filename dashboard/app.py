@@ -9,6 +9,7 @@ import dash
 import flask
 from dash import Input, Output, dcc, html
 
+from dashboard.briefing_route import register_briefing
 from dashboard.context import DB_CONFIG_KEY, SETTINGS_CONFIG_KEY, request_lang
 from dashboard.db import Database
 from dashboard.downloads import register_downloads
@@ -84,4 +85,5 @@ def create_app(settings: Settings) -> dash.Dash:
     install_status_hook(app.server, app.config.requests_pathname_prefix)
     install_security(app)
     register_downloads(app.server)
+    register_briefing(app.server)
     return app
