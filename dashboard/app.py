@@ -71,6 +71,9 @@ def create_app(settings: Settings) -> dash.Dash:
         suppress_callback_exceptions=True,
         title=t("site.title", "en"),
         update_title=None,
+        # Dash turns async dispatch on whenever asgiref is importable (a dependency of other
+        # tools); every callback here is synchronous, so say so rather than depend on that.
+        use_async=False,
         compress=True,
     )
     app.server.config[SETTINGS_CONFIG_KEY] = settings
