@@ -9,6 +9,7 @@ import dash
 import flask
 from dash import Input, Output, dcc, html
 
+from dashboard.briefing_route import register_briefing
 from dashboard.context import DB_CONFIG_KEY, SETTINGS_CONFIG_KEY, request_lang
 from dashboard.db import Database
 from dashboard.downloads import register_downloads
@@ -71,6 +72,9 @@ def create_app(settings: Settings) -> dash.Dash:
         suppress_callback_exceptions=True,
         title=t("site.title", "en"),
         update_title=None,
+        # Dash turns async dispatch on whenever asgiref is importable (a dependency of other
+        # tools); every callback here is synchronous, so say so rather than depend on that.
+        use_async=False,
         compress=True,
         assets_ignore=ASSETS_IGNORE,
     )
@@ -87,4 +91,5 @@ def create_app(settings: Settings) -> dash.Dash:
     install_security(app)
     install_basic_plotly(app)
     register_downloads(app.server)
+    register_briefing(app.server)
     return app

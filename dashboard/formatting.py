@@ -43,7 +43,11 @@ def format_percent(value: float, lang: str) -> str:
 
 
 def format_date(value: date, lang: str, *, style: str = "long") -> str:
-    return babel_format_date(value, format=style, locale=_locale(lang))
+    text = babel_format_date(value, format=style, locale=_locale(lang))
+    # French writes the first of the month as an ordinal ("1er avril 2025"); CLDR does not.
+    if lang == "fr" and style == "long" and value.day == 1 and text.startswith("1 "):
+        text = "1er " + text[2:]
+    return text
 
 
 def format_month(value: date, lang: str) -> str:

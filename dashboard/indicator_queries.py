@@ -40,7 +40,8 @@ QUERIES: Final[dict[str, str]] = {
                o.qualifier, o.unit, coalesce(u.kind, 'count') AS unit_kind,
                o.source_id, o.locator, o.status, o.suppressed, o.revision, o.series_id,
                o.note_en, o.note_fr,
-               s.title, s.publisher, s.published, s.url, s.language AS source_language,
+               s.title, s.publisher, s.publisher_fr, s.published, s.url,
+               s.language AS source_language,
                coalesce(s.kind, 'document') AS source_kind,
                s.edition_en, s.edition_fr,
                CASE WHEN s.kind IN ('submission', 'demo') THEN 'submissions:' || s.kind
@@ -67,7 +68,8 @@ QUERIES: Final[dict[str, str]] = {
         SELECT t.indicator_id, t.target_kind, t.target_value, t.period_start, t.period_end,
                t.baseline_value, t.baseline_period_start, t.baseline_period_end,
                t.source_id, t.locator, t.note_en, t.note_fr,
-               s.publisher, s.edition_en, s.edition_fr, s.language AS source_language
+               s.publisher, s.publisher_fr, s.edition_en, s.edition_fr,
+               s.language AS source_language
         FROM marts.targets AS t
         LEFT JOIN meta.sources AS s ON s.source_id = t.source_id
         WHERE t.indicator_id = $indicator_id
@@ -97,6 +99,7 @@ class TargetRow:
     source_id: str
     locator: str
     publisher: str | None
+    publisher_fr: str | None
     edition_en: str | None
     edition_fr: str | None
     source_language: str | None
@@ -164,6 +167,7 @@ def target(db: Database, indicator_id: str) -> TargetRow | None:
         source_id=str(row["source_id"]),
         locator=str(row["locator"]),
         publisher=_text(row["publisher"]),
+        publisher_fr=_text(row["publisher_fr"]),
         edition_en=_text(row["edition_en"]),
         edition_fr=_text(row["edition_fr"]),
         source_language=_text(row["source_language"]),

@@ -20,7 +20,8 @@ from dashboard import queries
 from dashboard.context import current_db
 from dashboard.db import Database
 
-Validator = Callable[[Database, Mapping[str, str]], bool]
+# True: the ids exist; False: 404; an int: that status (e.g. 400 for a malformed parameter).
+Validator = Callable[[Database, Mapping[str, str]], bool | int]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,12 @@ class Route:
         return None if found is None else found.groupdict()
 
 
+def _quarterly_status(_db: Database, _ids: Mapping[str, str]) -> int:
+    from dashboard.pages.review_quarterly import quarter_status
+
+    return quarter_status(flask.request.args.get("quarter"))
+
+
 def _statutory_snapshot_known(_db: Database, _ids: Mapping[str, str]) -> bool:
     from dashboard.pages.review_statutory import snapshot_known
 
@@ -45,6 +52,7 @@ ROUTES: Final[tuple[Route, ...]] = (
     Route(r"/"),
     Route(r"/data"),
     Route(r"/review/statutory", _statutory_snapshot_known),
+    Route(r"/review/quarterly", _quarterly_status),
     Route(
         r"/pillar/(?P<pillar_id>[^/]+)", lambda db, ids: queries.pillar_exists(db, ids["pillar_id"])
     ),
@@ -85,8 +93,11 @@ def path_status(db: Database, path: str, routes: tuple[Route, ...] = ROUTES) -> 
         ids = route.match(path)
         if ids is None:
             continue
-        if route.validate is not None and not route.validate(db, ids):
+        verdict = True if route.validate is None else route.validate(db, ids)
+        if verdict is False:
             return 404
+        if verdict is not True and verdict != 200:
+            return int(verdict)
         return 200 if page_registered(path) else 404
     return 404
 
@@ -100,6 +111,8 @@ def install_status_hook(server: flask.Flask, index_prefix: str = "/") -> None:
         internal = request.path.startswith((f"{index_prefix}_", f"{index_prefix}assets/"))
         if request.method != "GET" or internal or response.status_code != 200:
             return response
-        if response.mimetype == "text/html":
+        # Downloads (the quarterly briefing is HTML too) are not pages.
+        attachment = "Content-Disposition" in response.headers
+        if response.mimetype == "text/html" and not attachment:
             response.status_code = path_status(current_db(), request.path)
         return response

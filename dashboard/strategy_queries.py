@@ -65,7 +65,7 @@ QUERIES: Final[dict[str, str]] = {
         GROUP BY status
     """,
     "sources": """
-        SELECT source_id, title, publisher, language, published, published_about, url,
+        SELECT source_id, title, publisher, publisher_fr, language, published, published_about, url,
                sha256, kind, edition_en, edition_fr
         FROM meta.sources ORDER BY kind <> 'document', kind, source_id
     """,

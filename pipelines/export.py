@@ -32,7 +32,7 @@ from pipelines.public_fields import FIELDS, OBSERVATION_STATUSES, TABLES
 from pipelines.reference import MILESTONE_STATUSES, PILLARS
 from pipelines.sql.export_queries import QUERIES
 
-LIST_FILTERS: Final = ("pillar", "indicator", "geography", "status", "source")
+LIST_FILTERS: Final = ("pillar", "indicator", "geography", "status", "source", "breakdown")
 ALLOWED: Final[dict[str, frozenset[str]]] = {
     "observations": frozenset({*LIST_FILTERS, "from", "to", "include_demo"}),
     "indicators": frozenset({"pillar", "indicator", "include_demo"}),
@@ -60,6 +60,7 @@ class Filters:
     geography: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
+    breakdown: tuple[str, ...] = ()  # 'total', or 'dimension:value'
     date_from: date | None = None
     date_to: date | None = None
     include_demo: bool = False

@@ -27,3 +27,14 @@ def dashboard_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     path = tmp_path_factory.mktemp("dashboard") / "strategy.duckdb"
     build_database(load_settings(db_path=path))
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database built by the real pipeline with the labelled demonstration submissions."""
+    from pipelines.build import build_database
+    from pipelines.settings import load_settings
+
+    path = tmp_path_factory.mktemp("demo") / "strategy.duckdb"
+    build_database(load_settings(env={}, db_path=path), demo=True)
+    return path

@@ -44,7 +44,7 @@ def _source_row(row: dict, lang: Lang) -> Component:
     return html.Tr(
         [
             html.Th(_source_title(row, lang), scope="row"),
-            html.Td(str(row["publisher"])),
+            html.Td(str(row["publisher_fr" if lang == "fr" else "publisher"])),
             html.Td(published_text(row["published"], bool(row["published_about"]), lang)),
             html.Td(t(f"about_sources.lang_{row['language']}", lang)),
             html.Td(str(row[f"edition_{lang}"])),

@@ -27,8 +27,13 @@ def figure_source(figure: Figure, lang: Lang) -> Component:
 def figure_quote(figure: Figure, lang: Lang) -> Component:
     # The quote stays in the source's language; the lang attribute lets screen readers say it.
     quote_lang = figure.source_language or lang
+    # Only a French sentence on an English page is announced as French; a submission's locator
+    # (file and row) is not a quotation at all.
+    label = "figure.quote" if quote_lang != lang else "figure.quote_same_language"
+    if figure.status in {"submitted", "revised", "demo"}:
+        label = "figure.provenance"
     return html.Details(
-        [html.Summary(t("figure.quote", lang)), html.Blockquote(figure.locator, lang=quote_lang)],
+        [html.Summary(t(label, lang)), html.Blockquote(figure.locator, lang=quote_lang)],
         className="figure-quote",
     )
 
@@ -42,7 +47,10 @@ def figure_value(figure: Figure, lang: Lang, *, heading_level: int = 3) -> Compo
     if figure.geography != "ontario":
         period = t("figure.where", lang, geography=_localised(figure, lang, "geography"),
                    period=period)
-    per_year = t("figure.per_year", lang) if figure.measure == "annual_average" else None
+    # The published baseline is an annual average; quarterly submissions of the same
+    # indicator are counts for their quarter.
+    is_average = figure.measure == "annual_average" and figure.status == "published"
+    per_year = t("figure.per_year", lang) if is_average else None
     children: list[Component | None] = [
         heading(_localised(figure, lang, "name"), className="figure-name"),
         html.P(

@@ -11,6 +11,7 @@ from dash.development.base_component import Component
 
 from dashboard.components.chart import chart_figure
 from dashboard.components.data_table import data_table
+from dashboard.components.download import download_link, how_to_cite
 from dashboard.components.links import href
 from dashboard.components.sources import sources_list, target_source
 from dashboard.components.status import is_neutral, neutral_note, no_target_status, target_status
@@ -19,6 +20,8 @@ from dashboard.formatting import format_period, format_value
 from dashboard.i18n import Lang, t
 from dashboard.indicator_queries import IndicatorData
 from dashboard.series import ALL, charted_rows, geography_options, placed, progress_observations
+from pipelines.export import Filters
+from pipelines.package import Release
 from pipelines.progress import ProgressResult, assess_progress
 
 GRAPH_ID = "indicator-chart"
@@ -185,7 +188,21 @@ def _section(heading: str, section_id: str, children: list[Component | None]) ->
     )
 
 
-def indicator_body(data: IndicatorData, geography: str, lang: Lang) -> list[Component]:
+def chart_filters(data: IndicatorData, geography: str) -> Filters:
+    """The download filters of exactly the observations the chart draws: this indicator's
+    totals for ``geography`` (every geography for "all"), demonstration rows when charted."""
+    obs = data.observations
+    return Filters(
+        indicator=(str(data.meta["indicator_id"]),),
+        geography=() if geography == ALL else (geography,),
+        breakdown=("total",),
+        include_demo=bool(len(obs)) and bool((obs["status"] == "demo").any()),
+    )
+
+
+def indicator_body(
+    data: IndicatorData, geography: str, lang: Lang, release: Release | None = None
+) -> list[Component]:
     """Everything inside <main> for one indicator, ``geography`` already validated."""
     meta = data.meta
     indicator_id = str(meta["indicator_id"])
@@ -195,7 +212,6 @@ def indicator_body(data: IndicatorData, geography: str, lang: Lang) -> list[Comp
     names = dict(
         zip(data.observations["geography"], data.observations[f"geography_{lang}"], strict=True)
     )
-    download = href("/download/observations.csv", lang, {"indicator": indicator_id})
     name = text(meta, "name", lang)
     table = (
         data_table(rows, name, TABLE_ID, lang)
@@ -218,7 +234,8 @@ def indicator_body(data: IndicatorData, geography: str, lang: Lang) -> list[Comp
             "indicator-data",
             [
                 table,
-                html.P(html.A(t("indicator.download", lang), href=download)),
+                download_link(chart_filters(data, geography), lang,
+                              label=t("indicator.download", lang)),
             ],
         ),
         about_section(data, lang),
@@ -234,4 +251,5 @@ def indicator_body(data: IndicatorData, geography: str, lang: Lang) -> list[Comp
                 else None,
             ],
         ),
+        how_to_cite(release, lang, heading_id="indicator-cite") if release else None,
     ]

@@ -3,6 +3,7 @@ trend, the deliverables by status and the data's freshness."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Final
 
 import pandas as pd
@@ -16,7 +17,14 @@ from dashboard.figures.sparkline import sparkline_uri
 from dashboard.formatting import format_percent, format_timestamp, format_value
 from dashboard.i18n import Lang, t
 from dashboard.indicator_queries import IndicatorData
-from dashboard.series import KIND_PERIOD, charted_rows, default_geography, placed
+from dashboard.queries import Figure
+from dashboard.series import (
+    KIND_PERIOD,
+    charted_rows,
+    default_geography,
+    placed,
+    progress_observations,
+)
 
 MILESTONE_ORDER: Final[tuple[str, ...]] = (
     "done",
@@ -155,4 +163,31 @@ def freshness(built_at: str | None, last_submission: str | None, lang: Lang) -> 
         ],
         className="overview-box",
         **{"aria-labelledby": "overview-freshness"},
+    )
+
+
+SUBMITTED_STATUSES = frozenset({"submitted", "revised", "demo"})
+
+
+def total_to_date(figure: Figure, data: IndicatorData) -> Figure | None:
+    """The figure of a cumulative indicator re-expressed as its total to date, when its latest
+    value is a quarterly submission (None otherwise: a published total is already one)."""
+    if data.meta["measure"] != "cumulative" or figure.status not in SUBMITTED_STATUSES:
+        return None
+    target = data.target.target if data.target else None
+    rows = charted_rows(
+        data.observations, default_geography(data.observations), "cumulative", target
+    )
+    to_date = [o for o in progress_observations(rows) if o.value is not None and o.period_end]
+    if not to_date:
+        return None
+    latest = max(to_date, key=lambda o: o.period_end)  # type: ignore[arg-type,return-value]
+    starts = [o.period_start for o in to_date if o.period_start is not None]
+    return replace(
+        figure,
+        value=latest.value,
+        qualifier=latest.qualifier,
+        period_start=min(starts) if starts else None,
+        period_end=latest.period_end,
+        period_basis="stated",
     )

@@ -19,6 +19,7 @@ NAV_ITEMS: Final[tuple[tuple[str, str], ...]] = (
     ("/", "nav.overview"),
     ("/deliverables", "nav.deliverables"),
     ("/about", "nav.about"),
+    ("/review/quarterly", "nav.quarterly"),
     ("/review/statutory", "nav.statutory"),
     ("/data", "nav.data"),
 )

@@ -54,7 +54,8 @@ def _document(group: pd.DataFrame, lang: Lang) -> Component:
     edition = first[f"edition_{lang}"]
     details = ", ".join(
         str(p)
-        for p in (first["publisher"], edition, _published(first["published"], lang))
+        for p in (first["publisher_fr" if lang == "fr" else "publisher"], edition,
+                  _published(first["published"], lang))
         if isinstance(p, str) and p
     )
     return html.Li(
@@ -114,7 +115,8 @@ def sources_list(
 def target_source(row: TargetRow, lang: Lang) -> Component:
     """Where the target comes from, with the strategy's own words."""
     edition = row.edition_fr if lang == "fr" else row.edition_en
-    details = ", ".join(p for p in (row.publisher, edition) if p)
+    publisher = row.publisher_fr if lang == "fr" else row.publisher
+    details = ", ".join(p for p in (publisher, edition) if p)
     note = row.note_fr if lang == "fr" else row.note_en
     return html.Li(
         [

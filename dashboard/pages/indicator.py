@@ -14,6 +14,7 @@ from dashboard.components.indicator_view import indicator_body
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
+from dashboard.downloads import current_release
 from dashboard.i18n import normalise_lang, t
 from dashboard.series import default_geography, geography_options
 
@@ -44,6 +45,6 @@ def layout(
         options = geography_options(data.observations)
         # An unknown ?geography= falls back to the default rather than failing.
         chosen = geography if geography in options else default_geography(data.observations)
-        body = indicator_body(data, chosen, language)
+        body = indicator_body(data, chosen, language, current_release(current_db()))
     state = {**query, "geography": chosen or None}
     return page_shell(lang=language, path=path, query=state, status=status, children=body)

@@ -16,6 +16,7 @@ from dashboard.components.overview_cards import (
     deliverables_summary,
     freshness,
     indicator_summary,
+    total_to_date,
 )
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
@@ -41,7 +42,12 @@ def _is_reported_activity(figure: Figure) -> bool:
 
 
 def _figure_item(figure: Figure | None, data: IndicatorData, lang: Lang) -> Component:
-    children = [] if figure is None else [figure_value(figure, lang)]
+    # A cumulative indicator reported quarter by quarter is shown as its total to date, the
+    # number its status is computed on, not as the last quarter's count.
+    to_date = total_to_date(figure, data) if figure is not None else None
+    children = [] if figure is None else [figure_value(to_date or figure, lang)]
+    if to_date is not None:
+        children.append(html.P(t("overview_status.total_to_date", lang), className="figure-note"))
     if figure is not None and _is_reported_activity(figure):
         # Each such figure says so; the full explanation follows the list once per pillar.
         children.append(html.P(t("reporting_note.short", lang), className="reporting-flag"))

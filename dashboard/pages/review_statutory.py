@@ -58,6 +58,12 @@ def snapshot_known(slug: str | None) -> bool:
     return True
 
 
+def _editions(db: Database, lang: Lang) -> dict[str, str]:
+    """Each source's legend label in the page's language."""
+    column = "edition_fr" if lang == "fr" else "edition_en"
+    return dict(db.rows(f"SELECT source_id, {column} FROM meta.sources"))  # noqa: S608 (allow-listed column)
+
+
 def _unit_kinds(db: Database) -> dict[str, str]:
     return dict(db.rows("SELECT unit, kind FROM marts.units"))
 
@@ -66,6 +72,7 @@ def strategies_section(db: Database, lang: Lang) -> Component:
     strategies = db.frame("SELECT strategy_id, name_en, name_fr, period_start, period_end "
                           "FROM marts.strategies ORDER BY period_start")
     funding = observations_frame(db.cursor(), Filters(indicator=FUNDING_INDICATORS), lang)
+    editions = _editions(db, lang)
     rows = []
     spans = [(r.period_start.year if r.period_start else None,
               r.period_end.year if r.period_end else None) for r in funding.itertuples()]
@@ -74,7 +81,7 @@ def strategies_section(db: Database, lang: Lang) -> Component:
         match = funding[[span == years for span in spans]]
         amount = (format_value(match.iloc[0]["value"], "money", match.iloc[0]["qualifier"], lang)
                   if len(match) else t("statutory.not_published", lang))
-        source = match.iloc[0]["source_id"] if len(match) else ""
+        source = editions.get(match.iloc[0]["source_id"], "") if len(match) else ""
         rows.append([getattr(s, f"name_{lang}"),
                      format_period(s.period_start.date(), s.period_end.date(), "stated", lang),
                      amount, source])
@@ -124,7 +131,7 @@ def deliverables_section(db: Database, as_of: date, lang: Lang) -> Component:
 
 def context_section(db: Database, lang: Lang, snapshot: str | None) -> Component:
     rows = observations_frame(db.cursor(), context_filters(), lang)
-    editions = dict(db.rows(f"SELECT source_id, edition_{lang} FROM meta.sources"))  # noqa: S608 (lang is en|fr)
+    editions = _editions(db, lang)
     children: list[Component] = [
         html.H2(t("statutory.context_heading", lang), id="statutory-context"),
         html.P(t("statutory.context_intro", lang))]

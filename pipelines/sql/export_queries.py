@@ -31,6 +31,7 @@ WHERE ($include_demo OR o.status <> 'demo')
   AND ($geography IS NULL OR list_contains($geography::VARCHAR[], o.geography))
   AND ($status IS NULL OR list_contains($status::VARCHAR[], o.status))
   AND ($source IS NULL OR list_contains($source::VARCHAR[], o.source_id))
+  AND ($breakdown IS NULL OR list_contains($breakdown::VARCHAR[], o.breakdown))
   AND ($date_from IS NULL OR coalesce(o.period_end, o.period_start) >= $date_from::DATE)
   AND ($date_to IS NULL OR coalesce(o.period_start, o.period_end) <= $date_to::DATE)
 ORDER BY i.sort_order, o.indicator_id, o.geography, o.breakdown,

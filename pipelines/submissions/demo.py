@@ -16,8 +16,8 @@ from datetime import date, datetime, time, timedelta
 
 import duckdb
 
+from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
-from pipelines.submissions._quarters import Quarter, quarters_between
 from pipelines.submissions.ingest import insert_rows, load_reference
 from pipelines.submissions.validate import (
     Reference,
@@ -47,7 +47,7 @@ TOTALS = {
     "joint_forces_persons_charged": (3, 7),
 }
 # The strategy announces a third intervention team, in Kenora; the demo opens it in 2026-27.
-KENORA_OPENS = Quarter(2026, 1)
+KENORA_OPENS = FiscalQuarter(2026, 1)
 REVISED = "frontline_workers_trained"  # its first quarter is corrected in the second load
 MISSING = "joint_forces_investigations"  # not submitted for the second-latest quarter
 
@@ -63,7 +63,7 @@ def add_demo(con: duckdb.DuckDBPyConnection, settings: Settings, today: date | N
     """Replace any earlier demo rows with one demo load per quarter so far."""
     drop_demo(con)
     ref = load_reference(con, settings, today or date.today())
-    loads = demo_loads(Quarter.containing(settings.strategy_start), ref.latest_complete)
+    loads = demo_loads(FiscalQuarter.from_date(settings.strategy_start), ref.latest_complete)
     first_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM meta.loads").fetchone()
     load_id = int(first_id[0]) if first_id else 1
     for quarter, cells in loads:
@@ -77,10 +77,12 @@ def add_demo(con: duckdb.DuckDBPyConnection, settings: Settings, today: date | N
         load_id += 1
 
 
-def demo_loads(first: Quarter, last: Quarter) -> list[tuple[Quarter, list[dict[str, str]]]]:
+def demo_loads(
+    first: FiscalQuarter, last: FiscalQuarter
+) -> list[tuple[FiscalQuarter, list[dict[str, str]]]]:
     """(quarter, rows as template cells) for each quarter from ``first`` to ``last``."""
     rng = random.Random(SEED)
-    quarters = quarters_between(first, last)
+    quarters = list(FiscalQuarter.range(first, last))
     loads = []
     for i, quarter in enumerate(quarters):
         cells = []
@@ -99,7 +101,7 @@ def demo_loads(first: Quarter, last: Quarter) -> list[tuple[Quarter, list[dict[s
 
 
 def _indicator_rows(
-    rng: random.Random, indicator: str, quarter: Quarter, total: int
+    rng: random.Random, indicator: str, quarter: FiscalQuarter, total: int
 ) -> list[dict[str, str]]:
     if indicator == "care_teams" and quarter >= KENORA_OPENS:
         total += 1
@@ -129,7 +131,7 @@ def _split(rng: random.Random, total: int, weights: dict[str, float]) -> dict[st
     return parts
 
 
-def _cell(indicator: str, quarter: Quarter, geography: str, breakdown: str, value: int,
+def _cell(indicator: str, quarter: FiscalQuarter, geography: str, breakdown: str, value: int,
           note: str = NOTE) -> dict[str, str]:
     return {"indicator_id": indicator, "quarter": quarter.label, "geography": geography,
             "breakdown": breakdown, "value": str(value), "qualifier": "exact", "note": note,

@@ -21,8 +21,8 @@ from pathlib import Path
 import duckdb
 
 from pipelines.errors import DatabaseNotBuilt, DataRejected, Problem
+from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
-from pipelines.submissions._quarters import Quarter
 from pipelines.submissions.publish import publish
 from pipelines.submissions.read import read_table
 from pipelines.submissions.validate import Reference, SubmissionRow, validate_table
@@ -51,9 +51,10 @@ def load_reference(con: duckdb.DuckDBPyConnection, settings: Settings, today: da
         units=dict(con.execute(_UNITS_SQL).fetchall()),
         geographies=frozenset(g for g, _ in geographies),
         regions=frozenset(g for g, level in geographies if level == "region"),
-        first=Quarter.containing(settings.strategy_start),
-        last=Quarter.containing(settings.strategy_end),
-        latest_complete=Quarter.latest_complete(today),
+        first=FiscalQuarter.from_date(settings.strategy_start),
+        last=FiscalQuarter.from_date(settings.strategy_end),
+        # The last quarter that has ended: submissions for the current one are not due yet.
+        latest_complete=FiscalQuarter.from_date(today).previous(),
     )
 
 

@@ -13,9 +13,9 @@ from datetime import datetime
 
 import duckdb
 
+from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
 from pipelines.sql import build_latest_figures
-from pipelines.submissions._quarters import Quarter, quarters_between
 from pipelines.submissions.suppression import Cell, Key, suppress
 
 _HISTORY_SQL = """
@@ -205,8 +205,8 @@ def _insert_coverage(con: duckdb.DuckDBPyConnection, settings: Settings) -> None
     latest = con.execute("SELECT max(period_start) FROM staging.submission_rows").fetchone()
     if latest is None or latest[0] is None:
         return
-    first = Quarter.containing(settings.strategy_start)
-    quarters = quarters_between(first, Quarter.containing(latest[0]))
+    first = FiscalQuarter.from_date(settings.strategy_start)
+    quarters = list(FiscalQuarter.range(first, FiscalQuarter.from_date(latest[0])))
     con.execute("CREATE OR REPLACE TEMP TABLE _quarters (quarter VARCHAR, s DATE, e DATE)")
     con.executemany("INSERT INTO _quarters VALUES (?, ?, ?)",
                     [(q.label, q.start, q.end) for q in quarters])

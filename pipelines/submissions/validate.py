@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pipelines.errors import Problem
-from pipelines.submissions._quarters import Quarter
+from pipelines.periods import FiscalQuarter
 from pipelines.submissions.parse import NotANumber, parse_number
 from pipelines.submissions.read import Table
 from pipelines.submissions.template import (
@@ -23,6 +23,9 @@ from pipelines.submissions.template import (
     REQUIRED_COLUMNS,
 )
 
+# indicator, quarter, geography, breakdown: what makes a submitted row unique.
+RowKey = tuple[str, FiscalQuarter, str, str]
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -31,16 +34,16 @@ class Reference:
     units: Mapping[str, str]  # indicator_id -> unit kind ('count', 'percent', 'money', 'rate')
     geographies: frozenset[str]
     regions: frozenset[str]  # geographies that partition the province
-    first: Quarter
-    last: Quarter
-    latest_complete: Quarter
+    first: FiscalQuarter
+    last: FiscalQuarter
+    latest_complete: FiscalQuarter
 
 
 @dataclass(frozen=True)
 class SubmissionRow:
     row_number: int
     indicator_id: str
-    quarter: Quarter
+    quarter: FiscalQuarter
     geography: str
     breakdown: str
     value: float
@@ -49,7 +52,7 @@ class SubmissionRow:
     program: str
 
     @property
-    def key(self) -> tuple[str, Quarter, str, str]:
+    def key(self) -> RowKey:
         return (self.indicator_id, self.quarter, self.geography, self.breakdown)
 
 
@@ -135,11 +138,12 @@ def check_geography(geography: str, ref: Reference) -> str | None:
     return f'unknown geography "{geography}"; allowed: {allowed}'
 
 
-def check_quarter(text: str, ref: Reference) -> tuple[Quarter | None, str | None]:
+def check_quarter(text: str, ref: Reference) -> tuple[FiscalQuarter | None, str | None]:
     if not text:
         return None, None  # reported as an empty required cell
-    quarter = Quarter.parse(text)
-    if quarter is None:
+    try:
+        quarter = FiscalQuarter.parse(text.strip())
+    except ValueError:
         return None, f'malformed quarter "{text}"; expected a fiscal quarter such as 2026-27Q2'
     if quarter < ref.first or quarter > ref.last:
         period = f"{ref.first}–{ref.last}"
@@ -184,7 +188,7 @@ def check_value(text: str, kind: str | None) -> tuple[float | None, str | None]:
 
 
 def check_duplicates(name: str, rows: list[SubmissionRow]) -> list[Problem]:
-    first_seen: dict[tuple[str, Quarter, str, str], int] = {}
+    first_seen: dict[RowKey, int] = {}
     problems = []
     for row in rows:
         if row.key in first_seen:
@@ -203,7 +207,7 @@ def check_parts_within_totals(
 ) -> list[Problem]:
     """Parts of a breakdown (age groups; regions of the province) must not exceed the total."""
     by_key = {row.key: row for row in rows}
-    groups: dict[tuple[tuple[str, Quarter, str, str], str], list[SubmissionRow]] = defaultdict(list)
+    groups: dict[tuple[RowKey, str], list[SubmissionRow]] = defaultdict(list)
     for row in rows:
         if row.breakdown != DEFAULT_BREAKDOWN:
             dimension = row.breakdown.partition(":")[0]

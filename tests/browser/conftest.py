@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from pipelines.settings import REPO_ROOT
+from pipelines.build import build_database
+from pipelines.settings import REPO_ROOT, load_settings
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,15 +48,14 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 
     raise RuntimeError(f"the dashboard did not answer at {url} within {timeout}s")
 
 
-@pytest.fixture(scope="session")
-def server_url(dashboard_db: Path) -> Iterator[str]:
+def _serve(db: Path) -> Iterator[str]:
     port = _free_port()
     command = [
         sys.executable,
         "-m",
         "dashboard",
         "--db",
-        str(dashboard_db),
+        str(db),
         "--host",
         "127.0.0.1",
         "--port",
@@ -72,6 +72,19 @@ def server_url(dashboard_db: Path) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def server_url(dashboard_db: Path) -> Iterator[str]:
+    yield from _serve(dashboard_db)
+
+
+@pytest.fixture(scope="session")
+def demo_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server on a database with the demonstration submissions (quarterly data)."""
+    db = tmp_path_factory.mktemp("demo") / "strategy.duckdb"
+    build_database(load_settings(db_path=db), demo=True)
+    yield from _serve(db)
 
 
 @pytest.fixture(scope="session")

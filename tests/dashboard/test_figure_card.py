@@ -29,3 +29,13 @@ def test_area_baseline_card_says_average_and_where(db: Database, lang: str, expe
 
 def test_provincial_card_does_not_repeat_ontario(db: Database):
     assert "Ontario ·" not in card_text(db, "people_served_funded_orgs", "en")
+
+
+def test_no_english_publisher_name_on_french_pages(client) -> None:
+    """Every page that lists sources names the publisher in French on the French page."""
+    from tests.dashboard.test_app import render, text_of
+
+    for path in ("/indicator/ca_ht_incidents", "/about", "/pillar/support",
+                 "/indicator/frontline_workers_trained"):
+        text = text_of(render(client, path, "?lang=fr"))
+        assert "Statistics Canada" not in text and "Government of Ontario" not in text, path

@@ -96,10 +96,20 @@ def test_suppressed_value_is_said_not_hidden() -> None:
             date(2021, 12, 31),
             "stated",
             "April 1, 2021 to December 31, 2021",
-            "du 1 avril 2021 au 31 décembre 2021",
+            "du 1er avril 2021 au 31 décembre 2021",
         ),
     ],
 )
 def test_format_period(start: date | None, end: date | None, basis: str, en: str, fr: str) -> None:
     assert format_period(start, end, basis, "en") == en
     assert format_period(start, end, basis, "fr") == fr
+
+
+def test_first_of_the_month_is_an_ordinal_in_french() -> None:
+    from datetime import date
+
+    from dashboard.formatting import format_date
+
+    assert format_date(date(2025, 4, 1), "fr") == "1er avril 2025"
+    assert format_date(date(2025, 4, 2), "fr") == "2 avril 2025"
+    assert format_date(date(2025, 4, 1), "en") == "April 1, 2025"

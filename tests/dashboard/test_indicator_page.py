@@ -69,7 +69,9 @@ def test_context_chart_keeps_editions_apart(client: FlaskClient) -> None:
     page = text_of(render(client, "/indicator/ca_ht_incidents", "?geography=canada&lang=fr"))
     assert "Juristat, données de 2022 (publié le 2023-12-04)" in page
     assert "Juristat, données de 2023 (publié le 2024-11-01)" in page
-    assert "/download/observations.csv?indicator=ca_ht_incidents&lang=fr" in page
+    # The link carries the chart's own filters, so the CSV holds exactly the charted rows.
+    assert ("/download/observations.csv?indicator=ca_ht_incidents&geography=canada"
+            "&breakdown=total&lang=fr") in page
     assert "Chaque édition forme sa propre série" in page
 
 

@@ -129,3 +129,12 @@ def test_statutory_page(client, lang, words):
         assert word in page
     assert ("$307M" in page or "307\u00a0M$" in page)
     assert ("$345M" in page or "345\u00a0M$" in page)
+
+
+def test_statutory_funding_table_names_its_sources_in_the_page_language(client):
+    """The $307M and more-than-$345M rows cite their sources by name, never by raw id."""
+    english = text_of(render(client, "/review/statutory", "?lang=en"))
+    french = text_of(render(client, "/review/statutory", "?lang=fr"))
+    assert "$307M" in english and "Ontario strategy 2025–2030" in english
+    assert "plus de 345" in french and "Stratégie ontarienne 2025–2030" in french
+    assert "on-strategy-2025-2030" not in english + french

@@ -40,3 +40,13 @@ def test_cli_has_debug_off_by_default() -> None:
 
     option = next(p for p in main.params if p.name == "debug")
     assert option.default is None  # None defers to settings, which default to False
+
+
+def test_dispatch_is_synchronous_whatever_else_is_installed(tmp_path) -> None:
+    """With asgiref importable Dash would serve callbacks through asyncio; the app must not
+    change behaviour with the packages that happen to be installed beside it."""
+    from dashboard.app import create_app
+    from pipelines.settings import load_settings
+
+    app = create_app(load_settings(env={}, db_path=tmp_path / "unused.duckdb"))
+    assert app._use_async is False

@@ -1,0 +1,60 @@
+"""``/review/quarterly/briefing.html?quarter=2026-27Q2&lang=fr``: the briefing as a download.
+
+Read-only like every page. Parameters are checked against an allow-list: an unknown
+parameter, a ``lang`` other than en/fr or a malformed quarter answer 400; a well-formed
+quarter with no data answers 404. Without ``quarter`` the latest quarter with data is used.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import flask
+
+from dashboard.briefing import briefing_context, render_briefing
+from dashboard.context import SETTINGS_CONFIG_KEY, current_db
+from dashboard.i18n import Lang
+from pipelines.periods import FiscalQuarter
+from pipelines.review_data import NoQuarterlyData, available_quarters, build_review
+
+PATH: Final[str] = "/review/quarterly/briefing.html"
+PARAMETERS: Final[frozenset[str]] = frozenset({"quarter", "lang"})
+
+
+def _plain(message: str, status: int) -> flask.Response:
+    return flask.Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def _lang(value: str | None) -> Lang | None:
+    if value is None or value == "en":
+        return "en"
+    return "fr" if value == "fr" else None
+
+
+def briefing_download() -> flask.Response:
+    args = flask.request.args
+    unknown = sorted(set(args) - PARAMETERS)
+    if unknown:
+        return _plain(f"bad request: unknown parameter {unknown[0][:40]!r}", 400)
+    lang = _lang(args.get("lang"))
+    if lang is None:
+        return _plain("bad request: lang must be en or fr", 400)
+    settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
+    cur = current_db().cursor()
+    try:
+        quarter = (FiscalQuarter.parse(args["quarter"]) if "quarter" in args
+                   else available_quarters(cur, settings)[0])
+        review = build_review(cur, settings, quarter)
+    except ValueError as error:
+        return _plain(f"bad request: {error}", 400)
+    except (NoQuarterlyData, IndexError):
+        return _plain(f"no quarterly data for {args.get('quarter', 'any quarter')[:40]}", 404)
+    html = render_briefing(review, briefing_context(cur, lang), lang)
+    response = flask.Response(html, mimetype="text/html")
+    name = f"briefing-{quarter.label}-{lang}.html"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def register_briefing(server: flask.Flask) -> None:
+    server.add_url_rule(PATH, "quarterly_briefing", briefing_download, methods=["GET"])

@@ -1,0 +1,106 @@
+"""Pieces of the quarterly review page: the quarter picker, the export box and one section per
+pillar. Pure: a review and a language in, components out. The words come from
+:mod:`dashboard.review_text`, shared with the briefing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard import review_text as rt
+from dashboard.components.statutory import table
+from dashboard.figures.quarter_bars import quarter_bars_svg, svg_data_uri
+from dashboard.formatting import format_value
+from dashboard.i18n import Lang, t
+from pipelines.periods import FiscalQuarter
+from pipelines.review import IndicatorReview
+from pipelines.review_data import PillarReview, QuarterReview
+
+PATH = "/review/quarterly"
+BRIEFING_PATH = "/review/quarterly/briefing.html"
+
+
+def quarter_picker(quarters: Sequence[FiscalQuarter], chosen: FiscalQuarter | None,
+                   lang: Lang) -> Component:
+    """A GET form: the quarter lives in the URL, works without script and with a keyboard."""
+    options = [html.Option(rt.quarter_label(q, lang), value=q.label,
+                           selected=q == chosen) for q in quarters]
+    return html.Form([
+        dcc.Input(type="hidden", name="lang", value=lang, id="quarterly-lang"),
+        html.Div([html.Label(t("quarterly.picker_label", lang), htmlFor="quarterly-quarter"),
+                  html.Select(options, id="quarterly-quarter", name="quarter")],
+                 className="form-field"),
+        html.Button(t("quarterly.picker_submit", lang), type="submit", className="button",
+                    id="quarterly-show"),
+    ], method="get", action=PATH, className="filter-form quarterly-picker",
+        **{"aria-label": t("quarterly.picker_heading", lang)})
+
+
+def briefing_href(quarter: FiscalQuarter, lang: Lang) -> str:
+    return f"{BRIEFING_PATH}?{urlencode({'quarter': quarter.label, 'lang': lang})}"
+
+
+def export_box(quarter: FiscalQuarter, lang: Lang) -> Component:
+    return html.Section([
+        html.H2(t("quarterly.export_heading", lang), id="quarterly-export"),
+        html.P([html.A(t("quarterly.download", lang), href=briefing_href(quarter, lang),
+                       download=f"briefing-{quarter.label}-{lang}.html",
+                       id="quarterly-download", className="button"),
+                " ", t("quarterly.download_note", lang)]),
+        html.P([html.Button(t("quarterly.print", lang), id="quarterly-print", type="button",
+                            className="button"), " ", t("quarterly.print_note", lang)]),
+    ], className="export-box download", **{"aria-labelledby": "quarterly-export"})
+
+
+def demo_label(review: QuarterReview, lang: Lang) -> Component | None:
+    return (html.P(t("quarterly.demo_label", lang), className="demo-label")
+            if review.has_demo else None)
+
+
+def _chart(item: IndicatorReview, lang: Lang) -> Component:
+    name = rt.indicator_name(item, lang)
+    kind = item.indicator.unit_kind
+    points = rt.chart_points(item)
+    alt = t("quarterly.chart_alt", lang, indicator=name, first=points[0][0], last=points[-1][0])
+    svg = quarter_bars_svg(points, lambda v: format_value(v, kind, "exact", lang), alt,
+                           t("quarterly.chart_missing", lang))
+    return html.Figure([html.Img(src=svg_data_uri(svg), alt=alt, className="quarter-bars"),
+                        html.Figcaption(t("quarterly.chart_caption", lang, indicator=name))],
+                       className="chart-figure")
+
+
+def pillar_section(pillar: PillarReview, review: QuarterReview, lang: Lang) -> Component:
+    name = pillar.name_fr if lang == "fr" else pillar.name_en
+    heading_id = f"quarterly-pillar-{pillar.pillar_id}"
+    caption = t("quarterly.summary_caption", lang, pillar=name, quarter=review.quarter.label)
+    rows = [rt.summary_row(i, review.quarter, lang) for i in pillar.indicators]
+    return html.Section([
+        html.H2(name, id=heading_id), demo_label(review, lang),
+        table(caption, rt.summary_headers(review.quarter, lang), rows),
+        *[_chart(i, lang) for i in pillar.indicators],
+    ], className="quarterly-pillar", **{"aria-labelledby": heading_id})
+
+
+def changes_section(review: QuarterReview, geographies: dict[str, str], lang: Lang) -> Component:
+    rows = rt.revision_rows(review, geographies, lang)
+    missing = rt.missing_items(review, lang)
+    return html.Section([
+        demo_label(review, lang),
+        html.H2(t("quarterly.revisions_heading", lang), id="quarterly-revisions"),
+        html.P(rt.last_review_text(review.last_review, lang)),
+        table(t("quarterly.revisions_caption", lang), rt.revision_headers(lang), rows)
+        if rows else html.P(t("quarterly.no_revisions", lang)),
+        html.H2(t("quarterly.missing_heading", lang), id="quarterly-missing"),
+        *([html.P(t("quarterly.missing_intro", lang)), html.Ul([html.Li(m) for m in missing])]
+          if missing else [html.P(t("quarterly.none_missing_all", lang))]),
+    ], className="quarterly-changes", **{"aria-labelledby": "quarterly-revisions"})
+
+
+def rules_section(lang: Lang) -> Component:
+    return html.Section([
+        html.H2(t("quarterly.rules_heading", lang), id="quarterly-rules"),
+        html.Ul([html.Li(t(f"quarterly.rule_{k}", lang)) for k in ("values", "ytd", "status")]),
+    ], **{"aria-labelledby": "quarterly-rules"})

@@ -1,0 +1,92 @@
+"""The quarterly review in a real browser: the picker, the briefing download and print, in
+both languages, axe-core clean, no console errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_overview import WCAG_TAGS, open_page
+
+pytestmark = pytest.mark.browser
+
+LANGS = [
+    ("en", "Where are we this quarter?", "Show this quarter", "Download briefing (HTML)",
+     "DEMONSTRATION DATA"),
+    ("fr", "Où en sommes-nous ce trimestre?", "Afficher ce trimestre",
+     "Télécharger la note d’information (HTML)", "DONNÉES DE DÉMONSTRATION"),
+]
+
+
+@pytest.mark.parametrize(("lang", "heading", "submit", "download", "demo"), LANGS)
+def test_picker_changes_the_url_and_the_content(page: Page, demo_server_url: str, lang: str,
+                                                heading: str, submit: str, download: str,
+                                                demo: str, screenshots: Path) -> None:
+    errors = open_page(page, f"{demo_server_url}/review/quarterly?lang={lang}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+    options = page.locator("#quarterly-quarter option")
+    oldest = options.last.get_attribute("value")
+    assert oldest and options.count() >= 2
+    page.select_option("#quarterly-quarter", oldest)
+    page.get_by_role("button", name=submit).click()
+    page.wait_for_url(f"**/review/quarterly?lang={lang}&quarter={oldest}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(oldest)
+    expect(page.locator("#quarterly-quarter")).to_have_value(oldest)
+    expect(page.locator(".demo-label").first).to_contain_text(demo)
+    expect(page.locator("#quarterly-download")).to_have_text(download)
+    page.screenshot(path=screenshots / f"quarterly-{lang}.png", full_page=True)
+    assert errors == []
+
+
+@pytest.mark.parametrize(("lang", "heading", "submit", "download", "demo"), LANGS)
+def test_export_link_downloads_the_briefing(page: Page, demo_server_url: str, lang: str,
+                                            heading: str, submit: str, download: str,
+                                            demo: str, tmp_path: Path) -> None:
+    open_page(page, f"{demo_server_url}/review/quarterly?quarter=2025-26Q2&lang={lang}")
+    with page.expect_download() as info:
+        page.get_by_role("link", name=download).click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.name == f"briefing-2025-26Q2-{lang}.html"
+    html = saved.read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in html and demo in html
+    # The file opens offline: no request leaves it.
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(saved.as_uri())
+    expect(page.locator("svg").first).to_be_visible()
+    assert [r for r in requests if not r.startswith("file:")] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_page_has_no_wcag_violations(page: Page, demo_server_url: str, lang: str) -> None:
+    errors = open_page(page, f"{demo_server_url}/review/quarterly?quarter=2025-26Q2&lang={lang}")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = results.response["violations"]
+    if violations:
+        print(results.generate_report())
+    assert violations == []
+    assert errors == []
+
+
+def test_print_button_prints_and_print_styles_hide_the_controls(page: Page,
+                                                                demo_server_url: str) -> None:
+    open_page(page, f"{demo_server_url}/review/quarterly")
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    page.get_by_role("button", name="Print or save as PDF").click()
+    page.wait_for_function("window.__printed === true")
+    page.emulate_media(media="print")
+    expect(page.locator(".quarterly-picker")).to_be_hidden()
+    expect(page.locator(".export-box")).to_be_hidden()
+    expect(page.locator("#shell-help")).to_be_visible()
+
+
+def test_unknown_quarter_shows_a_message(page: Page, demo_server_url: str) -> None:
+    errors = open_page(page, f"{demo_server_url}/review/quarterly?quarter=2021-22Q1&lang=fr")
+    expect(page.locator("#quarterly-message")).to_contain_text("2021-22Q1")
+    expect(page.locator("#quarterly-quarter")).to_be_visible()
+    # The document itself answers 404 on purpose; the browser logs that, nothing else.
+    assert [e for e in errors if "status of 404" not in e] == []
