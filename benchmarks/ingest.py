@@ -4,7 +4,7 @@
 
 The submission is SYNTHETIC (indicators and regions of benchmarks/synthetic.py) in the
 template's columns; it is ingested into a copy of the synthetic database. Note: the settings
-cap a submission at 20 MB (``max_submission_bytes``), about 330,000 rows of this shape, so
+cap a submission at 20 MB (``max_submission_bytes``), about 220,000 rows of this shape, so
 10^6 rows are refused by design; the default measures 10^5.
 """
 
