@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from pipelines.errors import DataRejected, Problem
 
@@ -62,9 +63,45 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str,
     unknown = set().union(*(r.keys() for r in rows)) - set(columns)
     if unknown:
         raise KeyError(f"{table} has no column(s) {sorted(unknown)}")
-    placeholders = ", ".join("?" for _ in columns)
-    statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608 (schema identifiers)
-    con.executemany(statement, [[row.get(c) for c in columns] for row in rows])
+    insert_values(con, table, columns, [[row.get(c) for c in columns] for row in rows])
+
+
+def insert_values(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str] | None,
+                  rows: Sequence[Sequence[object]]) -> None:
+    """Insert many value rows in one statement (``columns`` None: every column, in order).
+
+    DuckDB runs ``executemany`` as one INSERT per row, hundreds of times slower than one bulk
+    insert at 10^5 rows. The rows travel as a registered frame whose columns are built with
+    the dtype of the table's declared type (so no type is guessed from a sample of rows) and
+    cast to it; None becomes NaN or <NA>, which DuckDB reads as NULL.
+    """
+    if not rows:
+        return
+    names = list(columns) if columns is not None else columns_of(con, table)
+    types = column_types(con, table)
+    values = list(zip(*rows, strict=True))
+    frame = pd.DataFrame({name: pd.Series(column, dtype=_PANDAS_DTYPES.get(types[name], object))
+                          for name, column in zip(names, values, strict=True)})
+    view = "_insert_values_frame"
+    con.register(view, frame)
+    try:
+        casts = ", ".join(f"CAST({name} AS {types[name]})" for name in names)
+        con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {casts} FROM {view}")  # noqa: S608 (schema identifiers)
+    finally:
+        con.unregister(view)
+
+
+# Declared SQL types whose values need a pandas dtype; text, dates and timestamps travel as
+# Python objects, which are homogeneous per column.
+_PANDAS_DTYPES = {"DOUBLE": "float64", "BIGINT": "Int64", "INTEGER": "Int64",
+                  "BOOLEAN": "boolean"}
+
+
+def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    schema, name = table.split(".")
+    return dict(con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ? "
+        "AND table_name = ? AND table_catalog = current_database()", [schema, name]).fetchall())
 
 
 # Checks on the loaded data that no single file can see. Each query returns offending rows

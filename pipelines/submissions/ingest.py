@@ -23,6 +23,7 @@ import duckdb
 from pipelines.errors import DatabaseNotBuilt, DataRejected, Problem
 from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
+from pipelines.sql import insert_values
 from pipelines.submissions.publish import publish
 from pipelines.submissions.read import read_table
 from pipelines.submissions.validate import Reference, SubmissionRow, validate_table
@@ -177,8 +178,10 @@ def _load(con: duckdb.DuckDBPyConnection, checked: list[CheckedFile], now: datet
 def insert_rows(
     con: duckdb.DuckDBPyConnection, load_id: int, file: str, rows: list[SubmissionRow], status: str
 ) -> None:
-    con.executemany(
-        "INSERT INTO staging.submission_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    insert_values(
+        con,
+        "staging.submission_rows",
+        None,
         [
             (load_id, file, r.row_number, r.indicator_id, r.geography, r.breakdown,
              r.quarter.label, r.quarter.start, r.quarter.end, r.value, r.qualifier,

@@ -15,7 +15,7 @@ import duckdb
 
 from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
-from pipelines.sql import build_latest_figures
+from pipelines.sql import build_latest_figures, insert_values
 from pipelines.submissions.suppression import Cell, Key, suppress
 
 _HISTORY_SQL = """
@@ -143,11 +143,7 @@ def _insert_history(con: duckdb.DuckDBPyConnection, versions: list[Version]) -> 
         for v in versions
     ]
     if rows:
-        con.executemany(
-            "INSERT INTO marts.observation_history VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        insert_values(con, "marts.observation_history", None, rows)
 
 
 def _status(v: Version) -> str:
@@ -166,13 +162,14 @@ def _insert_observations(con: duckdb.DuckDBPyConnection, latest: list[Version]) 
         for v in latest
     ]
     if rows:
-        con.executemany(
-            "INSERT INTO marts.observations (observation_id, indicator_id, geography, breakdown,"
-            " period_start, period_end, period_basis, value, qualifier, unit, source_id, locator,"
-            " status, suppressed, series_id, load_id, revision, note_en, note_fr)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        insert_values(con, "marts.observations", OBSERVATION_COLUMNS, rows)
+
+
+OBSERVATION_COLUMNS = (
+    "observation_id", "indicator_id", "geography", "breakdown", "period_start", "period_end",
+    "period_basis", "value", "qualifier", "unit", "source_id", "locator", "status", "suppressed",
+    "series_id", "load_id", "revision", "note_en", "note_fr",
+)
 
 
 _SOURCES_SQL = """
