@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from benchmarks.server import gunicorn
 
@@ -31,19 +31,10 @@ def production_url(dashboard_db: Path) -> Iterator[str]:
         yield server.url
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"),
-                                             args=["--no-sandbox", "--disable-gpu"])
-        yield browser
-        browser.close()
-
-
 @pytest.mark.parametrize("path", PATHS)
-def test_page_loads_without_csp_violations(chromium: Browser, production_url: str,
+def test_page_loads_without_csp_violations(browser: Browser, production_url: str,
                                            path: str) -> None:
-    page = chromium.new_page()
+    page = browser.new_page()
     page.add_init_script(LISTEN)
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
