@@ -11,6 +11,7 @@ from typing import Final
 import pandas as pd
 
 from dashboard.db import Database
+from dashboard.queries import _date, _text
 from pipelines.progress import Target
 
 QUERIES: Final[dict[str, str]] = {
@@ -116,16 +117,6 @@ class IndicatorData:
     target: TargetRow | None
     # series_source -> (figures, latest period end) of each kind of submission
     submissions: dict[str, tuple[int, date | None]] = field(default_factory=dict)
-
-
-def _date(value: object) -> date | None:
-    if value is None or pd.isna(value):  # type: ignore[arg-type]
-        return None
-    return pd.Timestamp(value).date()  # type: ignore[arg-type]
-
-
-def _text(value: object) -> str | None:
-    return None if value is None or pd.isna(value) else str(value)  # type: ignore[arg-type]
 
 
 def indicator(db: Database, indicator_id: str) -> dict[str, object] | None:

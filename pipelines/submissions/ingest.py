@@ -8,7 +8,6 @@ written; the file and an error report are kept under ``<submissions>/rejected/``
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -22,6 +21,7 @@ import duckdb
 
 from pipelines.errors import DatabaseNotBuilt, DataRejected, Problem
 from pipelines.periods import FiscalQuarter
+from pipelines.raw import sha256_of
 from pipelines.settings import Settings
 from pipelines.sql import insert_values
 from pipelines.submissions.publish import publish
@@ -57,14 +57,6 @@ def load_reference(con: duckdb.DuckDBPyConnection, settings: Settings, today: da
         # The last quarter that has ended: submissions for the current one are not due yet.
         latest_complete=FiscalQuarter.from_date(today).previous(),
     )
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def check_file(name: str, path: Path, settings: Settings, ref: Reference) -> CheckedFile:
