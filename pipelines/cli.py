@@ -58,7 +58,7 @@ def build(db_path: Path | None, demo: bool) -> None:
     \b
     Example:
       python -m pipelines build
-      python -m pipelines build --db /tmp/strategy.duckdb --demo
+      python -m pipelines build --db build/demo.duckdb --demo
     """
     from pipelines.build import build_database
 
