@@ -30,6 +30,7 @@ import duckdb
 from benchmarks.server import gunicorn
 from benchmarks.synthetic import generate
 from dashboard import indicator_queries, queries
+from dashboard.routing import page_request
 
 Query = tuple[str, dict[str, object]]
 GEOGRAPHIES = ["ontario", *(f"synthetic_region_{i:03d}" for i in range(1, 6))]
@@ -49,14 +50,8 @@ class Case:
 
 
 def payload(path: str, search: str, changed: str = "search") -> dict[str, Any]:
-    return {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [{"id": "_pages_content", "property": "children"},
-                    {"id": "_pages_store", "property": "data"}],
-        "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                   {"id": "_pages_location", "property": "search", "value": search}],
-        "changedPropIds": [f"_pages_location.{changed}"], "state": [],
-    }
+    # A filter change moves only the query string, so "search" is what changed.
+    return page_request(path, search, changed)
 
 
 def _indicator_queries(indicator_id: str) -> list[Query]:

@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 import psutil
 
-from benchmarks.server import _wait_until_up, free_port, gunicorn
+from benchmarks.server import free_port, gunicorn, wait_until_up
 from benchmarks.synthetic import generate
 from pipelines.export import execute_public, tidy
 from pipelines.public_fields import FIELDS
@@ -59,7 +59,7 @@ def datasette(path: Path) -> Iterator[tuple[str, psutil.Process]]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(url + "/", process, timeout=60)  # type: ignore[arg-type]
+        wait_until_up(url + "/", process, timeout=60)  # type: ignore[arg-type]
         yield url, psutil.Process(process.pid)
     finally:
         process.terminate()

@@ -35,17 +35,18 @@ class Server:
         return psutil.Process(self.process.pid).children()
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    """Return once ``url`` answers; fail if the server process dies or the time runs out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with code {process.returncode}")
+            raise RuntimeError(f"the server for {url} exited with code {process.returncode}")
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer at {url} within {timeout}s")
+    raise RuntimeError(f"the server did not answer at {url} within {timeout}s")
 
 
 @contextmanager
@@ -72,7 +73,7 @@ def gunicorn(
                                stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(url + "/", process, timeout=60)
+        wait_until_up(url + "/", process, timeout=60)
         yield Server(url, process)
     finally:
         process.terminate()

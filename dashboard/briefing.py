@@ -18,8 +18,7 @@ import duckdb
 
 from dashboard import review_text as rt
 from dashboard.components.shell import EMERGENCY_NUMBER, HOTLINE_DISPLAY
-from dashboard.figures.quarter_bars import quarter_bars_svg
-from dashboard.formatting import format_date, format_timestamp, format_value
+from dashboard.formatting import format_date, format_timestamp
 from dashboard.i18n import Lang, t
 from pipelines.review import IndicatorReview
 from pipelines.review_data import PillarReview, QuarterReview
@@ -67,11 +66,7 @@ def _demo(review: QuarterReview, lang: Lang) -> str:
 
 def _figure(item: IndicatorReview, lang: Lang) -> str:
     name = rt.indicator_name(item, lang)
-    kind = item.indicator.unit_kind
-    points = rt.chart_points(item)
-    title = t("quarterly.chart_alt", lang, indicator=name, first=points[0][0], last=points[-1][0])
-    svg = quarter_bars_svg(points, lambda v: format_value(v, kind, "exact", lang), title,
-                           t("quarterly.chart_missing", lang))
+    svg, _ = rt.chart(item, lang)
     return (f'<figure class="chart">{svg}<figcaption>'
             f'{escape(t("quarterly.chart_caption", lang, indicator=name))}</figcaption></figure>')
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dashboard.figures.quarter_bars import quarter_bars_svg
 from dashboard.formatting import format_date, format_month, format_number, format_value
 from dashboard.i18n import Lang, t
 from pipelines.periods import FiscalQuarter, quarter_months
@@ -157,3 +158,14 @@ def chart_points(review: IndicatorReview) -> Sequence[tuple[str, float | None, b
     last = review.current.quarter
     return [(v.quarter.label, v.value, v.quarter == last) for v in review.series]
 
+
+def chart(review: IndicatorReview, lang: Lang) -> tuple[str, str]:
+    """(SVG bar chart of the quarters, its text alternative): the page and the briefing draw
+    the same chart, one as an image and one inline."""
+    name = indicator_name(review, lang)
+    kind = review.indicator.unit_kind
+    points = chart_points(review)
+    alt = t("quarterly.chart_alt", lang, indicator=name, first=points[0][0], last=points[-1][0])
+    svg = quarter_bars_svg(points, lambda v: format_value(v, kind, "exact", lang), alt,
+                           t("quarterly.chart_missing", lang))
+    return svg, alt

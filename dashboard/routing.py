@@ -116,3 +116,21 @@ def install_status_hook(server: flask.Flask, index_prefix: str = "/") -> None:
         if response.mimetype == "text/html" and not attachment:
             response.status_code = path_status(current_db(), request.path)
         return response
+
+
+def page_request(path: str, search: str = "", changed: str = "pathname") -> dict[str, object]:
+    """The body dash-renderer posts to ``/_dash-update-component`` to render the page at
+    ``path`` (tests and benchmarks render pages the way the browser does)."""
+    return {
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [
+            {"id": "_pages_content", "property": "children"},
+            {"id": "_pages_store", "property": "data"},
+        ],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": [f"_pages_location.{changed}"],
+        "state": [],
+    }

@@ -12,8 +12,7 @@ from dash.development.base_component import Component
 
 from dashboard import review_text as rt
 from dashboard.components.statutory import table
-from dashboard.figures.quarter_bars import quarter_bars_svg, svg_data_uri
-from dashboard.formatting import format_value
+from dashboard.figures.quarter_bars import svg_data_uri
 from dashboard.i18n import Lang, t
 from pipelines.periods import FiscalQuarter
 from pipelines.review import IndicatorReview
@@ -62,11 +61,7 @@ def demo_label(review: QuarterReview, lang: Lang) -> Component | None:
 
 def _chart(item: IndicatorReview, lang: Lang) -> Component:
     name = rt.indicator_name(item, lang)
-    kind = item.indicator.unit_kind
-    points = rt.chart_points(item)
-    alt = t("quarterly.chart_alt", lang, indicator=name, first=points[0][0], last=points[-1][0])
-    svg = quarter_bars_svg(points, lambda v: format_value(v, kind, "exact", lang), alt,
-                           t("quarterly.chart_missing", lang))
+    svg, alt = rt.chart(item, lang)
     return html.Figure([html.Img(src=svg_data_uri(svg), alt=alt, className="quarter-bars"),
                         html.Figcaption(t("quarterly.chart_caption", lang, indicator=name))],
                        className="chart-figure")

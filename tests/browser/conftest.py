@@ -2,44 +2,23 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
+from benchmarks.server import free_port, wait_until_up
 from pipelines.build import build_database
 from pipelines.settings import REPO_ROOT, load_settings
 
 SCREENSHOTS = REPO_ROOT / "screenshots"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the dashboard exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the dashboard did not answer at {url} within {timeout}s")
-
-
 def _serve(db: Path) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     command = [
         sys.executable,
         "-m",
@@ -54,7 +33,7 @@ def _serve(db: Path) -> Iterator[str]:
     process = subprocess.Popen(command, cwd=REPO_ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(url + "/", process)
+        wait_until_up(url + "/", process)
         yield url
     finally:
         process.terminate()

@@ -7,7 +7,7 @@ import dash
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard.routing import ROUTES, Route, path_status
+from dashboard.routing import ROUTES, Route, page_request, path_status
 
 NBSP = "\u00a0"
 
@@ -15,20 +15,7 @@ NBSP = "\u00a0"
 def render(client: FlaskClient, path: str, search: str = "") -> dict[str, Any]:
     """Ask the page-routing callback for a page, the way the browser does."""
     client.get("/")  # Dash registers the routing callback on the first request
-    body = {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [
-            {"id": "_pages_content", "property": "children"},
-            {"id": "_pages_store", "property": "data"},
-        ],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": path},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
-    response = client.post("/_dash-update-component", json=body)
+    response = client.post("/_dash-update-component", json=page_request(path, search))
     assert response.status_code == 200, response.text
     return response.get_json()["response"]
 

@@ -11,24 +11,13 @@ import pytest
 from flask.testing import FlaskClient
 
 from dashboard.app import create_app
+from dashboard.routing import page_request
 from pipelines.settings import load_settings
 
 
 def page_payload(path: str, search: str = "") -> dict[str, Any]:
     """The page-routing callback's request for ``path``, as dash-renderer posts it."""
-    return {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [
-            {"id": "_pages_content", "property": "children"},
-            {"id": "_pages_store", "property": "data"},
-        ],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": path},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
+    return page_request(path, search)
 
 
 @pytest.fixture(scope="session")
