@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install build run serve test lint chromium clean
+.PHONY: install build run serve test lint chromium clean vendor-plotly
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,3 +41,14 @@ test: install chromium
 
 clean:
 	rm -rf data/build .pytest_cache
+
+# The basic plotly.js bundle of the version the installed plotly package carries (README in
+# dashboard/assets/vendor/). Needs npm; run after upgrading plotly.
+vendor-plotly: install
+	@set -e; version=$$($(PY) -c 'from plotly.offline import get_plotlyjs_version as v; print(v())'); \
+	  tmp=$$(mktemp -d); (cd $$tmp && npm pack --silent plotly.js-basic-dist-min@$$version >/dev/null && tar xzf *.tgz); \
+	  cp $$tmp/package/plotly-basic.min.js dashboard/assets/vendor/plotly-basic.min.js; \
+	  cp $$tmp/package/LICENSE dashboard/assets/vendor/plotly-basic.LICENSE.txt; \
+	  sha=$$(sha256sum dashboard/assets/vendor/plotly-basic.min.js | cut -d' ' -f1); \
+	  sed -i -E "s/plotly.js-basic-dist-min\` [0-9.]+/plotly.js-basic-dist-min\` $$version/; s/sha256 \`[0-9a-f]{64}\`/sha256 \`$$sha\`/" dashboard/assets/vendor/README.md; \
+	  rm -rf $$tmp; echo "plotly.js basic $$version, sha256 $$sha"

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Final
 
 from babel.dates import format_date as babel_format_date
-from babel.numbers import format_compact_currency, format_decimal
+from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
 from dashboard.i18n import normalise_lang, t
@@ -25,15 +25,26 @@ def _locale(lang: str) -> str:
     return LOCALES[normalise_lang(lang)]
 
 
-def format_number(value: float, lang: str, *, decimals: int = 1) -> str:
-    """``29000`` → ``29,000`` / ``29 000`` (fr_CA groups with a no-break space)."""
+def format_number(value: float, lang: str, *, decimals: int = 3) -> str:
+    """``29000`` → ``29,000`` / ``29 000`` (fr_CA groups with a no-break space). Up to
+    ``decimals`` decimals are kept, so a published 0.12 is never shown as 0.1."""
     pattern = "#,##0" if float(value).is_integer() else "#,##0." + "#" * decimals
     return format_decimal(value, format=pattern, locale=_locale(lang))
 
 
+# A whole number of dollars whose last four digits are zero has at most two decimals in
+# millions, so its compact form keeps every digit the source printed ("3,45 millions").
+_COMPACT_STEP: Final[int] = 10_000
+_MILLION: Final[int] = 1_000_000
+
+
 def format_money(value: float, lang: str) -> str:
-    """Compact Canadian dollars: ``$345M`` / ``345 M$``."""
-    return format_compact_currency(value, "CAD", locale=_locale(lang), fraction_digits=1)
+    """Canadian dollars with the precision the source printed: millions in compact form when
+    no digit is lost (``$345M``, ``$3.45M`` / ``345 M$``, ``3,45 M$``), otherwise in full
+    (``$848,407`` / ``848 407 $``)."""
+    if float(value).is_integer() and value >= _MILLION and int(value) % _COMPACT_STEP == 0:
+        return t("money.millions", lang, value=format_number(value / _MILLION, lang, decimals=2))
+    return t("money.full", lang, value=format_number(value, lang, decimals=2))
 
 
 def format_percent(value: float, lang: str) -> str:

@@ -21,14 +21,27 @@ def test_format_number(lang: str, expected: str) -> None:
     assert format_number(1100, lang) == expected
 
 
-def test_format_number_keeps_one_decimal() -> None:
-    assert format_number(2.55, "en") == "2.6"
+def test_format_number_keeps_the_printed_decimals() -> None:
+    # A published rate of 0.12 incidents per 100,000 must not be shown as 0.1.
+    assert format_number(0.12, "en") == "0.12"
+    assert format_number(2.55, "en") == "2.55"
     assert format_number(2.5, "fr") == "2,5"
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("en", "$345M"), ("fr", f"345{NBSP}M$")])
-def test_format_money_is_compact(lang: str, expected: str) -> None:
-    assert format_money(345_000_000, lang) == expected
+@pytest.mark.parametrize(("value", "en", "fr"), [
+    (345_000_000, "$345M", f"345{NBSP}M$"),
+    # "3,45 millions de dollars", "1,48 million", "5,12 millions": every printed digit kept.
+    (3_450_000, "$3.45M", f"3,45{NBSP}M$"),
+    (1_480_000, "$1.48M", f"1,48{NBSP}M$"),
+    (5_120_000, "$5.12M", f"5,12{NBSP}M$"),
+    # "848 407 $" is printed to the dollar: a compact form would drop digits.
+    (848_407, "$848,407", f"848{NBSP}407{NBSP}$"),
+    (3_450_271, "$3,450,271", f"3{NBSP}450{NBSP}271{NBSP}$"),
+    (181_000, "$181,000", f"181{NBSP}000{NBSP}$"),
+])
+def test_format_money_keeps_the_printed_precision(value: float, en: str, fr: str) -> None:
+    assert format_money(value, "en") == en
+    assert format_money(value, "fr") == fr
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("en", "70%"), ("fr", f"70{NBSP}%")])

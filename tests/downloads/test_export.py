@@ -36,10 +36,13 @@ def test_csv_round_trips_through_pandas_with_the_documented_dtypes(small_con, ta
     assert len(back) == len(frame)
     for field in FIELDS[table]:
         column = back[field.header(lang)]
+        if field.kind == "date":
+            # pandas 3 reads dates at microsecond resolution, pandas 2 at nanoseconds.
+            assert column.isna().all() or pd.api.types.is_datetime64_dtype(column), field.name
+            continue
         expected = {"string": "string", "number": "float64", "integer": "Int64",
-                    "boolean": "boolean", "date": "datetime64[ns]"}[field.kind]
-        if not column.isna().all() or field.kind != "date":
-            assert str(column.dtype) == expected, field.name
+                    "boolean": "boolean"}[field.kind]
+        assert str(column.dtype) == expected, field.name
     if table == "observations":
         values = back["value" if lang == "en" else "valeur"]
         pd.testing.assert_series_equal(values, frame["value"], check_names=False)

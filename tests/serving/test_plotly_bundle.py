@@ -25,3 +25,16 @@ def test_pages_do_not_load_the_bundle_eagerly(serving_client: FlaskClient) -> No
     page = serving_client.get("/").get_data(as_text=True)
     assert BUNDLE not in page
     assert "plotly.min.js" not in page
+
+
+def test_vendored_bundle_is_the_file_its_readme_records() -> None:
+    import hashlib
+    import re
+
+    from dashboard.plotly_bundle import VENDOR_DIR
+
+    readme = (VENDOR_DIR / "README.md").read_text(encoding="utf-8")
+    recorded = re.search(r"sha256 `([0-9a-f]{64})`", readme)
+    assert recorded is not None
+    assert hashlib.sha256((VENDOR_DIR / BUNDLE).read_bytes()).hexdigest() == recorded.group(1)
+    assert f"`plotly.js-basic-dist-min` {get_plotlyjs_version()}" in readme
