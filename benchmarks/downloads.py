@@ -29,8 +29,8 @@ import psutil
 
 from benchmarks.server import free_port, gunicorn, wait_until_up
 from benchmarks.synthetic import generate
-from pipelines.export import execute_public, tidy
-from pipelines.public_fields import FIELDS
+from pipelines.release.export import execute_public, tidy
+from pipelines.release.public_fields import FIELDS
 
 
 def to_sqlite(db: Path, target: Path) -> int:

@@ -9,14 +9,14 @@ import dash
 import flask
 from dash import Input, Output, dcc, html
 
-from dashboard.briefing_route import register_briefing
 from dashboard.context import DB_CONFIG_KEY, SETTINGS_CONFIG_KEY, request_lang
-from dashboard.db import Database
-from dashboard.downloads import register_downloads
-from dashboard.i18n import t
-from dashboard.plotly_bundle import ASSETS_IGNORE, install_basic_plotly
+from dashboard.database import Database
 from dashboard.routing import install_status_hook, normalise_path, path_status
-from dashboard.security import install_security
+from dashboard.text.i18n import t
+from dashboard.web.briefing import register_briefing
+from dashboard.web.downloads import register_downloads
+from dashboard.web.plotly_bundle import ASSETS_IGNORE, install_basic_plotly
+from dashboard.web.security import install_security
 from pipelines.settings import Settings
 
 # Client-side navigation never reloads the document, so <html lang> has to follow ?lang here.

@@ -10,8 +10,8 @@ from typing import Final
 import dash
 import flask
 
-from dashboard.db import Database
-from dashboard.i18n import DEFAULT_LANG, Lang, normalise_lang
+from dashboard.database import Database
+from dashboard.text.i18n import DEFAULT_LANG, Lang, normalise_lang
 
 DB_CONFIG_KEY: Final[str] = "TRACKER_DATABASE"
 SETTINGS_CONFIG_KEY: Final[str] = "TRACKER_SETTINGS"

@@ -10,9 +10,9 @@ from typing import Final
 
 import pandas as pd
 
-from dashboard.db import Database
+from dashboard.database import Database
 from dashboard.queries import _date, _text
-from pipelines.progress import Target
+from pipelines.marts.status_rule import Target
 
 QUERIES: Final[dict[str, str]] = {
     "indicator": """

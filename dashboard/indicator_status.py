@@ -1,14 +1,20 @@
 """The progress status of one indicator, from the database through the published method.
 
 A thin adapter: it fetches the target and the provincial series and hands them to
-:func:`pipelines.progress.assess_progress`, so pages never compute a status their own way.
+:func:`pipelines.marts.status_rule.assess_progress`, so pages never compute a status their own way.
 """
 
 from __future__ import annotations
 
 from dashboard import strategy_queries
-from dashboard.db import Database
-from pipelines.progress import Observation, ProgressResult, Target, assess_progress, cumulate
+from dashboard.database import Database
+from pipelines.marts.status_rule import (
+    Observation,
+    ProgressResult,
+    Target,
+    assess_progress,
+    cumulate,
+)
 
 
 def _cumulative_series(

@@ -9,7 +9,7 @@ from typing import Final
 
 import pandas as pd
 
-from dashboard.db import Database
+from dashboard.database import Database
 
 # The latest total of each indicator, with what is needed to write it out in full: qualifier,
 # unit kind, period, geography and source. Which observation is "latest" (totals only, regions

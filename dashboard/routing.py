@@ -18,7 +18,7 @@ import flask
 
 from dashboard import queries
 from dashboard.context import current_db
-from dashboard.db import Database
+from dashboard.database import Database
 
 # True: the ids exist; False: 404; an int: that status (e.g. 400 for a malformed parameter).
 Validator = Callable[[Database, Mapping[str, str]], bool | int]

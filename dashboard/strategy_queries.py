@@ -12,9 +12,9 @@ from typing import Final
 
 import pandas as pd
 
-from dashboard.db import Database
+from dashboard.database import Database
 from dashboard.queries import LATEST_FIGURES, Figure, _date, _figure, _text
-from pipelines.progress import Observation, Target
+from pipelines.marts.status_rule import Observation, Target
 
 MILESTONE_STATUSES: Final[tuple[str, ...]] = (
     "not_reported",

@@ -18,12 +18,12 @@ from pathlib import Path
 import duckdb
 
 from pipelines import sql, submissions
-from pipelines.context import RAW_FILE, ContextData, read_context
 from pipelines.errors import DataRejected, Problem
-from pipelines.raw import RawDocument, load_documents, read_sidecar, verify_sha256
-from pipelines.reference import Reference, read_reference
 from pipelines.settings import Settings
-from pipelines.tables import Row
+from pipelines.sources.context import RAW_FILE, ContextData, read_context
+from pipelines.sources.raw import RawDocument, load_documents, read_sidecar, verify_sha256
+from pipelines.sources.reference import Reference, read_reference
+from pipelines.sources.tables import Row
 
 SCHEMA_VERSION = "1"
 # Tables whose rows come from ingests, not from data/: kept across rebuilds.

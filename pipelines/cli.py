@@ -118,9 +118,9 @@ def export(out: Path, db_path: Path | None, lang: str, include_demo: bool,
       python -m pipelines export --out build/fr --lang fr --filter pillar=support
     """
     from pipelines.errors import InvalidFilterError
-    from pipelines.export import parse_filters
-    from pipelines.package import release_of, write_export
-    from pipelines.snapshot import open_read_only
+    from pipelines.release.export import parse_filters
+    from pipelines.release.package import release_of, write_export
+    from pipelines.release.snapshot import open_read_only
 
     settings = load_settings(db_path=db_path)
     try:
@@ -148,7 +148,7 @@ def snapshot(label: str | None, list_only: bool, db_path: Path | None) -> None:
       python -m pipelines snapshot --label "2030 review"
       python -m pipelines snapshot --list
     """
-    from pipelines.snapshot import create_snapshot, list_snapshots, slugify
+    from pipelines.release.snapshot import create_snapshot, list_snapshots, slugify
 
     settings = load_settings(db_path=db_path)
     if list_only:
@@ -191,9 +191,9 @@ def report(quarter: Any, out: Path, db_path: Path | None, lang: str) -> None:
       python -m pipelines report --quarter 2026-27Q2 --out briefing-2026-27Q2.html
       python -m pipelines report --quarter 2026-27Q2 --out note.html --lang fr
     """
-    from dashboard.briefing import briefing_context, render_briefing
+    from dashboard.reports.briefing import briefing_context, render_briefing
+    from pipelines.release.snapshot import open_read_only
     from pipelines.review_data import NoQuarterlyData, build_review
-    from pipelines.snapshot import open_read_only
 
     settings = load_settings(db_path=db_path)
     with open_read_only(settings.db_path) as con:

@@ -11,7 +11,8 @@ Rules, each stated on the page as well:
 * **Changes** (on the last quarter, on the same quarter last year) are computed only when both
   values exist: never from a missing or suppressed value. The percentage is None when the
   earlier value is 0. A change between qualified values ("at least 5") is flagged approximate.
-* **Fiscal year to date** sums the quarters from 1 April with :func:`pipelines.progress.cumulate`;
+* **Fiscal year to date** sums the quarters from 1 April with
+  :func:`pipelines.marts.status_rule.cumulate`;
   it reads "at least" when a quarter of the year so far is missing or suppressed. Only
   cumulative measures are summed: four quarters of "3 teams" are not 12 teams.
 * **Progress status** exists only for an indicator with a target: the cumulative total from the
@@ -29,8 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from pipelines.periods import FiscalQuarter, fiscal_year_to_date
-from pipelines.progress import (
+from pipelines.marts.status_rule import (
     DIRECTION_NEUTRAL,
     Observation,
     ProgressResult,
@@ -38,6 +38,7 @@ from pipelines.progress import (
     assess_progress,
     cumulate,
 )
+from pipelines.periods import FiscalQuarter, fiscal_year_to_date
 
 SUMMABLE_MEASURES = frozenset({"cumulative"})
 

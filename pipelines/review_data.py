@@ -12,8 +12,8 @@ from typing import Final
 
 import duckdb
 
+from pipelines.marts.status_rule import Target
 from pipelines.periods import FiscalQuarter
-from pipelines.progress import Target
 from pipelines.review import (
     Indicator,
     IndicatorReview,

@@ -1,4 +1,4 @@
-"""Progress against a target (pipelines/progress.py, DESIGN section 3)."""
+"""Progress against a target (pipelines/marts/status_rule.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from pipelines.progress import (
+from pipelines.marts.status_rule import (
     Observation,
     Target,
     _ratio,

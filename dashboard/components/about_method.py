@@ -1,5 +1,5 @@
 """The /about sections on the progress method and its worked example. The thresholds and
-every number of the example come from :mod:`pipelines.progress`, so the page cannot drift
+every number of the example come from :mod:`pipelines.marts.status_rule`, so the page cannot drift
 from the code that assigns statuses."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from __future__ import annotations
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.formatting import format_date, format_number
-from dashboard.i18n import Lang, t
-from pipelines.progress import NEEDS_ACCELERATION, ON_TRACK, WorkedExample
+from dashboard.text.formatting import format_date, format_number
+from dashboard.text.i18n import Lang, t
+from pipelines.marts.status_rule import NEEDS_ACCELERATION, ON_TRACK, WorkedExample
 
 
 def _n(value: float, lang: Lang, decimals: int = 2) -> str:

@@ -12,7 +12,7 @@ from dash.development.base_component import Component
 
 from dashboard.figures.legend import legend_entries
 from dashboard.figures.style import CHART_HEIGHT
-from dashboard.i18n import Lang, t
+from dashboard.text.i18n import Lang, t
 
 GRAPH_CONFIG = {
     "displayModeBar": False,

@@ -7,8 +7,8 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard.figures.indicator_chart import series_label
-from dashboard.formatting import format_date, format_period, format_value
-from dashboard.i18n import Lang, t
+from dashboard.text.formatting import format_date, format_period, format_value
+from dashboard.text.i18n import Lang, t
 
 COLUMNS = ("period", "value", "geography", "source", "measure", "plotted", "status", "revised")
 

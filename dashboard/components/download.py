@@ -12,9 +12,9 @@ from urllib.parse import urlencode
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.i18n import Lang, t
-from pipelines.export import Filters
-from pipelines.package import LICENCE, Release
+from dashboard.text.i18n import Lang, t
+from pipelines.release.export import Filters
+from pipelines.release.package import LICENCE, Release
 
 
 def download_href(filters: Filters, lang: Lang, table: str = "observations",

@@ -16,13 +16,19 @@ from dashboard.components.links import href
 from dashboard.components.sources import sources_list, target_source
 from dashboard.components.status import is_neutral, neutral_note, no_target_status, target_status
 from dashboard.figures.indicator_chart import indicator_chart, series_label
-from dashboard.formatting import format_period, format_value
-from dashboard.i18n import Lang, t
+from dashboard.figures.series import (
+    ALL,
+    charted_rows,
+    geography_options,
+    placed,
+    progress_observations,
+)
 from dashboard.indicator_queries import IndicatorData
-from dashboard.series import ALL, charted_rows, geography_options, placed, progress_observations
-from pipelines.export import Filters
-from pipelines.package import Release
-from pipelines.progress import ProgressResult, assess_progress
+from dashboard.text.formatting import format_period, format_value
+from dashboard.text.i18n import Lang, t
+from pipelines.marts.status_rule import ProgressResult, assess_progress
+from pipelines.release.export import Filters
+from pipelines.release.package import Release
 
 GRAPH_ID = "indicator-chart"
 TABLE_ID = "indicator-table"
@@ -33,7 +39,7 @@ def text(meta: dict[str, object], field: str, lang: Lang) -> str:
 
 
 def progress(data: IndicatorData, rows: pd.DataFrame) -> ProgressResult:
-    """The method of pipelines.progress on the Ontario series (the target's geography)."""
+    """The method of pipelines.marts.status_rule on the Ontario series (the target's geography)."""
     target = data.target.target if data.target else None
     return assess_progress(target, progress_observations(rows), str(data.meta["interpretation"]))
 

@@ -13,18 +13,18 @@ from dash.development.base_component import Component
 from dashboard.components.indicator_view import progress, text
 from dashboard.components.links import href
 from dashboard.components.status import ICONS, is_neutral
-from dashboard.figures.sparkline import sparkline_uri
-from dashboard.formatting import format_percent, format_timestamp, format_value
-from dashboard.i18n import Lang, t
-from dashboard.indicator_queries import IndicatorData
-from dashboard.queries import Figure
-from dashboard.series import (
+from dashboard.figures.series import (
     KIND_PERIOD,
     charted_rows,
     default_geography,
     placed,
     progress_observations,
 )
+from dashboard.figures.sparkline import sparkline_uri
+from dashboard.indicator_queries import IndicatorData
+from dashboard.queries import Figure
+from dashboard.text.formatting import format_percent, format_timestamp, format_value
+from dashboard.text.i18n import Lang, t
 
 MILESTONE_ORDER: Final[tuple[str, ...]] = (
     "done",

@@ -10,10 +10,10 @@ from dash.development.base_component import Component
 
 from dashboard.components.links import href
 from dashboard.components.tables import scroll_table
-from dashboard.formatting import format_date, format_number, format_period, format_value
-from dashboard.i18n import Lang, t
 from dashboard.strategy_queries import PillarIndicator
-from pipelines.progress import ProgressResult
+from dashboard.text.formatting import format_date, format_number, format_period, format_value
+from dashboard.text.i18n import Lang, t
+from pipelines.marts.status_rule import ProgressResult
 
 
 def outcome_section(pillar: dict[str, object], lang: Lang) -> Component:

@@ -1,6 +1,6 @@
 """Pieces of the quarterly review page: the quarter picker, the export box and one section per
 pillar. Pure: a review and a language in, components out. The words come from
-:mod:`dashboard.review_text`, shared with the briefing."""
+:mod:`dashboard.text.review`, shared with the briefing."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from urllib.parse import urlencode
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard import review_text as rt
 from dashboard.components.statutory import table
 from dashboard.figures.quarter_bars import svg_data_uri
-from dashboard.i18n import Lang, t
+from dashboard.text import review as rt
+from dashboard.text.i18n import Lang, t
 from pipelines.periods import FiscalQuarter
 from pipelines.review import IndicatorReview
 from pipelines.review_data import PillarReview, QuarterReview

@@ -9,10 +9,10 @@ import pandas as pd
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.formatting import format_date, format_period, format_value
-from dashboard.i18n import Lang, t
+from dashboard.figures.series import SUBMISSIONS_PREFIX
 from dashboard.indicator_queries import TargetRow
-from dashboard.series import SUBMISSIONS_PREFIX
+from dashboard.text.formatting import format_date, format_period, format_value
+from dashboard.text.i18n import Lang, t
 
 
 def _published(value: object, lang: Lang) -> str:

@@ -10,9 +10,9 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
-from dashboard.formatting import format_date, format_percent, format_period, format_value
-from dashboard.i18n import Lang, t
-from pipelines.progress import DIRECTION_NEUTRAL, ProgressResult, Target, resolve_baseline
+from dashboard.text.formatting import format_date, format_percent, format_period, format_value
+from dashboard.text.i18n import Lang, t
+from pipelines.marts.status_rule import DIRECTION_NEUTRAL, ProgressResult, Target, resolve_baseline
 
 # A shape per status so it reads without colour (and in print).
 ICONS: Final[dict[str, str]] = {

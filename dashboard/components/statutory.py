@@ -13,9 +13,9 @@ import plotly.graph_objects as go
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.formatting import format_period, format_value
-from dashboard.i18n import Lang, t
-from pipelines.export import Filters
+from dashboard.text.formatting import format_period, format_value
+from dashboard.text.i18n import Lang, t
+from pipelines.release.export import Filters
 
 STATES: Final = ("done", "in_progress", "planned", "late", "not_reported")
 # Neutral greys and blues: reported activity is never coloured good or bad.

@@ -15,10 +15,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import style
-from dashboard.formatting import format_date, format_month, format_period, format_value
-from dashboard.i18n import Lang, t
-from dashboard.series import KIND_CUMULATED, KIND_PERIOD, SUBMISSIONS_PREFIX, placed, unplaced
-from pipelines.progress import Target, resolve_baseline, trajectory
+from dashboard.figures.series import (
+    KIND_CUMULATED,
+    KIND_PERIOD,
+    SUBMISSIONS_PREFIX,
+    placed,
+    unplaced,
+)
+from dashboard.text.formatting import format_date, format_month, format_period, format_value
+from dashboard.text.i18n import Lang, t
+from pipelines.marts.status_rule import Target, resolve_baseline, trajectory
 
 
 def series_label(
@@ -231,7 +237,7 @@ def _axis_format(unit_kind: str, lang: Lang) -> dict[str, object]:
 def indicator_chart(
     rows: pd.DataFrame, target: Target | None, unit_kind: str, lang: Lang
 ) -> go.Figure:
-    """The chart of ``rows`` (from :func:`dashboard.series.charted_rows`) and ``target``."""
+    """The chart of ``rows`` (from :func:`dashboard.figures.series.charted_rows`) and ``target``."""
     fig = go.Figure()
     with_geography = rows["geography"].nunique() > 1
     labels = {

@@ -23,9 +23,9 @@ from dashboard.components.about_reference import (
 )
 from dashboard.components.shell import page_shell
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
-from dashboard.formatting import fiscal_year_label, format_date, format_number, format_period
-from dashboard.i18n import Lang, normalise_lang, t
-from pipelines.progress import worked_example
+from dashboard.text.formatting import fiscal_year_label, format_date, format_number, format_period
+from dashboard.text.i18n import Lang, normalise_lang, t
+from pipelines.marts.status_rule import worked_example
 from pipelines.settings import Settings
 
 PATH: Final[str] = "/about"

@@ -15,13 +15,13 @@ from dashboard import queries
 from dashboard.components.download import how_to_cite
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
-from dashboard.downloads import NOTEBOOK_NAME
-from dashboard.formatting import format_number
-from dashboard.i18n import Lang, normalise_lang, t
+from dashboard.text.formatting import format_number
+from dashboard.text.i18n import Lang, normalise_lang, t
+from dashboard.web.downloads import NOTEBOOK_NAME
 from pipelines.errors import InvalidFilterError
-from pipelines.export import Filters, observations_frame, parse_filters
-from pipelines.package import release_of
-from pipelines.public_fields import FIELDS, TABLES
+from pipelines.release.export import Filters, observations_frame, parse_filters
+from pipelines.release.package import release_of
+from pipelines.release.public_fields import FIELDS, TABLES
 
 PATH: Final = "/data"
 FORM_FIELDS: Final = ("pillar", "indicator", "from", "to", "include_demo")

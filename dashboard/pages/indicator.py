@@ -14,9 +14,9 @@ from dashboard.components.indicator_view import indicator_body
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
-from dashboard.downloads import current_release
-from dashboard.i18n import normalise_lang, t
-from dashboard.series import default_geography, geography_options
+from dashboard.figures.series import default_geography, geography_options
+from dashboard.text.i18n import normalise_lang, t
+from dashboard.web.downloads import current_release
 
 PATH_TEMPLATE: Final[str] = "/indicator/<indicator_id>"
 

@@ -10,7 +10,7 @@ from dashboard import queries
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang, request_path
-from dashboard.i18n import normalise_lang, t
+from dashboard.text.i18n import normalise_lang, t
 
 PATH = "/404"
 

@@ -20,9 +20,9 @@ from dashboard.components.overview_cards import (
 )
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
-from dashboard.i18n import Lang, normalise_lang, t
 from dashboard.indicator_queries import IndicatorData
 from dashboard.queries import Figure
+from dashboard.text.i18n import Lang, normalise_lang, t
 
 PATH: Final[str] = "/"
 STRATEGY_ID: Final[str] = "2025-2030"

@@ -16,8 +16,8 @@ from dashboard.components.not_found import not_found_body
 from dashboard.components.pillar import accountability_note, indicator_table, outcome_section
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
-from dashboard.i18n import Lang, normalise_lang, t
 from dashboard.indicator_status import indicator_progress
+from dashboard.text.i18n import Lang, normalise_lang, t
 
 PATH_TEMPLATE: Final[str] = "/pillar/<pillar_id>"
 # The pillar whose figures count reported activity and whose page carries the strategy's note.

@@ -24,9 +24,9 @@ from dashboard.components.quarterly import (
 )
 from dashboard.components.shell import page_shell
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
-from dashboard.i18n import Lang, normalise_lang, t
 from dashboard.pages.review_statutory import reported_note
-from dashboard.review_text import quarter_label
+from dashboard.text.i18n import Lang, normalise_lang, t
+from dashboard.text.review import quarter_label
 from pipelines.periods import FiscalQuarter
 from pipelines.review_data import QuarterReview, available_quarters, build_review
 

@@ -26,14 +26,14 @@ from dashboard.components.statutory import (
     table,
 )
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
-from dashboard.db import Database
-from dashboard.downloads import database_for
-from dashboard.formatting import format_date, format_period, format_value
-from dashboard.i18n import Lang, normalise_lang, t
+from dashboard.database import Database
+from dashboard.text.formatting import format_date, format_period, format_value
+from dashboard.text.i18n import Lang, normalise_lang, t
+from dashboard.web.downloads import database_for
 from pipelines.errors import UnknownIdError
-from pipelines.export import Filters, observations_frame, public_frame
-from pipelines.package import release_of
-from pipelines.snapshot import Manifest, list_snapshots
+from pipelines.release.export import Filters, observations_frame, public_frame
+from pipelines.release.package import release_of
+from pipelines.release.snapshot import Manifest, list_snapshots
 
 PATH: Final = "/review/statutory"
 FUNDING_INDICATORS: Final = ("strategy_investment", "on_ahts_funding")

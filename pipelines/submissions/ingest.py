@@ -21,8 +21,8 @@ import duckdb
 
 from pipelines.errors import DatabaseNotBuilt, DataRejected, Problem
 from pipelines.periods import FiscalQuarter
-from pipelines.raw import sha256_of
 from pipelines.settings import Settings
+from pipelines.sources.raw import sha256_of
 from pipelines.sql import insert_values
 from pipelines.submissions.publish import publish
 from pipelines.submissions.read import read_table

@@ -8,7 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from dashboard.app import create_app
-from dashboard.db import Database
+from dashboard.database import Database
 from pipelines.settings import load_settings
 
 

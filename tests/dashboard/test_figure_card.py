@@ -9,7 +9,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import queries
 from dashboard.components.figures import figure_value
-from dashboard.db import Database
+from dashboard.database import Database
 
 
 def card_text(db: Database, indicator_id: str, lang: str) -> str:

@@ -10,11 +10,11 @@ import pytest
 
 from dashboard.figures.indicator_chart import indicator_chart
 from dashboard.figures.legend import legend_entries
+from dashboard.figures.series import KIND_CUMULATED, charted_rows, progress_observations
 from dashboard.figures.sparkline import sparkline_svg
 from dashboard.figures.style import PALETTE
-from dashboard.series import KIND_CUMULATED, charted_rows, progress_observations
+from pipelines.marts.status_rule import Target, assess_progress
 from pipelines.periods import FiscalQuarter
-from pipelines.progress import Target, assess_progress
 
 TARGET = Target("cumulative", 1100, date(2025, 4, 1), date(2030, 3, 31))
 RED_GREEN = {"#ff0000", "#d55e00", "#00ff00", "#008000", "red", "green"}

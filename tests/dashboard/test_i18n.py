@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.i18n import CatalogueError, load_catalogue, normalise_lang, t
+from dashboard.text.i18n import CatalogueError, load_catalogue, normalise_lang, t
 
 
 def test_every_key_has_english_and_french() -> None:

@@ -13,8 +13,8 @@ from dashboard import indicator_queries
 from dashboard.app import create_app
 from dashboard.components.download import download_href
 from dashboard.components.indicator_view import chart_filters
-from dashboard.db import Database
-from dashboard.series import ALL, charted_rows, default_geography
+from dashboard.database import Database
+from dashboard.figures.series import ALL, charted_rows, default_geography
 from pipelines.settings import load_settings
 
 CASES = [

@@ -6,7 +6,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from dashboard import indicator_queries
-from dashboard.db import Database
+from dashboard.database import Database
 from tests.dashboard.test_app import render, text_of
 
 VERDICTS = {

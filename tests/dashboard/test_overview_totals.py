@@ -12,7 +12,7 @@ from plotly.utils import PlotlyJSONEncoder
 from dashboard import indicator_queries, queries
 from dashboard.components.figures import figure_quote
 from dashboard.components.overview_cards import total_to_date
-from dashboard.db import Database
+from dashboard.database import Database
 from pipelines.settings import load_settings
 
 INDICATOR = "frontline_workers_trained"

@@ -10,7 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from dashboard.components.deliverables import parse_filters
-from dashboard.i18n import t
+from dashboard.text.i18n import t
 from pipelines.settings import REPO_ROOT
 from tests.dashboard.test_app import _hrefs, render, text_of
 
@@ -216,7 +216,7 @@ def test_about_has_every_section(client: FlaskClient, lang: str) -> None:
 
 
 def test_about_worked_example_uses_the_method(client: FlaskClient) -> None:
-    from pipelines.progress import worked_example
+    from pipelines.marts.status_rule import worked_example
 
     example = worked_example()
     text = text_of(render(client, "/about", "?lang=en"))

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from dashboard import queries
-from dashboard.db import Database
+from dashboard.database import Database
 from pipelines.errors import DatabaseNotBuilt
 from pipelines.settings import load_settings
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from pipelines.errors import InvalidFilterError
-from pipelines.export import (
+from pipelines.release.export import (
     Filters,
     csv_bytes,
     neutralise,
@@ -19,7 +19,7 @@ from pipelines.export import (
     parse_filters,
     public_frame,
 )
-from pipelines.public_fields import FIELDS, TABLES, headers, read_csv_kwargs
+from pipelines.release.public_fields import FIELDS, TABLES, headers, read_csv_kwargs
 from tests.downloads.conftest import make_db, observation
 
 

@@ -14,9 +14,9 @@ import frictionless
 from click.testing import CliRunner
 
 from pipelines.cli import cli
-from pipelines.export import parse_filters
-from pipelines.package import download_set, release_of, zip_bytes
-from pipelines.public_fields import FIELDS, TABLES
+from pipelines.release.export import parse_filters
+from pipelines.release.package import download_set, release_of, zip_bytes
+from pipelines.release.public_fields import FIELDS, TABLES
 
 URL = "https://tracker.example/data"
 

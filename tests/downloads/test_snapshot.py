@@ -13,8 +13,7 @@ from click.testing import CliRunner
 from pipelines import sql
 from pipelines.cli import cli
 from pipelines.errors import SnapshotExistsError, UnknownIdError
-from pipelines.settings import Settings, load_settings
-from pipelines.snapshot import (
+from pipelines.release.snapshot import (
     content_sha256,
     create_snapshot,
     list_snapshots,
@@ -22,6 +21,7 @@ from pipelines.snapshot import (
     snapshot_db,
     verify_snapshot,
 )
+from pipelines.settings import Settings, load_settings
 from tests.downloads.conftest import observation
 
 URL = "https://tracker.example/review/statutory"

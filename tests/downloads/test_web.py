@@ -14,10 +14,10 @@ from dashboard.app import create_app
 from dashboard.components.download import download_href
 from dashboard.components.statutory import context_filters
 from dashboard.context import DB_CONFIG_KEY
-from pipelines.export import observations_frame
-from pipelines.public_fields import read_csv_kwargs
+from pipelines.release.export import observations_frame
+from pipelines.release.public_fields import read_csv_kwargs
+from pipelines.release.snapshot import create_snapshot
 from pipelines.settings import load_settings
-from pipelines.snapshot import create_snapshot
 from tests.dashboard.test_app import render, text_of
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from pipelines.marts.status_rule import Target
 from pipelines.periods import FiscalQuarter
-from pipelines.progress import Target
 from pipelines.review import (
     Indicator,
     LastReview,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.cache import QueryCache
-from dashboard.db import Database
+from dashboard.database import Database
 from pipelines.build import build_database
 from pipelines.settings import load_settings
 

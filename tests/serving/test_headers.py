@@ -6,7 +6,7 @@ import dash
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard.security import STATIC_HEADERS, content_security_policy
+from dashboard.web.security import STATIC_HEADERS, content_security_policy
 from tests.serving.conftest import page_payload
 
 

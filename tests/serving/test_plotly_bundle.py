@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.testing import FlaskClient
 from plotly.offline import get_plotlyjs_version
 
-from dashboard.plotly_bundle import BUNDLE, FULL_BUNDLE_PATH, bundle_version
+from dashboard.web.plotly_bundle import BUNDLE, FULL_BUNDLE_PATH, bundle_version
 
 
 def test_vendored_bundle_matches_the_plotly_package() -> None:
@@ -31,7 +31,7 @@ def test_vendored_bundle_is_the_file_its_readme_records() -> None:
     import hashlib
     import re
 
-    from dashboard.plotly_bundle import VENDOR_DIR
+    from dashboard.web.plotly_bundle import VENDOR_DIR
 
     readme = (VENDOR_DIR / "README.md").read_text(encoding="utf-8")
     recorded = re.search(r"sha256 `([0-9a-f]{64})`", readme)

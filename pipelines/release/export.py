@@ -28,8 +28,8 @@ import duckdb
 import pandas as pd
 
 from pipelines.errors import InvalidFilterError
-from pipelines.public_fields import FIELDS, OBSERVATION_STATUSES, TABLES
-from pipelines.reference import MILESTONE_STATUSES, PILLARS
+from pipelines.release.public_fields import FIELDS, OBSERVATION_STATUSES, TABLES
+from pipelines.sources.reference import MILESTONE_STATUSES, PILLARS
 from pipelines.sql.export_queries import QUERIES
 
 LIST_FILTERS: Final = ("pillar", "indicator", "geography", "status", "source", "breakdown")

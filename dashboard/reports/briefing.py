@@ -16,10 +16,10 @@ from typing import Final
 
 import duckdb
 
-from dashboard import review_text as rt
 from dashboard.components.shell import EMERGENCY_NUMBER, HOTLINE_DISPLAY
-from dashboard.formatting import format_date, format_timestamp
-from dashboard.i18n import Lang, t
+from dashboard.text import review as rt
+from dashboard.text.formatting import format_date, format_timestamp
+from dashboard.text.i18n import Lang, t
 from pipelines.review import IndicatorReview
 from pipelines.review_data import PillarReview, QuarterReview
 

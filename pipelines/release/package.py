@@ -16,8 +16,8 @@ from typing import Final
 import duckdb
 import pandas as pd
 
-from pipelines.export import ALLOWED, Filters, check_known_ids, csv_bytes, public_frame
-from pipelines.public_fields import FIELDS, FOREIGN_KEYS, PRIMARY_KEYS, TABLES
+from pipelines.release.export import ALLOWED, Filters, check_known_ids, csv_bytes, public_frame
+from pipelines.release.public_fields import FIELDS, FOREIGN_KEYS, PRIMARY_KEYS, TABLES
 from pipelines.sql import quoted
 
 TITLE_EN: Final = "Ontario anti-human trafficking strategy tracker: data"

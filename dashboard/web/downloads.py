@@ -16,11 +16,18 @@ import duckdb
 import flask
 
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db
-from dashboard.db import Database
+from dashboard.database import Database
 from pipelines.errors import InvalidFilterError, UnknownIdError
-from pipelines.export import Filters, execute_public, header_csv, parse_filters, rows_csv, tidy
-from pipelines.package import Release, download_set, release_of, zip_bytes
-from pipelines.public_fields import TABLES
+from pipelines.release.export import (
+    Filters,
+    execute_public,
+    header_csv,
+    parse_filters,
+    rows_csv,
+    tidy,
+)
+from pipelines.release.package import Release, download_set, release_of, zip_bytes
+from pipelines.release.public_fields import TABLES
 
 NOTEBOOK_NAME: Final = "researcher-start.ipynb"
 LANGS: Final = ("en", "fr")
@@ -37,7 +44,7 @@ def database_for(snapshot: str | None) -> Database:
         return current_db()
     from dataclasses import replace
 
-    from pipelines.snapshot import snapshot_db
+    from pipelines.release.snapshot import snapshot_db
 
     settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
     path = snapshot_db(settings, snapshot)

@@ -22,9 +22,9 @@ from typing import Final
 import duckdb
 
 from pipelines import sql
-from pipelines.changelog import changelog_markdown
 from pipelines.errors import DatabaseNotBuilt, SnapshotExistsError, TrackerError, UnknownIdError
-from pipelines.package import Release, release_of, write_export
+from pipelines.release.changelog import changelog_markdown
+from pipelines.release.package import Release, release_of, write_export
 from pipelines.settings import Settings
 from pipelines.sql import quoted
 

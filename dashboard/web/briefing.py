@@ -11,9 +11,9 @@ from typing import Final
 
 import flask
 
-from dashboard.briefing import briefing_context, render_briefing
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db
-from dashboard.i18n import Lang
+from dashboard.reports.briefing import briefing_context, render_briefing
+from dashboard.text.i18n import Lang
 from pipelines.periods import FiscalQuarter
 from pipelines.review_data import NoQuarterlyData, available_quarters, build_review
 

@@ -12,7 +12,7 @@ from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
-from dashboard.i18n import normalise_lang, t
+from dashboard.text.i18n import normalise_lang, t
 
 LOCALES: Final[dict[str, str]] = {"en": "en_CA", "fr": "fr_CA"}
 QUALIFIERS: Final[frozenset[str]] = frozenset(

@@ -17,7 +17,7 @@ from typing import Final
 import dash
 import flask
 
-VENDOR_DIR: Final[Path] = Path(__file__).resolve().parent / "assets" / "vendor"
+VENDOR_DIR: Final[Path] = Path(__file__).resolve().parent.parent / "assets" / "vendor"
 BUNDLE: Final[str] = "plotly-basic.min.js"
 # Dash would otherwise add every .js file under assets/ to every page.
 ASSETS_IGNORE: Final[str] = re.escape(BUNDLE) + "$"

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dashboard.figures.quarter_bars import quarter_bars_svg
-from dashboard.formatting import format_date, format_month, format_number, format_value
-from dashboard.i18n import Lang, t
+from dashboard.text.formatting import format_date, format_month, format_number, format_value
+from dashboard.text.i18n import Lang, t
+from pipelines.marts.status_rule import ProgressResult
 from pipelines.periods import FiscalQuarter, quarter_months
-from pipelines.progress import ProgressResult
 from pipelines.review import Change, IndicatorReview, LastReview, QuarterValue, Revision
 from pipelines.review_data import QuarterReview
 

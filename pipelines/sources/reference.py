@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.errors import Problem
-from pipelines.raw import RawDocument, check_locator
-from pipelines.tables import Column, Table, TableSpec, check_references, read_table
+from pipelines.sources.raw import RawDocument, check_locator
+from pipelines.sources.tables import Column, Table, TableSpec, check_references, read_table
 
 CORE_INDICATORS = (
     "frontline_workers_trained",

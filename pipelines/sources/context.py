@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.errors import Problem
-from pipelines.tables import Column, Row, Table, TableSpec, check_references, read_table
+from pipelines.sources.tables import Column, Row, Table, TableSpec, check_references, read_table
 
 RAW_FILE = "context-figures.csv"
 RAW_COLUMNS = ("series_id", "indicator", "geography", "period_start", "period_end", "value",

@@ -19,7 +19,7 @@ from typing import Final, Literal
 Lang = Literal["en", "fr"]
 LANGUAGES: Final[tuple[Lang, ...]] = ("en", "fr")
 DEFAULT_LANG: Final[Lang] = "en"
-TEXT_DIR: Final[Path] = Path(__file__).resolve().parent / "text"
+TEXT_DIR: Final[Path] = Path(__file__).resolve().parent
 
 
 class CatalogueError(ValueError):

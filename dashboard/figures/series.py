@@ -14,7 +14,7 @@ from typing import Final
 
 import pandas as pd
 
-from pipelines.progress import Observation, Target, cumulate
+from pipelines.marts.status_rule import Observation, Target, cumulate
 
 ALL: Final[str] = "all"
 # kind: "reported" (as published or submitted), "period" (a per-quarter count of a

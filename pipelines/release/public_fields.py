@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from pipelines.reference import (
+from pipelines.sources.reference import (
     INTERPRETATIONS,
     MEASURES,
     MILESTONE_STATUSES,

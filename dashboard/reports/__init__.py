@@ -1,0 +1,1 @@
+"""Self-contained reports (the quarterly briefing), each one HTML file."""

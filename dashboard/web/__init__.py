@@ -1,0 +1,1 @@
+"""Flask routes outside Dash: downloads, briefings, security headers, the plotly.js bundle."""
