@@ -15,14 +15,7 @@ import pandas as pd
 from dashboard.database import Database
 from dashboard.queries import LATEST_FIGURES, Figure, _date, _figure, _text
 from pipelines.marts.status_rule import Observation, Target
-
-MILESTONE_STATUSES: Final[tuple[str, ...]] = (
-    "not_reported",
-    "planned",
-    "in_progress",
-    "done",
-    "at_risk",
-)
+from pipelines.vocabulary import MILESTONE_STATUSES
 
 # Every indicator of a pillar, with its latest figure when there is one: the shared latest-figure
 # query (an indicator nothing has been reported for yet is still listed).

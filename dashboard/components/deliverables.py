@@ -11,8 +11,8 @@ from dash.development.base_component import Component
 from dashboard.components.links import href
 from dashboard.components.milestones import STATUS_ICONS, status_badge
 from dashboard.components.tables import scroll_table
-from dashboard.strategy_queries import MILESTONE_STATUSES
 from dashboard.text.i18n import Lang, t
+from pipelines.vocabulary import MILESTONE_STATUSES
 
 # (value or None for "all", label, count or None)
 Option = tuple[str | None, str, int | None]

@@ -9,9 +9,10 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard.components.tables import scroll_table
-from dashboard.strategy_queries import MILESTONE_STATUSES, Milestone
+from dashboard.strategy_queries import Milestone
 from dashboard.text.formatting import format_date
 from dashboard.text.i18n import Lang, t
+from pipelines.vocabulary import MILESTONE_STATUSES
 
 # A distinct shape per status, so the status reads without colour (and in print). The word
 # always sits next to the shape; the shape itself is hidden from screen readers.

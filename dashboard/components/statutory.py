@@ -16,8 +16,9 @@ from dash.development.base_component import Component
 from dashboard.text.formatting import format_period, format_value
 from dashboard.text.i18n import Lang, t
 from pipelines.release.export import Filters
+from pipelines.vocabulary import DELIVERABLE_STATES
 
-STATES: Final = ("done", "in_progress", "planned", "late", "not_reported")
+STATES: Final = DELIVERABLE_STATES
 # Neutral greys and blues: reported activity is never coloured good or bad.
 NEUTRAL: Final = ("#3b4a5a", "#6b7b8c", "#1f3b57", "#8a8f96", "#4f5d6b")
 DASHES: Final = ("solid", "dash", "dot", "dashdot", "longdash")

@@ -19,8 +19,9 @@ from dashboard.components.links import href
 from dashboard.components.milestones import milestone_table, none_reported_notice
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
-from dashboard.strategy_queries import MILESTONE_STATUSES, Milestone
+from dashboard.strategy_queries import Milestone
 from dashboard.text.i18n import Lang, normalise_lang, t
+from pipelines.vocabulary import MILESTONE_STATUSES
 
 PATH: Final[str] = "/deliverables"
 

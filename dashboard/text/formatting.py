@@ -13,11 +13,9 @@ from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
 from dashboard.text.i18n import normalise_lang, t
+from pipelines.vocabulary import QUALIFIERS
 
 LOCALES: Final[dict[str, str]] = {"en": "en_CA", "fr": "fr_CA"}
-QUALIFIERS: Final[frozenset[str]] = frozenset(
-    {"exact", "more_than", "at_least", "about", "nearly", "up_to"}
-)
 FISCAL_START_MONTH: Final[int] = 4  # Ontario's fiscal year runs 1 April to 31 March.
 
 

@@ -44,17 +44,17 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from pipelines.settings import Settings
+from pipelines.vocabulary import (
+    DIRECTION_NEUTRAL,
+    INTERPRETATIONS,
+    LOWER_BOUND_QUALIFIERS,
+    QUALIFIERS,
+    TARGET_KINDS,
+    UPPER_BOUND_QUALIFIERS,
+)
 
 ON_TRACK = 0.95
 NEEDS_ACCELERATION = 0.60
-TARGET_KINDS = frozenset({"cumulative", "annual_floor", "level"})
-INTERPRETATIONS = frozenset({"higher_is_better", "lower_is_better", "reported_activity", "context"})
-DIRECTION_NEUTRAL = frozenset({"reported_activity", "context"})
-QUALIFIERS = frozenset({"exact", "more_than", "at_least", "about", "nearly", "up_to"})
-LOWER_BOUND = frozenset({"more_than", "at_least"})
-UPPER_BOUND = frozenset({"up_to", "nearly"})
-STATUSES = ("achieved", "on_track", "needs_acceleration", "limited_progress", "not_assessed")
-REASONS = ("no_data", "no_target", "no_baseline", "period_not_started", "not_applicable")
 _DAY = timedelta(days=1)
 
 
@@ -192,8 +192,8 @@ def assess_progress(
         as_of=latest.period_end if latest else None,
         period_start=target.period_start if target else None,
         period_end=target.period_end if target else None,
-        achieved_is_lower_bound=bool(latest and latest.qualifier in LOWER_BOUND),
-        achieved_is_upper_bound=bool(latest and latest.qualifier in UPPER_BOUND),
+        achieved_is_lower_bound=bool(latest and latest.qualifier in LOWER_BOUND_QUALIFIERS),
+        achieved_is_upper_bound=bool(latest and latest.qualifier in UPPER_BOUND_QUALIFIERS),
     )
     if interpretation in DIRECTION_NEUTRAL:
         return replace(result, reason="not_applicable", direction_neutral=True)
@@ -284,8 +284,8 @@ def cumulate(observations: Iterable[Observation], start: date, end: date) -> Obs
 
 
 def _sum_qualifier(parts: Sequence[Observation], missing: bool) -> str:
-    lower = missing or any(o.qualifier in LOWER_BOUND for o in parts)
-    upper = any(o.qualifier in UPPER_BOUND for o in parts)
+    lower = missing or any(o.qualifier in LOWER_BOUND_QUALIFIERS for o in parts)
+    upper = any(o.qualifier in UPPER_BOUND_QUALIFIERS for o in parts)
     if (lower and upper) or any(o.qualifier == "about" for o in parts):
         return "about"
     return "at_least" if lower else "up_to" if upper else "exact"

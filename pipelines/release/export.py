@@ -28,9 +28,9 @@ import duckdb
 import pandas as pd
 
 from pipelines.errors import InvalidFilterError
-from pipelines.release.public_fields import FIELDS, OBSERVATION_STATUSES, TABLES
-from pipelines.sources.reference import MILESTONE_STATUSES, PILLARS
+from pipelines.release.public_fields import FIELDS, TABLES
 from pipelines.sql.export_queries import QUERIES
+from pipelines.vocabulary import MILESTONE_STATUSES, OBSERVATION_STATUSES, PILLARS
 
 LIST_FILTERS: Final = ("pillar", "indicator", "geography", "status", "source", "breakdown")
 ALLOWED: Final[dict[str, frozenset[str]]] = {

@@ -10,18 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from pipelines.sources.reference import (
+from pipelines.vocabulary import (
     INTERPRETATIONS,
     MEASURES,
+    MILESTONE_KINDS,
     MILESTONE_STATUSES,
+    OBSERVATION_STATUSES,
     PERIOD_BASES,
     PILLARS,
     QUALIFIERS,
+    SOURCE_KINDS,
+    TARGET_KINDS,
     TOPICS,
 )
 
 Kind = Literal["string", "number", "integer", "boolean", "date"]
-OBSERVATION_STATUSES: Final = frozenset({"published", "submitted", "revised", "demo"})
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ FIELDS: Final[dict[str, tuple[Field, ...]]] = {
         _INDICATOR_ID, _INDICATOR_NAME,
         _f("target_kind", "type_cible", "string", "cumulative, annual_floor or level",
            "cumulative (cumul), annual_floor (plancher annuel) ou level (niveau)",
-           ("annual_floor", "cumulative", "level")),
+           TARGET_KINDS),
         _f("target_value", "valeur_cible", "number", "Target value", "Valeur cible"),
         *_dates("period", "periode", "target period", "période de la cible"),
         _f("baseline_value", "valeur_reference", "number",
@@ -137,7 +140,7 @@ FIELDS: Final[dict[str, tuple[Field, ...]]] = {
            "Identifiant stable du livrable"),
         _PILLAR,
         _f("kind", "type", "string", "activity or improvement",
-           "activity (activité) ou improvement (amélioration)", ("activity", "improvement")),
+           "activity (activité) ou improvement (amélioration)", MILESTONE_KINDS),
         _f("text", "texte", "string", "The commitment as published",
            "L’engagement tel que publié"),
         _f("status", "statut", "string", "Delivery status", "État d’avancement",
@@ -164,7 +167,7 @@ FIELDS: Final[dict[str, tuple[Field, ...]]] = {
            "sha256 de la copie dont les chiffres ont été lus"),
         _f("kind", "type", "string", "document, context, submission or demo",
            "document, context (contexte), submission (soumission) ou demo",
-           ("context", "demo", "document", "submission")),
+           SOURCE_KINDS),
         _f("edition", "edition", "string", "Short label for citations",
            "Libellé court pour les citations"),
     ),

@@ -12,34 +12,28 @@ from pathlib import Path
 from pipelines.errors import Problem
 from pipelines.sources.raw import RawDocument, check_locator
 from pipelines.sources.tables import Column, Table, TableSpec, check_references, read_table
-
-CORE_INDICATORS = (
-    "frontline_workers_trained",
-    "care_children_youth_served", "care_teams",
-    "people_served_funded_orgs", "funded_organizations",
-    "joint_forces_investigations", "joint_forces_victims_assisted",
-    "joint_forces_trafficking_charges", "joint_forces_other_charges",
-    "joint_forces_persons_charged",
-    "strategy_investment",
-    "hotline_calls", "hotline_cases_identified", "hotline_victims_supported", "hotline_referrals",
+from pipelines.vocabulary import (
+    CORE_INDICATORS,
+    GEOGRAPHY_LEVELS,
+    INTERPRETATIONS,
+    MEASURES,
+    MILESTONE_KINDS,
+    MILESTONE_STATUSES,
+    PERIOD_BASES,
+    PILLARS,
+    QUALIFIERS,
+    TARGET_KINDS,
+    TOPICS,
+    UNIT_KINDS,
 )
-PILLARS = frozenset({"awareness", "protection", "support", "accountability"})
-QUALIFIERS = frozenset({"exact", "more_than", "at_least", "about", "nearly", "up_to"})
-PERIOD_BASES = frozenset({"stated", "as_of", "inferred", "not_stated"})
-MEASURES = frozenset({"count", "cumulative", "annual_average", "amount", "share", "rate"})
-INTERPRETATIONS = frozenset({"higher_is_better", "lower_is_better", "reported_activity",
-                             "context"})
-TOPICS = frozenset({"strategy", "police_reported", "courts", "hotline", "funding", "victims",
-                    "federal_projects", "organization"})
-MILESTONE_STATUSES = frozenset({"not_reported", "planned", "in_progress", "done", "at_risk"})
 
 
 def _text(name: str, required: bool = True) -> Column:
     return Column(name, "text", required)
 
 
-def _enum(name: str, allowed: frozenset[str], required: bool = True) -> Column:
-    return Column(name, "text", required, allowed)
+def _enum(name: str, allowed: tuple[str, ...], required: bool = True) -> Column:
+    return Column(name, "text", required, frozenset(allowed))
 
 
 def _date(name: str, required: bool = True) -> Column:
@@ -56,12 +50,12 @@ SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
     ), key=("pillar_id",)),
     TableSpec("geographies", (
         _text("geography_id"), _text("name_en"), _text("name_fr"),
-        _enum("level", frozenset({"country", "province", "region", "area"})),
+        _enum("level", GEOGRAPHY_LEVELS),
         _text("parent_id", False),
     ), key=("geography_id",)),
     TableSpec("units", (
         _text("unit"), _text("name_en"), _text("name_fr"),
-        _enum("kind", frozenset({"count", "money", "percent", "rate"})),
+        _enum("kind", UNIT_KINDS),
         Column("is_people", "bool"),
     ), key=("unit",)),
     TableSpec("indicators", (
@@ -80,14 +74,14 @@ SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
             "source_id")),
     TableSpec("targets", (
         _text("indicator_id"),
-        _enum("target_kind", frozenset({"cumulative", "annual_floor", "level"})),
+        _enum("target_kind", TARGET_KINDS),
         Column("target_value", "float"), _date("period_start"), _date("period_end"),
         Column("baseline_value", "float", False), _date("baseline_period_start", False),
         _date("baseline_period_end", False), *SOURCE_COLUMNS, *NOTE_COLUMNS,
     ), key=("indicator_id", "period_start", "period_end")),
     TableSpec("milestones", (
         _text("milestone_id"), _text("pillar_id"),
-        _enum("kind", frozenset({"activity", "improvement"})), Column("sort_order", "int"),
+        _enum("kind", MILESTONE_KINDS), Column("sort_order", "int"),
         _text("text_en"), _text("text_fr"), _enum("status", MILESTONE_STATUSES),
         _date("status_date", False), _text("note", False), *SOURCE_COLUMNS,
     ), key=("milestone_id",)),

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipelines import vocabulary
 from pipelines.errors import DataRejected, Problem
 
 SQL_DIR = Path(__file__).resolve().parent
@@ -126,12 +127,27 @@ CHECKS = {
 }
 
 
+def vocabulary_problems(con: duckdb.DuckDBPyConnection) -> list[Problem]:
+    """Every stored value of a controlled column that :mod:`pipelines.vocabulary` does not
+    allow (the reference loader and the submission validator check their inputs; this checks
+    what actually reached the database, whoever wrote it)."""
+    problems = []
+    for (table, column), allowed in vocabulary.COLUMNS.items():
+        query = (f"SELECT DISTINCT {column} FROM {table} "  # noqa: S608 (identifiers from code)
+                 f"WHERE {column} IS NOT NULL AND NOT list_contains($allowed, {column})")
+        for (value,) in con.execute(query, {"allowed": list(allowed)}).fetchall():
+            problems.append(Problem(table, 0, column, f"value {value!r} is not one of "
+                                    f"{', '.join(allowed)}"))
+    return problems
+
+
 def run_checks(con: duckdb.DuckDBPyConnection) -> None:
     problems = [
         Problem(table, 0, str(key), f"{name}: {message}")
         for name, query in CHECKS.items()
         for table, key, message in con.execute(query).fetchall()
     ]
+    problems += vocabulary_problems(con)
     if problems:
         raise DataRejected(problems)
 

@@ -18,7 +18,6 @@ COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS: tuple[str, ...] = ("indicator_id", "quarter", "geography", "value", "program")
 # Cells that must not be blank on a data row (optional columns have defaults).
 REQUIRED_CELLS: tuple[str, ...] = REQUIRED_COLUMNS
-QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "at_least", "about", "nearly", "up_to")
 DEFAULT_BREAKDOWN = "total"
 DEFAULT_QUALIFIER = "exact"
 # The provincial total: never suppressed, and the total that region rows add up to.

@@ -18,10 +18,10 @@ from pipelines.submissions.template import (
     DEFAULT_BREAKDOWN,
     DEFAULT_QUALIFIER,
     PROVINCE,
-    QUALIFIERS,
     REQUIRED_CELLS,
     REQUIRED_COLUMNS,
 )
+from pipelines.vocabulary import QUALIFIERS
 
 # indicator, quarter, geography, breakdown: what makes a submitted row unique.
 RowKey = tuple[str, FiscalQuarter, str, str]

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.text.i18n import CatalogueError, load_catalogue, normalise_lang, t
+from pipelines import vocabulary
 
 
 def test_every_key_has_english_and_french() -> None:
@@ -37,3 +38,17 @@ def test_t_formats_and_falls_back_to_english_for_unknown_languages() -> None:
 def test_unknown_key_names_itself() -> None:
     with pytest.raises(KeyError, match=r"no\.such"):
         t("no.such", "en")
+
+
+@pytest.mark.parametrize(("prefix", "values"), [
+    ("status", vocabulary.PROGRESS_STATUSES),
+    ("milestone_status", vocabulary.MILESTONE_STATUSES),
+    ("obs_status", vocabulary.OBSERVATION_STATUSES),
+    ("measure", vocabulary.MEASURES),
+    ("qualifier", tuple(q for q in vocabulary.QUALIFIERS if q != "exact")),
+])
+def test_every_vocabulary_value_has_words_in_the_catalogue(prefix: str,
+                                                           values: tuple[str, ...]) -> None:
+    catalogue = load_catalogue()
+    missing = [v for v in values if f"{prefix}.{v}" not in catalogue]
+    assert not missing, f"no {prefix}.* text for {missing}"

@@ -84,7 +84,7 @@ def test_only_primary_context_rows_are_loaded(con):
 
 
 def test_every_core_indicator_exists_with_both_languages(con):
-    from pipelines.sources.reference import CORE_INDICATORS
+    from pipelines.vocabulary import CORE_INDICATORS
 
     rows = dict(con.execute("SELECT indicator_id, name_fr FROM marts.indicators").fetchall())
     assert all(rows.get(core) for core in CORE_INDICATORS)

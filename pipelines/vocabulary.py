@@ -1,0 +1,84 @@
+"""Every controlled vocabulary of the tracker, defined once.
+
+The reference loader, the submission validator, the database checks (:data:`COLUMNS`), the
+download schemas, the dashboard's catalogue test and the pages all take their allowed values
+from here, so a new qualifier or status is added in one place. Tuples keep a meaningful order
+(the order pages list them in).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+PILLARS: Final = ("awareness", "protection", "support", "accountability")
+
+# The indicator ids of the contract (README, architecture section): add, never rename.
+CORE_INDICATORS: Final = (
+    "frontline_workers_trained",
+    "care_children_youth_served", "care_teams",
+    "people_served_funded_orgs", "funded_organizations",
+    "joint_forces_investigations", "joint_forces_victims_assisted",
+    "joint_forces_trafficking_charges", "joint_forces_other_charges",
+    "joint_forces_persons_charged",
+    "strategy_investment",
+    "hotline_calls", "hotline_cases_identified", "hotline_victims_supported", "hotline_referrals",
+)
+
+# How a source qualifies a figure: "plus de 29 000" is 29000 with ``more_than``.
+QUALIFIERS: Final = ("exact", "more_than", "at_least", "about", "nearly", "up_to")
+LOWER_BOUND_QUALIFIERS: Final = frozenset({"more_than", "at_least"})
+UPPER_BOUND_QUALIFIERS: Final = frozenset({"up_to", "nearly"})
+
+# How a period was read from its source (architecture section of the README, "Periods").
+PERIOD_BASES: Final = ("stated", "as_of", "inferred", "not_stated")
+
+MEASURES: Final = ("count", "cumulative", "annual_average", "amount", "share", "rate")
+# Quarterly counts of these measures add up over time (people trained, charges laid); a level
+# (teams, organizations) or an annual average does not.
+SUMMABLE_MEASURES: Final = frozenset({"cumulative"})
+
+INTERPRETATIONS: Final = ("higher_is_better", "lower_is_better", "reported_activity", "context")
+# Never coloured or judged good or bad: a rise in reported cases can mean the strategy works.
+DIRECTION_NEUTRAL: Final = frozenset({"reported_activity", "context"})
+
+TOPICS: Final = ("strategy", "police_reported", "courts", "hotline", "funding", "victims",
+                 "federal_projects", "organization")
+
+OBSERVATION_STATUSES: Final = ("published", "submitted", "revised", "demo")
+SOURCE_KINDS: Final = ("document", "context", "submission", "demo")
+GEOGRAPHY_LEVELS: Final = ("country", "province", "region", "area")
+UNIT_KINDS: Final = ("count", "money", "percent", "rate")
+LOAD_OUTCOMES: Final = ("accepted", "rejected", "unchanged")
+
+TARGET_KINDS: Final = ("cumulative", "annual_floor", "level")
+
+# The status of an indicator against its target (marts.progress.status).
+PROGRESS_STATUSES: Final = ("achieved", "on_track", "needs_acceleration", "limited_progress",
+                            "not_assessed")
+# Why an indicator is not assessed (marts.progress.status_reason).
+PROGRESS_REASONS: Final = ("no_data", "no_target", "no_baseline", "period_not_started",
+                           "not_applicable")
+
+MILESTONE_KINDS: Final = ("activity", "improvement")
+MILESTONE_STATUSES: Final = ("not_reported", "planned", "in_progress", "done", "at_risk")
+# The statutory review's reading of a deliverable at a date: ``late`` is at risk, or planned or
+# in progress past its date.
+DELIVERABLE_STATES: Final = ("done", "in_progress", "planned", "late", "not_reported")
+
+# (table, column) -> allowed values; the build checks every loaded row against these.
+COLUMNS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
+    ("marts.pillars", "pillar_id"): PILLARS,
+    ("marts.indicators", "measure"): MEASURES,
+    ("marts.indicators", "interpretation"): INTERPRETATIONS,
+    ("marts.indicators", "topic"): TOPICS,
+    ("marts.observations", "qualifier"): QUALIFIERS,
+    ("marts.observations", "period_basis"): PERIOD_BASES,
+    ("marts.observations", "status"): OBSERVATION_STATUSES,
+    ("marts.targets", "target_kind"): TARGET_KINDS,
+    ("marts.milestones", "kind"): MILESTONE_KINDS,
+    ("marts.milestones", "status"): MILESTONE_STATUSES,
+    ("marts.geographies", "level"): GEOGRAPHY_LEVELS,
+    ("marts.units", "kind"): UNIT_KINDS,
+    ("meta.sources", "kind"): SOURCE_KINDS,
+    ("meta.loads", "outcome"): LOAD_OUTCOMES,
+}
