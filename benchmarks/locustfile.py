@@ -9,7 +9,7 @@ from locust import HttpUser, between, task
 
 from benchmarks.callbacks import CASES, payload
 
-# The pages of DESIGN section 2 that exist (the quarterly review joins when it lands).
+# The pages of the contract (README, Architecture): the quarterly review joins when it lands.
 PAGES = ["/", "/?lang=fr", "/indicator/synthetic_indicator_01?geography=ontario",
          "/indicator/frontline_workers_trained", "/pillar/support", "/deliverables", "/data"]
 # A filtered download (one indicator, 50,000 rows at 10^6) and a small whole table.

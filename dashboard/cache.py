@@ -44,7 +44,10 @@ def freeze(params: Params) -> Hashable | None:
 
 
 def _size(result: object) -> int:
-    return len(result) if isinstance(result, pd.DataFrame | list) else 0
+    if isinstance(result, pd.DataFrame | list):
+        return len(result)
+    rows = getattr(result, "rows", None)  # a read-layer QueryResult
+    return len(rows) if isinstance(rows, tuple) else 0
 
 
 def _copy(result: T) -> T:

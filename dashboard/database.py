@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ import pandas as pd
 
 from dashboard.cache import Params, QueryCache
 from pipelines.errors import DatabaseNotBuilt
+from pipelines.read import QueryResult
 from pipelines.settings import Settings
 
 FileIdentity = tuple[int, int, int]
@@ -83,6 +85,18 @@ class Database:
     def version(self) -> FileIdentity:
         """The identity of the file now on disk; it changes whenever a build swaps it."""
         return self._identity()
+
+    def query(self, sql: str, params: Mapping[str, object]) -> QueryResult:
+        """Run ``sql`` (a named query of :mod:`pipelines.read`) on the current version, through
+        the per-version cache: the :class:`pipelines.read.Reader` the pages read through."""
+        version = self._identity()
+
+        def run() -> QueryResult:
+            cursor = self.cursor(version).execute(sql, dict(params))
+            columns = tuple(d[0] for d in cursor.description or ())
+            return QueryResult(columns, tuple(cursor.fetchall()))
+
+        return self.cache.get_or_run(version, "query:" + sql, params, run)
 
     def frame(self, sql: str, params: Params = ()) -> pd.DataFrame:
         version = self._identity()

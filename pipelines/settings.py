@@ -25,7 +25,7 @@ class Settings:
     port: int = 8050
     debug: bool = False
     # Counts of people from 1 to (threshold - 1) in a breakdown below the provincial total are
-    # suppressed (DESIGN section 3).
+    # suppressed (README, Architecture › Domain rules).
     suppression_threshold: int = 10
     # The strategy documents say "2025–2030" without month boundaries; we read it as the five
     # Ontario fiscal years 2025-26 to 2029-30. Shown on /about as an assumption.

@@ -1,2 +1,20 @@
 """The marts the build computes from the loaded data: the status rule and the tables that
-every page, briefing and download reads."""
+every page, briefing and download reads (README, "Architecture").
+
+:func:`build_marts` is the last step of every write (a build, an ingest, a deliverable
+record): whatever changed the observations, the derived tables are recomputed from them in
+the same transaction, so a reader never sees a status that disagrees with the figures.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipelines.settings import Settings
+from pipelines.sql import build_latest_figures
+
+
+def build_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    """Recompute every derived mart from ``marts.observations`` and the reference tables."""
+    del settings  # the progress mart (next) reads the strategy period from it
+    build_latest_figures(con)

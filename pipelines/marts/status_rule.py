@@ -1,4 +1,4 @@
-"""Progress against a target (DESIGN section 3). Pure functions: no database, no I/O.
+"""Progress against a target (README, Architecture › Domain rules). Pure: no database, no I/O.
 
 The method, published on /about (in the spirit of Healthy People 2030's "percent of targeted
 change achieved" and Closing the Gap's straight-line trajectories; not Open SDG's compound
@@ -9,7 +9,7 @@ growth, which breaks on cumulative counts and zero baselines):
   ``(as_of − start + 1 day) ÷ (end − start + 1 day)``, clamped to 0..1. It is 0 only before the
   target period starts and 1 from the end of its last day on.
 * **Expected to date** = baseline + (target − baseline) × share_elapsed.
-* **Ratio** = achieved ÷ expected, exactly as DESIGN states. For ``lower_is_better``
+* **Ratio** = achieved ÷ expected, exactly as the published method states. For ``lower_is_better``
   indicators it is mirrored, expected ÷ achieved, so that a lower value counts as progress.
   (The stricter "share of the expected change achieved", (achieved − baseline) ÷
   (expected − baseline), is the same number when the baseline is 0, as for the cumulative

@@ -1,4 +1,4 @@
--- The database contract (DESIGN section 2). Public tables in `marts`, bookkeeping in `meta`,
+-- The database contract (README, Architecture › Contract). Public tables in `marts`, bookkeeping in `meta`,
 -- intermediate tables in `staging`. Add columns; never rename.
 CREATE SCHEMA IF NOT EXISTS staging;
 CREATE SCHEMA IF NOT EXISTS marts;

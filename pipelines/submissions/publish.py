@@ -13,9 +13,10 @@ from datetime import datetime
 
 import duckdb
 
+from pipelines.marts import build_marts
 from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
-from pipelines.sql import build_latest_figures, insert_values
+from pipelines.sql import insert_values
 from pipelines.submissions.suppression import Cell, Key, suppress
 
 _HISTORY_SQL = """
@@ -74,8 +75,8 @@ def publish(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     _insert_observations(con, [v for v in versions if v.is_latest])
     _insert_sources(con)
     _insert_coverage(con, settings)
-    # Last: the submission rows just replaced may change an indicator's latest figure.
-    build_latest_figures(con)
+    # Last: the submission rows just replaced change the figures every mart is built from.
+    build_marts(con, settings)
 
 
 def mark_latest(versions: list[Version]) -> list[Version]:
