@@ -19,6 +19,7 @@ from pipelines.marts.status_rule import (
     latest_observation,
     share_elapsed,
     trajectory,
+    whole_number,
     worked_example,
 )
 
@@ -58,9 +59,9 @@ def test_worked_example_numbers() -> None:
     )
     assert (example.days_elapsed, example.days_in_period) == (548, 1826)
     assert result.share_elapsed == pytest.approx(548 / 1826)
-    assert result.expected_to_date == pytest.approx(1100 * 548 / 1826)
-    assert round(result.expected_to_date, 1) == 330.1
-    assert result.ratio == pytest.approx(300 / (1100 * 548 / 1826))
+    # 1,100 × 548 ÷ 1,826 = 330.1 people: expected as a whole number of people.
+    assert result.expected_to_date == 330
+    assert result.ratio == pytest.approx(300 / 330)
     assert round(result.ratio, 3) == 0.909
     assert (result.status, result.reason) == ("needs_acceleration", None)
     assert (result.baseline, result.target, result.achieved) == (0, 1100, 300)
@@ -462,3 +463,24 @@ def test_expected_to_date_stays_between_baseline_and_target(
 ) -> None:
     value = expected_to_date(base, goal, share_elapsed(START, END, day(n)))
     assert min(base, goal) - 1e-6 <= value <= max(base, goal) + 1e-6
+
+
+# --- counts are expected as whole numbers -------------------------------------------------
+
+
+@pytest.mark.parametrize(("as_of", "expected"), [
+    (date(2026, 9, 30), 330),  # 330.09...: rounded down
+    (date(2025, 6, 30), 55),  # 1,100 × 91 ÷ 1,826 = 54.8: rounded up
+])
+def test_expected_to_date_of_a_count_is_a_whole_number(as_of: date, expected: int) -> None:
+    target = Target("cumulative", 1100, date(2025, 4, 1), date(2030, 3, 31), 0)
+    observation = Observation(date(2025, 4, 1), as_of, 60)
+    whole = assess_progress(target, [observation], "higher_is_better", whole=True)
+    exact = assess_progress(target, [observation], "higher_is_better")
+    assert whole.expected_to_date == expected
+    assert whole.ratio == pytest.approx(60 / expected)
+    assert exact.expected_to_date != expected  # money and shares keep their decimals
+
+
+def test_whole_number_rounds_half_up() -> None:
+    assert [whole_number(v) for v in (0.5, 1.5, 2.5, 330.49)] == [1, 2, 3, 330]

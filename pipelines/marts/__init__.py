@@ -16,5 +16,7 @@ from pipelines.sql import build_latest_figures
 
 def build_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     """Recompute every derived mart from ``marts.observations`` and the reference tables."""
-    del settings  # the progress mart (next) reads the strategy period from it
+    from pipelines.marts.progress import build_progress
+
     build_latest_figures(con)
+    build_progress(con, settings)

@@ -8,7 +8,10 @@ growth, which breaks on cumulative counts and zero baselines):
   ends on ``as_of`` counts every day up to the end of ``as_of``. ``share_elapsed`` is
   ``(as_of − start + 1 day) ÷ (end − start + 1 day)``, clamped to 0..1. It is 0 only before the
   target period starts and 1 from the end of its last day on.
-* **Expected to date** = baseline + (target − baseline) × share_elapsed.
+* **Expected to date** = baseline + (target − baseline) × share_elapsed. For counts (people
+  trained, teams) it is rounded to a whole number, half up, before anything is compared with
+  it: 330.1 people cannot be expected, and a reader can check the ratio from the two whole
+  numbers shown.
 * **Ratio** = achieved ÷ expected, exactly as the published method states. For ``lower_is_better``
   indicators it is mirrored, expected ÷ achieved, so that a lower value counts as progress.
   (The stricter "share of the expected change achieved", (achieved − baseline) ÷
@@ -171,7 +174,8 @@ def latest_observation(observations: Iterable[Observation]) -> Observation | Non
 
 
 def assess_progress(
-    target: Target | None, observations: Iterable[Observation], interpretation: str
+    target: Target | None, observations: Iterable[Observation], interpretation: str,
+    *, whole: bool = False,
 ) -> ProgressResult:
     """Status of one indicator's series against its target (see the module docstring).
 
@@ -201,10 +205,16 @@ def assess_progress(
         return replace(result, reason="no_target")
     if latest is None:
         return replace(result, reason="no_data")
-    return _against_target(result, target, interpretation == "lower_is_better")
+    return _against_target(result, target, interpretation == "lower_is_better", whole)
 
 
-def _against_target(result: ProgressResult, target: Target, lower: bool) -> ProgressResult:
+def whole_number(value: float) -> float:
+    """Rounded half up (330.5 -> 331), not to even as ``round`` does."""
+    return float(math.floor(value + 0.5))
+
+
+def _against_target(result: ProgressResult, target: Target, lower: bool,
+                    whole: bool) -> ProgressResult:
     achieved, as_of = result.achieved, result.as_of
     assert achieved is not None and as_of is not None
     share = share_elapsed(target.period_start, target.period_end, as_of)
@@ -218,6 +228,8 @@ def _against_target(result: ProgressResult, target: Target, lower: bool) -> Prog
         expected = None
     else:
         expected = expected_to_date(baseline, target.target_value, share)
+    if whole and expected is not None:
+        expected = whole_number(expected)
     ratio = _ratio(achieved, expected, lower)
     result = replace(
         result,
@@ -345,5 +357,5 @@ def worked_example(settings: Settings | None = None) -> WorkedExample:
     )
     observation = Observation(settings.strategy_start, date(2026, 9, 30), 300)
     elapsed, total = days_elapsed(target.period_start, target.period_end, date(2026, 9, 30))
-    result = assess_progress(target, [observation], "higher_is_better")
+    result = assess_progress(target, [observation], "higher_is_better", whole=True)
     return WorkedExample(True, target, observation, elapsed, total, result)

@@ -1,0 +1,72 @@
+-- Marts the build computes from the loaded figures (README, Architecture › Data flow).
+-- Recomputed at the end of every write by pipelines.marts.build_marts.
+
+-- marts.progress: the ONLY place a status is decided. One row per pillar indicator and fiscal
+-- quarter from the strategy's first quarter to the latest quarter that has ended by the build.
+-- Every page, briefing and download reads its status, to-date figure and period from here.
+CREATE TABLE marts.progress (
+    indicator_id                VARCHAR NOT NULL,
+    as_of_quarter               VARCHAR NOT NULL,   -- fiscal quarter, e.g. '2026-27Q2'
+    quarter_start               DATE NOT NULL,      -- first and last day of that quarter
+    quarter_end                 DATE NOT NULL,
+    is_latest                   BOOLEAN NOT NULL,   -- the indicator's latest assessed quarter
+    -- The figure "to date" the status is decided on, and exactly the period it covers.
+    to_date_kind                VARCHAR NOT NULL,   -- 'since_start' | 'fiscal_year' | 'latest'
+    period_start                DATE,               -- NULL when there is no figure yet
+    period_end                  DATE,
+    value_to_date               DOUBLE,
+    value_to_date_qualifier     VARCHAR,            -- 'at_least' when a quarter is missing or suppressed
+    value_to_date_status        VARCHAR,            -- status of the figures behind it: published | submitted | revised | demo
+    -- The quarter's own submitted provincial total.
+    value_this_quarter          DOUBLE,             -- NULL when missing or suppressed
+    value_this_quarter_qualifier VARCHAR,
+    this_quarter_state          VARCHAR NOT NULL,   -- 'submitted' | 'revised' | 'demo' | 'suppressed' | 'missing'
+    value_previous_quarter      DOUBLE,
+    value_same_quarter_last_year DOUBLE,
+    change_previous_quarter     DOUBLE,             -- never from a missing or suppressed value
+    change_previous_quarter_pct DOUBLE,             -- NULL when the earlier value is 0
+    change_same_quarter_last_year DOUBLE,
+    change_same_quarter_last_year_pct DOUBLE,
+    change_is_approximate       BOOLEAN NOT NULL,   -- a qualified value ("at least") is involved
+    fiscal_year_to_date         DOUBLE,             -- summable measures only
+    fiscal_year_to_date_qualifier VARCHAR,
+    -- The method (pipelines/marts/status_rule.py) and every number behind the status.
+    target_kind                 VARCHAR,
+    target_value                DOUBLE,
+    target_period_start         DATE,
+    target_period_end           DATE,
+    baseline_value              DOUBLE,             -- what the straight line starts from
+    baseline_is_assumed         BOOLEAN NOT NULL,   -- a cumulative target counted from 0
+    expected_to_date            DOUBLE,             -- a whole number for counts
+    ratio                       DOUBLE,             -- value_to_date ÷ expected_to_date
+    share_elapsed               DOUBLE,
+    assessed_at                 DATE,               -- the day the achieved figure runs to
+    status                      VARCHAR NOT NULL,   -- pipelines.vocabulary.PROGRESS_STATUSES
+    status_reason               VARCHAR,            -- pipelines.vocabulary.PROGRESS_REASONS
+    status_previous             VARCHAR,            -- the status one quarter earlier
+    status_changed              BOOLEAN NOT NULL,
+    basis                       VARCHAR NOT NULL,   -- which figures were compared, in words (English)
+    basis_fr                    VARCHAR NOT NULL,   -- the same in French
+    method                      VARCHAR NOT NULL,   -- version tag of the rule
+    PRIMARY KEY (indicator_id, as_of_quarter)
+);
+
+-- The published method's parameters and its worked example, computed by the same rule so the
+-- /about page cannot drift from it. One row.
+CREATE TABLE marts.progress_method (
+    method                   VARCHAR NOT NULL,
+    on_track_threshold       DOUBLE NOT NULL,
+    needs_acceleration_threshold DOUBLE NOT NULL,
+    example_target           DOUBLE NOT NULL,
+    example_baseline         DOUBLE NOT NULL,
+    example_period_start     DATE NOT NULL,
+    example_period_end       DATE NOT NULL,
+    example_as_of            DATE NOT NULL,
+    example_achieved         DOUBLE NOT NULL,
+    example_days_elapsed     INTEGER NOT NULL,
+    example_days_in_period   INTEGER NOT NULL,
+    example_share_elapsed    DOUBLE NOT NULL,
+    example_expected         DOUBLE NOT NULL,
+    example_ratio            DOUBLE NOT NULL,
+    example_status           VARCHAR NOT NULL
+);
