@@ -34,9 +34,11 @@ chromium:
 
 lint: install
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 test: install chromium
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 clean:

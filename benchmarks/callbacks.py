@@ -29,8 +29,8 @@ import duckdb
 
 from benchmarks.server import gunicorn
 from benchmarks.synthetic import generate
-from dashboard import indicator_queries, queries
 from dashboard.routing import page_request
+from pipelines.read.core import query_text
 
 Query = tuple[str, dict[str, object]]
 GEOGRAPHIES = ["ontario", *(f"synthetic_region_{i:03d}" for i in range(1, 6))]
@@ -54,18 +54,28 @@ def payload(path: str, search: str, changed: str = "search") -> dict[str, Any]:
     return page_request(path, search, changed)
 
 
+def _named(name: str, **params: object) -> Query:
+    sql = query_text(name)
+    return sql, {k: v for k, v in params.items() if f"${k}" in sql}
+
+
 def _indicator_queries(indicator_id: str) -> list[Query]:
-    params: dict[str, object] = {"indicator_id": indicator_id}
-    q = indicator_queries.QUERIES
-    return [(q[name], params) for name in ("indicator", "observations", "submission_summary",
-                                           "target")]
+    # The read layer's indicator page: pipelines.read.indicator.indicator_page.
+    return [_named("indicators", indicator_id=indicator_id, pillar_id=None),
+            _named("indicator_observations", indicator_id=indicator_id),
+            _named("target", indicator_id=indicator_id),
+            _named("indicator_submissions", indicator_id=indicator_id),
+            _named("progress_history", indicator_id=indicator_id, until_quarter=None)]
 
 
-def _overview_queries(con: duckdb.DuckDBPyConnection) -> list[Query]:
-    # The latest figures, then one indicator's data per headline card (status and trend).
-    ids = con.execute(indicator_queries.QUERIES["headline_indicators"]).fetchall()
-    return [(queries.QUERIES["headline_figures"], {}),
-            *(q for (i, _) in ids for q in _indicator_queries(i))]
+def _overview_queries(_con: duckdb.DuckDBPyConnection) -> list[Query]:
+    # The overview's reads: dashboard.pages.overview.content.
+    return [_named("pillars", pillar_id=None),
+            _named("progress", as_of_quarter=None, indicator_id=None, pillar_id=None,
+                   headline=True),
+            _named("progress_history", indicator_id=None, until_quarter=None),
+            _named("latest_figures", indicator_id=None, pillar_id=None, headline=True),
+            _named("indicators", indicator_id=None, pillar_id=None)]
 
 
 CASES: list[Case] = [

@@ -25,8 +25,8 @@ from typing import Final
 import duckdb
 
 from pipelines.build import build_database
+from pipelines.marts import build_marts
 from pipelines.settings import REPO_ROOT, load_settings
-from pipelines.sql import build_latest_figures
 
 OUT_DIR: Final[Path] = REPO_ROOT / "benchmarks" / ".data"
 INDICATORS: Final[int] = 20
@@ -34,7 +34,7 @@ REGIONS: Final[int] = 50
 GEOGRAPHY_COUNT: Final[int] = REGIONS + 1  # Ontario and the regions
 QUARTERS: Final[int] = 40
 PILLARS: Final[tuple[str, ...]] = ("awareness", "protection", "support", "accountability")
-GENERATOR_VERSION: Final[str] = "4"
+GENERATOR_VERSION: Final[str] = "5"
 
 _REFERENCE_SQL: Final[str] = """
 INSERT INTO meta.sources BY NAME SELECT 'synthetic_generator' AS source_id,
@@ -118,7 +118,7 @@ def generate(rows: int, path: Path | None = None, *, force: bool = False) -> Pat
             con.execute(statements[2], {"indicators": INDICATORS, "pillars": list(PILLARS)})
             con.execute(_OBSERVATIONS_SQL, {**sizes, "quarters": QUARTERS, "rows": rows})
             # As a build or an ingest does after changing the observations.
-            build_latest_figures(con)
+            build_marts(con, load_settings(env={}))
             con.executemany("INSERT INTO meta.build_info VALUES (?, ?)", [
                 ("synthetic", "true"), ("synthetic_rows", str(rows)),
                 ("generator", GENERATOR_VERSION)])

@@ -1,45 +1,99 @@
-"""``python -m dashboard``: serve the dashboard."""
+"""``python -m dashboard``: serve the dashboard, or run one of its commands (``report``).
+
+Exit codes: 0 success; 1 nothing to report (or the database is missing); 2 usage error.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from pipelines.settings import load_settings
 
+DB_HELP = "DuckDB file to read (default: STRATEGY_DB or data/build/strategy.duckdb)."
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="DuckDB file to read (default: STRATEGY_DB or data/build/strategy.duckdb).",
-)
+
+def _require_database(path: Path) -> None:
+    if not path.is_file():
+        click.echo(f"Error: database {path} does not exist; run `python -m pipelines build` "
+                   "first", err=True)
+        sys.exit(1)
+
+
+@click.group(invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help=DB_HELP)
 @click.option("--host", help="Address to listen on (default: HOST or 127.0.0.1).")
 @click.option("--port", type=click.IntRange(1, 65535), help="Port (default: PORT or 8050).")
 @click.option("--debug/--no-debug", default=None, help="Dash debug mode (never in production).")
-def main(db_path: Path | None, host: str | None, port: int | None, debug: bool | None) -> None:
-    """Serve the strategy tracker dashboard.
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, host: str | None, port: int | None,
+         debug: bool | None) -> None:
+    """Serve the strategy tracker dashboard (no command), or run a command.
 
     \b
     Examples:
       python -m dashboard
       python -m dashboard --db data/build/strategy.duckdb --port 8051
+      python -m dashboard report --quarter 2026-27Q2 --out briefing.html
     """
+    if ctx.invoked_subcommand is not None:
+        return
     settings = load_settings(db_path=db_path, host=host, port=port, debug=debug)
-    if not settings.db_path.is_file():
-        click.echo(
-            f"Error: database {settings.db_path} does not exist; "
-            "run `python -m pipelines build` first",
-            err=True,
-        )
-        sys.exit(1)
+    _require_database(settings.db_path)
     from dashboard.app import create_app  # imported late so --help stays fast
 
     app = create_app(settings)
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
+
+
+def _parse_quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> Any:
+    from pipelines.periods import FiscalQuarter
+
+    try:
+        return FiscalQuarter.parse(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@main.command()
+@click.option("--quarter", required=True, callback=_parse_quarter, metavar="YYYY-YYQn",
+              help="Fiscal quarter to review, e.g. 2026-27Q2 (July to September 2026).")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help=DB_HELP)
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the briefing.")
+def report(quarter: Any, out: Path, db_path: Path | None, lang: str) -> None:
+    """Write the quarterly review briefing: one self-contained HTML file (charts inline, no
+    external request) that opens offline and prints to PDF. The same file as the page's
+    "Download briefing" link. Exit 1 when the quarter has no data.
+
+    \b
+    Example:
+      python -m dashboard report --quarter 2026-27Q2 --out briefing-2026-27Q2.html
+      python -m dashboard report --quarter 2026-27Q2 --out note.html --lang fr
+    """
+    from dashboard.reports.briefing import briefing_context, render_briefing
+    from pipelines.read import ConnectionReader
+    from pipelines.read.review import NoQuarterlyData, quarter_review
+    from pipelines.release.snapshot import open_read_only
+
+    settings = load_settings(db_path=db_path)
+    _require_database(settings.db_path)
+    with open_read_only(settings.db_path) as con:
+        reader = ConnectionReader(con)
+        try:
+            review = quarter_review(reader, quarter)
+        except NoQuarterlyData as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(1)
+        html = render_briefing(review, briefing_context(reader, lang), lang)  # type: ignore[arg-type]
+    out.write_text(html, encoding="utf-8")
+    click.echo(f"Wrote the {quarter.label} briefing to {out} ({len(html.encode()) // 1024} KB)")
 
 
 if __name__ == "__main__":

@@ -16,9 +16,9 @@ from typing import Final
 import dash
 import flask
 
-from dashboard import queries
 from dashboard.context import current_db
 from dashboard.database import Database
+from pipelines.read import strategy
 
 # True: the ids exist; False: 404; an int: that status (e.g. 400 for a malformed parameter).
 Validator = Callable[[Database, Mapping[str, str]], bool | int]
@@ -54,11 +54,12 @@ ROUTES: Final[tuple[Route, ...]] = (
     Route(r"/review/statutory", _statutory_snapshot_known),
     Route(r"/review/quarterly", _quarterly_status),
     Route(
-        r"/pillar/(?P<pillar_id>[^/]+)", lambda db, ids: queries.pillar_exists(db, ids["pillar_id"])
+        r"/pillar/(?P<pillar_id>[^/]+)",
+        lambda db, ids: strategy.pillar_exists(db, ids["pillar_id"]),
     ),
     Route(
         r"/indicator/(?P<indicator_id>[^/]+)",
-        lambda db, ids: queries.indicator_exists(db, ids["indicator_id"]),
+        lambda db, ids: strategy.indicator_exists(db, ids["indicator_id"]),
     ),
     Route(r"/deliverables"),
     Route(r"/about"),

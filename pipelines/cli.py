@@ -163,50 +163,6 @@ def snapshot(label: str | None, list_only: bool, db_path: Path | None) -> None:
     click.echo(f"Snapshot {manifest.slug}: content sha256 {manifest.content_sha256}")
 
 
-def _parse_quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> Any:
-    from pipelines.periods import FiscalQuarter
-
-    try:
-        return FiscalQuarter.parse(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
-
-
-@cli.command()
-@click.option("--quarter", required=True, callback=_parse_quarter, metavar="YYYY-YYQn",
-              help="Fiscal quarter to review, e.g. 2026-27Q2 (July to September 2026).")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="HTML file to write.")
-@DB_OPTION
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
-              help="Language of the briefing.")
-@reports_rejections
-def report(quarter: Any, out: Path, db_path: Path | None, lang: str) -> None:
-    """Write the quarterly review briefing: one self-contained HTML file (charts inline, no
-    external request) that opens offline and prints to PDF. The same file as the page's
-    "Download briefing" link. Exit 1 when the quarter has no data.
-
-    \b
-    Example:
-      python -m pipelines report --quarter 2026-27Q2 --out briefing-2026-27Q2.html
-      python -m pipelines report --quarter 2026-27Q2 --out note.html --lang fr
-    """
-    from dashboard.reports.briefing import briefing_context, render_briefing
-    from pipelines.release.snapshot import open_read_only
-    from pipelines.review_data import NoQuarterlyData, build_review
-
-    settings = load_settings(db_path=db_path)
-    with open_read_only(settings.db_path) as con:
-        try:
-            review = build_review(con, settings, quarter)
-        except NoQuarterlyData as error:
-            click.echo(f"error: {error}", err=True)
-            sys.exit(1)
-        html = render_briefing(review, briefing_context(con, lang), lang)  # type: ignore[arg-type]
-    out.write_text(html, encoding="utf-8")
-    click.echo(f"Wrote the {quarter.label} briefing to {out} ({len(html.encode()) // 1024} KB)")
-
-
 def _add_plugins() -> None:
     from pipelines.submissions.command import ingest
 

@@ -1,6 +1,6 @@
 """The /about sections on the progress method and its worked example. The thresholds and
-every number of the example come from :mod:`pipelines.marts.status_rule`, so the page cannot drift
-from the code that assigns statuses."""
+every number of the example come from ``marts.progress_method``, which the build computes
+with the rule that assigns every status, so the page cannot drift from it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dash.development.base_component import Component
 
 from dashboard.text.formatting import format_date, format_number
 from dashboard.text.i18n import Lang, t
-from pipelines.marts.status_rule import NEEDS_ACCELERATION, ON_TRACK, WorkedExample
+from pipelines.read.rows import Method
 
 
 def _n(value: float, lang: Lang, decimals: int = 2) -> str:
@@ -24,12 +24,13 @@ def section(section_id: str, heading: str, children: list[Component | None]) -> 
     )
 
 
-def _status_list(lang: Lang) -> Component:
-    thresholds = {"on_track": _n(ON_TRACK, lang), "needs": _n(NEEDS_ACCELERATION, lang)}
+def _status_list(method: Method, lang: Lang) -> Component:
+    thresholds = {"on_track": _n(method.on_track_threshold, lang),
+                  "needs": _n(method.needs_acceleration_threshold, lang)}
     items = []
     for status in ("achieved", "on_track", "needs_acceleration", "limited_progress"):
         items += [
-            html.Dt(t(f"pillar_status.{status}", lang)),
+            html.Dt(t(f"status.{status}", lang)),
             html.Dd(t(f"about_method.{status}", lang, **thresholds)),
         ]
     items += [
@@ -39,7 +40,8 @@ def _status_list(lang: Lang) -> Component:
     return html.Dl(items)
 
 
-def method_section(target_text: str, lang: Lang) -> Component:
+def method_section(method: Method, lang: Lang) -> Component:
+    target_text = format_number(method.example_target, lang)
     formula = [
         t("about_method.formula_share", lang),
         t("about_method.formula_expected", lang),
@@ -53,7 +55,7 @@ def method_section(target_text: str, lang: Lang) -> Component:
             html.P(t("about_method.formula_intro", lang)),
             html.Div([html.P(line) for line in formula], className="formula"),
             html.P(t("about_method.statuses_intro", lang)),
-            _status_list(lang),
+            _status_list(method, lang),
             html.P(t("about_method.neutral", lang)),
             html.P(t("about_method.cumulative", lang)),
             html.P(t("about_method.lower", lang)),
@@ -64,23 +66,20 @@ def method_section(target_text: str, lang: Lang) -> Component:
     )
 
 
-def example_section(example: WorkedExample, lang: Lang) -> Component:
-    result, target = example.result, example.target
-    assert result.expected_to_date is not None and result.ratio is not None
-    assert result.share_elapsed is not None and result.as_of is not None
+def example_section(method: Method, lang: Lang) -> Component:
     numbers = {
-        "target": format_number(target.target_value, lang),
-        "baseline": format_number(target.baseline_value or 0, lang),
-        "start": format_date(target.period_start, lang),
-        "end": format_date(target.period_end, lang),
-        "days": format_number(example.days_in_period, lang),
-        "elapsed": format_number(example.days_elapsed, lang),
-        "achieved": format_number(example.observation.value or 0, lang),
-        "as_of": format_date(result.as_of, lang),
-        "share": _n(result.share_elapsed, lang, 4),
-        "expected": _n(result.expected_to_date, lang, 1),
-        "ratio": _n(result.ratio, lang),
-        "status": t(f"pillar_status.{result.status}", lang),
+        "target": format_number(method.example_target, lang),
+        "baseline": format_number(method.example_baseline, lang),
+        "start": format_date(method.example_period_start, lang),
+        "end": format_date(method.example_period_end, lang),
+        "days": format_number(method.example_days_in_period, lang),
+        "elapsed": format_number(method.example_days_elapsed, lang),
+        "achieved": format_number(method.example_achieved, lang),
+        "as_of": format_date(method.example_as_of, lang),
+        "share": _n(method.example_share_elapsed, lang, 4),
+        "expected": format_number(method.example_expected, lang),
+        "ratio": _n(method.example_ratio, lang),
+        "status": t(f"status.{method.example_status}", lang),
     }
     steps = ["target", "reported", "share", "expected", "ratio", "status"]
     return section(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 from dash import html
 from dash.development.base_component import Component
 
@@ -13,14 +12,15 @@ from dashboard.components.about_method import section
 from dashboard.components.shell import EMERGENCY_NUMBER, HOTLINE_DISPLAY, HOTLINE_TEL
 from dashboard.components.tables import scroll_table
 from dashboard.text.formatting import format_date, format_month, format_timestamp, format_value
-from dashboard.text.i18n import Lang, t
+from dashboard.text.i18n import Lang, pick, t
+from pipelines.read.rows import Source, Strategy
 
 SOURCE_COLUMNS = ("title", "publisher", "date", "language", "edition", "kind", "sha")
 
 
 def published_text(published: object, about: bool, lang: Lang) -> str:
     """'2025-11-26' → long date, '2016-06' → month, '2014' → year; 'about …' when approximate."""
-    if published is None or pd.isna(published) or not str(published).strip():  # type: ignore[arg-type]
+    if published is None or not str(published).strip():
         return t("about_sources.undated", lang)
     text = str(published)
     if len(text) == 10:
@@ -30,32 +30,32 @@ def published_text(published: object, about: bool, lang: Lang) -> str:
     return t("about_sources.about", lang, date=text) if about else text
 
 
-def _source_title(row: dict, lang: Lang) -> Component:
+def _source_title(row: Source, lang: Lang) -> Component:
     """The title in its own language, linked to the source when its address is known (the
     link is the title itself, so the table keeps readable widths on narrow screens)."""
-    title = html.Span(str(row["title"]), lang=str(row["language"]))
-    url = row["url"]
+    title = html.Span(str(row.title), lang=str(row.language))
+    url = row.url
     if isinstance(url, str) and url:
         return html.A(title, href=url)
     return html.Span([title, html.Br(), html.Small(t("about_sources.no_url", lang))])
 
 
-def _source_row(row: dict, lang: Lang) -> Component:
+def _source_row(row: Source, lang: Lang) -> Component:
     return html.Tr(
         [
             html.Th(_source_title(row, lang), scope="row"),
-            html.Td(str(row["publisher_fr" if lang == "fr" else "publisher"])),
-            html.Td(published_text(row["published"], bool(row["published_about"]), lang)),
-            html.Td(t(f"about_sources.lang_{row['language']}", lang)),
-            html.Td(str(row[f"edition_{lang}"])),
-            html.Td(t(f"about_sources.kind_{row['kind']}", lang)),
-            html.Td(html.Code(str(row["sha256"])[:12], className="sha")),
+            html.Td(row.publisher_fr if lang == "fr" else row.publisher),
+            html.Td(published_text(row.published, bool(row.published_about), lang)),
+            html.Td(t(f"about_sources.lang_{row.language}", lang)),
+            html.Td(pick(row, "edition", lang)),
+            html.Td(t(f"about_sources.kind_{row.kind}", lang)),
+            html.Td(html.Code(str(row.sha256)[:12], className="sha")),
         ],
-        id=f"source-{row['source_id']}",
+        id=f"source-{row.source_id}",
     )
 
 
-def sources_section(sources: pd.DataFrame, lang: Lang) -> Component:
+def sources_section(sources: list[Source], lang: Lang) -> Component:
     caption = t("about_sources.caption", lang)
     head = html.Tr(
         [html.Th(t(f"about_sources.col_{c}", lang), scope="col") for c in SOURCE_COLUMNS]
@@ -64,7 +64,7 @@ def sources_section(sources: pd.DataFrame, lang: Lang) -> Component:
         [
             html.Caption(caption),
             html.Thead(head),
-            html.Tbody([_source_row(r, lang) for r in sources.to_dict("records")]),
+            html.Tbody([_source_row(r, lang) for r in sources]),
         ],
         className="data-table sources-table",
     )
@@ -83,16 +83,16 @@ def _review_sentence(years: int, lang: Lang) -> Component:
     return html.P([before, html.Em(t("about_period.act", lang)), after])
 
 
-def period_section(reading: dict[str, str], strategy: dict | None, lang: Lang) -> Component:
+def period_section(reading: dict[str, str], strategy: Strategy | None, lang: Lang) -> Component:
     """``reading`` holds the formatted range, start and end; ``strategy`` the marts row."""
     children: list[Component | None] = [html.P(t("about_period.reading", lang, **reading))]
     if strategy is not None:
-        note = strategy.get(f"note_{lang}")
+        note = pick(strategy, "note", lang)
         children += [
-            html.P(str(note)) if isinstance(note, str) else None,
-            _review_sentence(int(strategy["review_interval_years"] or 5), lang),
+            html.P(note) if note else None,
+            _review_sentence(int(strategy.review_interval_years or 5), lang),
             html.Blockquote(
-                html.P(f"« {strategy['locator']} »"), lang="fr", className="source-quote"
+                html.P(f"« {strategy.locator} »"), lang="fr", className="source-quote"
             ),
             html.P(t("about_period.review_translation", lang), className="translation")
             if lang == "en"

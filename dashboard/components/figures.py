@@ -5,9 +5,9 @@ from __future__ import annotations
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.queries import Figure
 from dashboard.text.formatting import format_period, format_value
 from dashboard.text.i18n import Lang, t
+from pipelines.read.rows import Figure
 
 
 def _localised(figure: Figure, lang: Lang, field: str) -> str:

@@ -9,9 +9,9 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard.components.tables import scroll_table
-from dashboard.strategy_queries import Milestone
 from dashboard.text.formatting import format_date
 from dashboard.text.i18n import Lang, t
+from pipelines.read.rows import Milestone
 from pipelines.vocabulary import MILESTONE_STATUSES
 
 # A distinct shape per status, so the status reads without colour (and in print). The word

@@ -4,32 +4,34 @@ the accountability note. Pure functions of their arguments."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
+from dashboard.components.progress import status_badge
 from dashboard.components.tables import scroll_table
-from dashboard.strategy_queries import PillarIndicator
-from dashboard.text.formatting import format_date, format_number, format_period, format_value
-from dashboard.text.i18n import Lang, t
-from pipelines.marts.status_rule import ProgressResult
+from dashboard.text.formatting import format_period, format_value
+from dashboard.text.i18n import Lang, pick, t
+from dashboard.text.status import marks, ratio_line, to_date_label, to_date_value
+from pipelines.read.rows import Figure, Indicator, Pillar, Progress
 
 
-def outcome_section(pillar: dict[str, object], lang: Lang) -> Component:
+def outcome_section(pillar: Pillar, lang: Lang) -> Component:
     """The strategy's expected result; on the English page with its French source sentence."""
     children: list[Component] = [html.H2(t("pillar.outcome_heading", lang), id="pillar-outcome")]
     if lang == "en":
         children += [
             html.P(t("pillar.outcome_intro", lang)),
-            html.P(str(pillar["outcome_en"]), className="pillar-outcome"),
+            html.P(pillar.outcome_en, className="pillar-outcome"),
             html.P(t("pillar.outcome_source", lang), className="quote-label"),
         ]
     else:
         children.append(html.P(t("pillar.outcome_intro", lang)))
     children += [
-        html.Blockquote(str(pillar["locator"]), lang="fr", className="source-quote"),
-        html.P(str(pillar[f"edition_{lang}"] or ""), className="quote-source"),
+        html.Blockquote(pillar.locator, lang="fr", className="source-quote"),
+        html.P(pick(pillar, "edition", lang), className="quote-source"),
     ]
     return html.Section(children, **{"aria-labelledby": "pillar-outcome"})
 
@@ -60,91 +62,64 @@ def accountability_note(lang: Lang) -> Component:
     )
 
 
-def _ratio(value: float, lang: Lang) -> str:
-    return format_number(round(value, 2), lang, decimals=2)
+@dataclass(frozen=True)
+class PillarRow:
+    """One indicator of a pillar: its progress row (None outside the status rule) and its
+    latest published or submitted figure (None when nothing is published)."""
+
+    indicator: Indicator
+    progress: Progress | None
+    figure: Figure | None
 
 
-def _progress_numbers(result: ProgressResult, lang: Lang) -> list[Component]:
-    parts: list[Component] = []
-    if result.target is not None and result.period_end is not None:
-        target = format_number(result.target, lang)
-        end = format_date(result.period_end, lang)
-        parts.append(html.P(t("pillar_status.target", lang, value=target, end=end)))
-    if result.ratio is not None and result.expected_to_date is not None and result.as_of:
-        numbers = t(
-            "pillar_status.numbers",
-            lang,
-            achieved=format_number(result.achieved or 0, lang),
-            as_of=format_date(result.as_of, lang),
-            expected=format_number(round(result.expected_to_date), lang),
-            ratio=_ratio(result.ratio, lang),
-        )
-        parts.append(html.P(numbers))
-    return parts
+def status_cell(row: PillarRow, lang: Lang) -> Component:
+    """Words and shape, never a colour: the status and the numbers behind it."""
+    if row.progress is None:
+        return html.Td(t("progress.reason_context", lang), className="status-neutral")
+    line = ratio_line(row.progress, lang)
+    return html.Td([status_badge(row.progress, lang), html.P(line) if line else None],
+                   className=f"status-{row.progress.status}")
 
 
-def status_cell(indicator: PillarIndicator, result: ProgressResult, lang: Lang) -> Component:
-    """Words only, never a colour: reported activity gets the neutral note, context none."""
-    if indicator.interpretation == "reported_activity":
-        return html.Td(
-            html.P(t("pillar_status.reported_activity", lang)), className="status-neutral"
-        )
-    if indicator.interpretation == "context":
-        return html.Td(t("pillar_status.context", lang), className="status-neutral")
-    key = result.status if result.status != "not_assessed" else (result.reason or "no_target")
-    label = html.P(html.Strong(t(f"pillar_status.{key}", lang)))
-    return html.Td([label, *_progress_numbers(result, lang)], className=f"status-{key}")
-
-
-def _value_cells(indicator: PillarIndicator, lang: Lang) -> list[Component]:
-    figure = indicator.figure
+def _figure_cells(figure: Figure | None, lang: Lang) -> list[Component]:
     if figure is None:
-        return [
-            html.Td(t("pillar.no_value", lang)),
-            html.Td(t("pillar.no_source", lang)),
-            html.Td(t("pillar.no_source", lang)),
-        ]
+        return [html.Td(t("pillar.no_value", lang)), html.Td(t("pillar.no_source", lang)),
+                html.Td(t("pillar.no_source", lang))]
     value = format_value(figure.value, figure.unit_kind, figure.qualifier, lang)
-    unit = "" if figure.unit_kind in {"money", "percent"} else str(getattr(figure, f"unit_{lang}"))
+    unit = "" if figure.unit_kind in {"money", "percent"} else pick(figure, "unit", lang)
     period = format_period(figure.period_start, figure.period_end, figure.period_basis, lang)
-    # The edition label names the source in the page's language; the publisher is stored in
-    # English only, so it would leave English words on the French page.
-    source = getattr(figure, f"edition_{lang}") or figure.edition_en or figure.publisher or ""
-    return [
-        html.Td([html.Span(value, className="table-number"), f" {unit}".rstrip()]),
-        html.Td(period),
-        html.Td(source),
-    ]
+    source = pick(figure, "edition", lang) or figure.publisher_en or ""
+    return [html.Td([html.Span(value, className="table-number"), f" {unit}".rstrip()]),
+            html.Td(period), html.Td(source)]
 
 
-def _indicator_row(indicator: PillarIndicator, result: ProgressResult, lang: Lang) -> Component:
-    name = indicator.name_fr if lang == "fr" else indicator.name_en
-    link = dcc.Link(name, href=href(f"/indicator/{indicator.indicator_id}", lang))
-    return html.Tr(
-        [
-            html.Th(link, scope="row"),
-            *_value_cells(indicator, lang),
-            status_cell(indicator, result, lang),
-        ],
-        id=f"pillar-indicator-{indicator.indicator_id}",
-    )
+def _value_cells(row: PillarRow, lang: Lang) -> list[Component]:
+    """The figure to date when the strategy period has one, else the latest published."""
+    progress = row.progress
+    if progress is None or progress.value_to_date is None:
+        return _figure_cells(row.figure, lang)
+    demo = progress.value_to_date_status == "demo"
+    unit = "" if progress.unit_kind in {"money", "percent"} else pick(progress, "unit", lang)
+    return [html.Td([html.Span(to_date_value(progress, lang), className="table-number"),
+                     f" {unit}".rstrip()], **marks(progress)),
+            html.Td(to_date_label(progress, lang)),
+            html.Td(t("chart.submissions_demo" if demo else "chart.submissions", lang))]
 
 
-def indicator_table(
-    rows: Sequence[tuple[PillarIndicator, ProgressResult]], lang: Lang, pillar_name: str
-) -> Component:
+def _indicator_row(row: PillarRow, lang: Lang) -> Component:
+    info = row.indicator
+    link = dcc.Link(pick(info, "name", lang), href=href(f"/indicator/{info.indicator_id}", lang))
+    return html.Tr([html.Th(link, scope="row"), *_value_cells(row, lang),
+                    status_cell(row, lang)], id=f"pillar-indicator-{info.indicator_id}")
+
+
+def indicator_table(rows: Sequence[PillarRow], lang: Lang, pillar_name: str) -> Component:
     columns = ["col_indicator", "col_value", "col_period", "col_source", "col_status"]
     caption = t("pillar.indicators_caption", lang, pillar=pillar_name)
     return scroll_table(
-        html.Table(
-            [
-                html.Caption(caption),
-                html.Thead(
-                    html.Tr([html.Th(t(f"pillar.{key}", lang), scope="col") for key in columns])
-                ),
-                html.Tbody([_indicator_row(ind, res, lang) for ind, res in rows]),
-            ],
-            className="data-table indicator-table",
-        ),
-        caption,
-    )
+        html.Table([html.Caption(caption),
+                    html.Thead(html.Tr([html.Th(t(f"pillar.{key}", lang), scope="col")
+                                        for key in columns])),
+                    html.Tbody([_indicator_row(row, lang) for row in rows])],
+                   className="data-table indicator-table"),
+        caption)

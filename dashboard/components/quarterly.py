@@ -13,10 +13,9 @@ from dash.development.base_component import Component
 from dashboard.components.statutory import table
 from dashboard.figures.quarter_bars import svg_data_uri
 from dashboard.text import review as rt
-from dashboard.text.i18n import Lang, t
+from dashboard.text.i18n import Lang, pick, t
 from pipelines.periods import FiscalQuarter
-from pipelines.review import IndicatorReview
-from pipelines.review_data import PillarReview, QuarterReview
+from pipelines.read.review import IndicatorReview, PillarReview, QuarterReview
 
 PATH = "/review/quarterly"
 BRIEFING_PATH = "/review/quarterly/briefing.html"
@@ -67,14 +66,26 @@ def _chart(item: IndicatorReview, lang: Lang) -> Component:
                        className="chart-figure")
 
 
+def summary_table(caption: str, headers: list[str], rows: list[list[rt.Cell]]) -> Component:
+    """The review table: each status and figure-to-date cell carries its data attributes."""
+    body = [html.Tr([html.Th(cells[0].text, scope="row"),
+                     *[html.Td(c.text, **c.marks) for c in cells[1:]]]) for cells in rows]
+    return html.Div(
+        html.Table([html.Caption(caption),
+                    html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
+                    html.Tbody(body)], className="data-table"),
+        className="table-scroll", tabIndex="0", role="region", **{"aria-label": caption})
+
+
 def pillar_section(pillar: PillarReview, review: QuarterReview, lang: Lang) -> Component:
-    name = pillar.name_fr if lang == "fr" else pillar.name_en
-    heading_id = f"quarterly-pillar-{pillar.pillar_id}"
-    caption = t("quarterly.summary_caption", lang, pillar=name, quarter=review.quarter.label)
-    rows = [rt.summary_row(i, review.quarter, lang) for i in pillar.indicators]
+    name = pick(pillar.pillar, "name", lang)
+    heading_id = f"quarterly-pillar-{pillar.pillar.pillar_id}"
+    caption = t("quarterly.summary_caption", lang, pillar=name,
+                quarter=rt.quarter_name(review.quarter.label, lang))
+    rows = [rt.summary_row(i, lang) for i in pillar.indicators]
     return html.Section([
         html.H2(name, id=heading_id), demo_label(review, lang),
-        table(caption, rt.summary_headers(review.quarter, lang), rows),
+        summary_table(caption, rt.summary_headers(review.quarter, lang), rows),
         *[_chart(i, lang) for i in pillar.indicators],
     ], className="quarterly-pillar", **{"aria-labelledby": heading_id})
 

@@ -10,9 +10,9 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
-from dashboard.queries import SiteStatus
 from dashboard.text.formatting import format_timestamp
 from dashboard.text.i18n import Lang, other_lang, t
+from pipelines.read.rows import SiteStatus
 
 # (path, catalogue key). Pages add their entry here as they land.
 NAV_ITEMS: Final[tuple[tuple[str, str], ...]] = (

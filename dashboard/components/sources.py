@@ -3,132 +3,77 @@ from (quoted in the document's language), and the quarterly submissions summaris
 
 from __future__ import annotations
 
-from datetime import date
-
-import pandas as pd
 from dash import html
 from dash.development.base_component import Component
 
 from dashboard.figures.series import SUBMISSIONS_PREFIX
-from dashboard.indicator_queries import TargetRow
 from dashboard.text.formatting import format_date, format_period, format_value
 from dashboard.text.i18n import Lang, t
+from pipelines.read.rows import Observation, SubmissionSummary, TargetInfo
 
 
-def _published(value: object, lang: Lang) -> str:
-    if not isinstance(value, str) or not value:
+def _published(value: str | None, lang: Lang) -> str:
+    if not value:
         return t("indicator.undated", lang)
     return t("indicator.published", lang, date=value)
 
 
-def _figure_item(row: pd.Series, lang: Lang) -> Component:
-    value = (
-        t("value.suppressed", lang)
-        if bool(row["suppressed"]) or pd.isna(row["value"])
-        else format_value(float(row["value"]), str(row["unit_kind"]), str(row["qualifier"]), lang)
-    )
-    period = format_period(row["period_start"], row["period_end"], str(row["period_basis"]), lang)
-    quote_lang = row["source_language"] if isinstance(row["source_language"], str) else lang
-    return html.Li(
-        [
-            html.P(
-                t(
-                    "indicator.figure_line",
-                    lang,
-                    value=value,
-                    period=period,
-                    geography=row[f"geography_{lang}"],
-                )
-            ),
-            html.Blockquote(str(row["locator"]), lang=quote_lang, className="locator"),
-        ]
-    )
+def _figure_item(row: Observation, lang: Lang) -> Component:
+    value = format_value(None if row.suppressed else row.value, row.unit_kind, row.qualifier,
+                         lang)
+    period = format_period(row.period_start, row.period_end, row.period_basis, lang)
+    geography = row.geography_fr if lang == "fr" else row.geography_en
+    return html.Li([
+        html.P(t("indicator.figure_line", lang, value=value, period=period,
+                 geography=geography)),
+        html.Blockquote(row.locator, lang=row.source_language or lang, className="locator"),
+    ])
 
 
-def _document(group: pd.DataFrame, lang: Lang) -> Component:
-    first = group.iloc[0]
-    title = str(first["title"]) if isinstance(first["title"], str) else str(first["source_id"])
-    title_lang = first["source_language"] if isinstance(first["source_language"], str) else lang
-    cite = html.Cite(title, lang=title_lang)
-    heading = [html.A(cite, href=first["url"]) if isinstance(first["url"], str) else cite]
-    edition = first[f"edition_{lang}"]
-    details = ", ".join(
-        str(p)
-        for p in (first["publisher_fr" if lang == "fr" else "publisher"], edition,
-                  _published(first["published"], lang))
-        if isinstance(p, str) and p
-    )
-    return html.Li(
-        [
-            html.P([*heading, html.Br(), details]),
-            html.Details(
-                [
-                    html.Summary(t("indicator.quote_label", lang)),
-                    html.Ul(
-                        [_figure_item(r, lang) for _, r in group.iterrows()], className="locators"
-                    ),
-                ],
-                open=len(group) <= 3,
-            ),
-        ],
-        className="source",
-    )
+def _document(rows: list[Observation], lang: Lang) -> Component:
+    first = rows[0]
+    cite = html.Cite(first.title or first.source_id, lang=first.source_language or lang)
+    heading = [html.A(cite, href=first.url) if first.url else cite]
+    publisher = first.publisher_fr if lang == "fr" else first.publisher
+    edition = first.edition_fr if lang == "fr" else first.edition_en
+    details = ", ".join(p for p in (publisher, edition, _published(first.published, lang)) if p)
+    return html.Li([
+        html.P([*heading, html.Br(), details]),
+        html.Details([html.Summary(t("indicator.quote_label", lang)),
+                      html.Ul([_figure_item(r, lang) for r in rows], className="locators")],
+                     open=len(rows) <= 3),
+    ], className="source")
 
 
-def _submissions(
-    group: pd.DataFrame, lang: Lang, summary: tuple[int, date | None] | None = None
-) -> Component:
-    demo = str(group["series_source"].iloc[0]).endswith("demo")
+def _submissions(summary: SubmissionSummary, lang: Lang) -> Component:
+    demo = summary.series_source.endswith("demo")
     name = t("chart.submissions_demo" if demo else "chart.submissions", lang)
-    # The summary counts the breakdowns too, which the page does not fetch row by row.
-    count, latest = summary or (len(group), max(d for d in group["period_end"] if d is not None))
-    return html.Li(
-        html.P(
-            t(
-                "indicator.submission_source",
-                lang,
-                name=name,
-                count=count,
-                latest=format_date(latest, lang),
-            )
-        ),
-        className="source",
-    )
+    latest = format_date(summary.latest, lang) if summary.latest else t("status.none", lang)
+    return html.Li(html.P(t("indicator.submission_source", lang, name=name,
+                            count=summary.figures, latest=latest)), className="source")
 
 
-def sources_list(
-    obs: pd.DataFrame,
-    lang: Lang,
-    submissions: dict[str, tuple[int, date | None]] | None = None,
-) -> Component:
-    """``submissions``: figures and latest period per kind of submission, when ``obs`` holds
-    only their totals (see ``indicator_queries.QUERIES["observations"]``)."""
-    items = []
-    for source, group in obs.groupby("series_source", sort=False):
-        if str(source).startswith(SUBMISSIONS_PREFIX):
-            items.append(_submissions(group, lang, (submissions or {}).get(str(source))))
-        else:
-            items.append(_document(group, lang))
+def sources_list(observations: tuple[Observation, ...], lang: Lang,
+                 submissions: tuple[SubmissionSummary, ...] = ()) -> Component:
+    """Each published document with its quoted figures, then each kind of submission."""
+    documents: dict[str, list[Observation]] = {}
+    for row in observations:
+        if not row.series_source.startswith(SUBMISSIONS_PREFIX):
+            documents.setdefault(row.series_source, []).append(row)
+    items = [_document(rows, lang) for rows in documents.values()]
+    items += [_submissions(s, lang) for s in submissions]
     return html.Ul(items, className="sources-list")
 
 
-def target_source(row: TargetRow, lang: Lang) -> Component:
+def target_source(row: TargetInfo, lang: Lang) -> Component:
     """Where the target comes from, with the strategy's own words."""
     edition = row.edition_fr if lang == "fr" else row.edition_en
     publisher = row.publisher_fr if lang == "fr" else row.publisher
     details = ", ".join(p for p in (publisher, edition) if p)
     note = row.note_fr if lang == "fr" else row.note_en
-    return html.Li(
-        [
-            html.P(
-                [
-                    html.Strong(t("status.target_source", lang)),
-                    " : " if lang == "fr" else ": ",
-                    details,
-                ]
-            ),
-            html.Blockquote(row.locator, lang=row.source_language or lang, className="locator"),
-            html.P(note) if note else None,
-        ],
-        className="source",
-    )
+    return html.Li([
+        html.P([html.Strong(t("status.target_source", lang)),
+                " : " if lang == "fr" else ": ", details]),
+        html.Blockquote(row.locator, lang=row.source_language or lang, className="locator"),
+        html.P(note) if note else None,
+    ], className="source")

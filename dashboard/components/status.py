@@ -1,6 +1,7 @@
-"""The status box of an indicator: words, a shape and the numbers behind them; never colour
-alone. Reported-activity and context indicators get the neutral note instead of a status:
-a rise in reported cases can mean the strategy is working."""
+"""The status box of an indicator page: the status in words with its icon, and every number
+behind it, all read from the indicator's latest ``marts.progress`` row. Reported-activity and
+context indicators get the neutral note instead: a rise in reported cases can mean the
+strategy is working."""
 
 from __future__ import annotations
 
@@ -10,20 +11,12 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
+from dashboard.components.progress import ICONS, status_badge
 from dashboard.text.formatting import format_date, format_percent, format_period, format_value
 from dashboard.text.i18n import Lang, t
-from pipelines.marts.status_rule import DIRECTION_NEUTRAL, ProgressResult, Target, resolve_baseline
+from dashboard.text.status import basis, marks, to_date_label
+from pipelines.read.rows import Progress
 
-# A shape per status so it reads without colour (and in print).
-ICONS: Final[dict[str, str]] = {
-    "achieved": "★",
-    "on_track": "✓",
-    "needs_acceleration": "◆",
-    "limited_progress": "▼",
-    "not_assessed": "○",
-    "no_target": "○",
-    "neutral": "ℹ",
-}
 # The strategy's own sentence (its French text is the source; the English is our translation).
 STRATEGY_SENTENCE_FR: Final[str] = (
     "Si, en conséquence des actions mises en œuvre dans le cadre de cette stratégie, un plus "
@@ -33,117 +26,103 @@ STRATEGY_SENTENCE_FR: Final[str] = (
 )
 
 
-def is_neutral(interpretation: str, reporting_note: bool) -> bool:
-    """Whether an indicator must never get a good-or-bad status."""
-    return interpretation in DIRECTION_NEUTRAL or bool(reporting_note)
+def _neutral_badge(row: Progress | None, context: bool, lang: Lang) -> Component:
+    if row is not None:
+        return status_badge(row, lang)
+    key = "progress.reason_context" if context else "progress.reason_not_applicable"
+    return html.P([html.Span(ICONS["neutral"], className="status-icon",
+                             **{"aria-hidden": "true"}), " ", t(key, lang)],
+                  className="status-badge status-not-assessed")
 
 
-def _badge(kind: str, text: str) -> Component:
-    return html.P(
-        [html.Span(ICONS[kind], className="status-icon", **{"aria-hidden": "true"}), " ", text],
-        className=f"status-badge status-{kind.replace('_', '-')}",
-    )
+def neutral_note(row: Progress | None, lang: Lang, *, context: bool = False) -> Component:
+    """The note for reported-activity and context figures, citing the strategy. ``row`` is
+    None for an indicator outside the pillars (no progress row)."""
+    context = context or (row is not None and row.interpretation == "context")
+    if context:
+        return html.Div([_neutral_badge(row, True, lang), html.P(t("status.context_body", lang))],
+                        className="status-box status-box-neutral")
+    original = ([html.P(t("status.quote_original", lang)),
+                 html.Blockquote(f"« {STRATEGY_SENTENCE_FR} »", lang="fr")]
+                if lang == "en" else [])
+    return html.Div([_neutral_badge(row, False, lang), html.P(t("reporting_note.body", lang)),
+                     html.P(t("reporting_note.quote", lang), className="reporting-quote"),
+                     *original], className="status-box status-box-neutral reporting-note")
 
 
-def neutral_note(lang: Lang, *, reported: bool) -> Component:
-    """The note for reported-activity and context figures, citing the strategy."""
-    if not reported:
-        return html.Div(
-            [
-                _badge("neutral", t("status.context_heading", lang)),
-                html.P(t("status.context_body", lang)),
-            ],
-            className="status-box status-box-neutral",
-        )
-    original = (
-        [
-            html.P(t("status.quote_original", lang)),
-            html.Blockquote(f"« {STRATEGY_SENTENCE_FR} »", lang="fr"),
-        ]
-        if lang == "en"
-        else []
-    )
-    return html.Div(
-        [
-            _badge("neutral", t("status.neutral_heading", lang)),
-            html.P(t("reporting_note.body", lang)),
-            html.P(t("reporting_note.quote", lang), className="reporting-quote"),
-            *original,
-        ],
-        className="status-box status-box-neutral reporting-note",
-    )
-
-
-def _row(label: str, value: str) -> list[Component]:
+def _pair(label: str, value: str | Component) -> list[Component]:
     return [html.Dt(label), html.Dd(value)]
 
 
-def _numbers(result: ProgressResult, target: Target, unit_kind: str, lang: Lang) -> Component:
-    def value(v: float | None, qualifier: str = "exact") -> str:
-        return t("status.none", lang) if v is None else format_value(v, unit_kind, qualifier, lang)
+def _value(row: Progress, value: float | None, lang: Lang) -> str:
+    if value is None:
+        return t("status.none", lang)
+    return format_value(value, row.unit_kind, "exact", lang)
 
-    goal_period = format_period(target.period_start, target.period_end, "stated", lang)
-    # With no data yet the method reports no baseline; the target still has its start.
-    start, assumed = resolve_baseline(target)
-    baseline = value(result.baseline if result.baseline is not None else start)
-    if result.baseline_is_assumed or (result.baseline is None and assumed):
+
+def _target_numbers(row: Progress, lang: Lang) -> list[Component]:
+    assert row.target_period_start is not None and row.target_period_end is not None
+    period = format_period(row.target_period_start, row.target_period_end, "stated", lang)
+    target = t("status.target_value", lang, value=_value(row, row.target_value, lang),
+               date=format_date(row.target_period_end, lang), period=period)
+    baseline = _value(row, row.baseline_value, lang)
+    if row.baseline_is_assumed:
         baseline = t("status.baseline_assumed", lang, value=baseline)
-    achieved_q = "more_than" if result.achieved_is_lower_bound else "exact"
-    items = [
-        *_row(
-            t("status.target", lang),
-            t(
-                "status.target_value",
-                lang,
-                value=value(target.target_value),
-                date=format_date(target.period_end, lang),
-                period=goal_period,
-            ),
-        ),
-        *_row(t("status.baseline", lang), baseline),
-        *_row(t("status.achieved_value", lang), value(result.achieved, achieved_q)),
-        *_row(t("status.expected", lang), value(result.expected_to_date)),
-        *_row(
-            t("status.ratio", lang),
-            t("status.none", lang)
-            if result.ratio is None
-            else format_percent(round(result.ratio * 100, 1), lang),
-        ),
-        *_row(
-            t("status.elapsed", lang),
-            t("status.none", lang)
-            if result.share_elapsed is None
-            else format_percent(round(result.share_elapsed * 100, 1), lang),
-        ),
-        *_row(
-            t("status.as_of", lang),
-            t("status.none", lang) if result.as_of is None else format_date(result.as_of, lang),
-        ),
-    ]
-    return html.Dl(items, className="status-numbers")
+    return [*_pair(t("status.target", lang), target), *_pair(t("status.baseline", lang),
+                                                              baseline)]
 
 
-def target_status(result: ProgressResult, target: Target, unit_kind: str, lang: Lang) -> Component:
+def _achieved_numbers(row: Progress, lang: Lang) -> list[Component]:
+    achieved = html.Span([
+        html.Span(format_value(row.value_to_date, row.unit_kind,
+                               row.value_to_date_qualifier or "exact", lang), **marks(row)),
+        f" ({to_date_label(row, lang)})"]) if row.value_to_date is not None \
+        else t("status.none", lang)
+    ratio = (t("status.none", lang) if row.ratio is None
+             else format_percent(round(row.ratio * 100, 1), lang))
+    elapsed = (t("status.none", lang) if row.share_elapsed is None
+               else format_percent(round(row.share_elapsed * 100, 1), lang))
+    as_of = t("status.none", lang) if row.assessed_at is None else format_date(row.assessed_at,
+                                                                                lang)
+    return [*_pair(t("status.achieved_value", lang), achieved),
+            *_pair(t("status.expected", lang), _value(row, row.expected_to_date, lang)),
+            *_pair(t("status.ratio", lang), ratio), *_pair(t("status.elapsed", lang), elapsed),
+            *_pair(t("status.as_of", lang), as_of)]
+
+
+def target_status(row: Progress, lang: Lang) -> Component:
     """Status against a published target, with every number behind it."""
-    kind = result.status
-    children: list[Component] = [_badge(kind, t(f"status.{kind}", lang))]
-    if result.reason in {"no_data", "period_not_started", "no_baseline"}:
-        children.append(html.P(t(f"status.reason_{result.reason}", lang)))
-    children.append(_numbers(result, target, unit_kind, lang))
-    if result.achieved_is_lower_bound:
+    children: list[Component] = [
+        status_badge(row, lang),
+        html.P(basis(row, lang), className="status-basis"),
+        html.Dl([*_target_numbers(row, lang), *_achieved_numbers(row, lang)],
+                className="status-numbers"),
+    ]
+    if row.value_to_date_qualifier in {"more_than", "at_least"}:
         children.append(html.P(t("status.lower_bound_note", lang)))
     children.append(html.P(t("status.thresholds", lang), className="status-thresholds"))
-    children.append(
-        html.P(dcc.Link(t("indicator.method_link", lang), href=href("/about", lang) + "#method"))
-    )
-    return html.Div(children, className=f"status-box status-box-{kind.replace('_', '-')}")
+    children.append(html.P(dcc.Link(t("indicator.method_link", lang),
+                                    href=href("/about", lang) + "#method")))
+    return html.Div(children, className=f"status-box status-box-{row.status.replace('_', '-')}")
 
 
-def no_target_status(change: str | None, lang: Lang) -> Component:
-    children: list[Component] = [
-        _badge("no_target", t("status.no_target", lang)),
+def no_target_status(row: Progress | None, change: str | None, lang: Lang) -> Component:
+    """No numeric target: what has been reported, never a verdict."""
+    children: list[Component | None] = [
+        status_badge(row, lang) if row is not None else html.P(t("status.no_target", lang),
+                                                               className="status-badge"),
         html.P(t("status.no_target_body", lang)),
+        _to_date_line(row, lang) if row is not None else None,
+        html.P(change, className="status-change") if change else None,
     ]
-    if change:
-        children.append(html.P(change, className="status-change"))
-    return html.Div(children, className="status-box status-box-no-target")
+    return html.Div([c for c in children if c is not None],
+                    className="status-box status-box-no-target")
+
+
+def _to_date_line(row: Progress, lang: Lang) -> Component | None:
+    if row.value_to_date is None:
+        return None
+    value = format_value(row.value_to_date, row.unit_kind, row.value_to_date_qualifier or
+                         "exact", lang)
+    return html.P([html.Span(value, className="figure-number", **marks(row)), " ",
+                   to_date_label(row, lang)], className="status-to-date")

@@ -15,6 +15,8 @@ from dash.development.base_component import Component
 
 from dashboard.text.formatting import format_period, format_value
 from dashboard.text.i18n import Lang, t
+from dashboard.text.status import marks, status_words
+from pipelines.read.rows import Milestone, Progress
 from pipelines.release.export import Filters
 from pipelines.vocabulary import DELIVERABLE_STATES
 
@@ -41,11 +43,12 @@ def deliverable_state(status: str, status_date: date | None, as_of: date) -> str
     return status if status in STATES else "not_reported"
 
 
-def deliverable_counts(milestones: pd.DataFrame, as_of: date) -> dict[str, Counter[str]]:
+def deliverable_counts(milestones: Iterable[Milestone],
+                       as_of: date) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = {}
-    for row in milestones.itertuples():
-        state = deliverable_state(str(row.status), row.status_date, as_of)
-        counts.setdefault(str(row.pillar_id), Counter())[state] += 1
+    for row in milestones:
+        state = deliverable_state(row.status, row.status_date, as_of)
+        counts.setdefault(row.pillar_id, Counter())[state] += 1
     return counts
 
 
@@ -82,8 +85,15 @@ def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]
         className="table-scroll", tabIndex="0", role="region", **{"aria-label": caption})
 
 
+def _status(row: Progress | None, lang: Lang) -> Component:
+    if row is None:
+        return html.Span(t("progress.reason_context", lang))
+    return html.Span(status_words(row, lang), **marks(row))
+
+
 def pillar_rows(pillar_name: str, indicators: pd.DataFrame, pairs: dict, targets: pd.DataFrame,
-                unit_kinds: dict[str, str], lang: Lang) -> list[list[object]]:
+                unit_kinds: dict[str, str], statuses: dict[str, Progress],
+                lang: Lang) -> list[list[object]]:
     rows = []
     for ind in indicators.itertuples():
         if ind.indicator_id not in pairs:
@@ -99,7 +109,8 @@ def pillar_rows(pillar_name: str, indicators: pd.DataFrame, pairs: dict, targets
                 if ind.interpretation == "reported_activity" else None)
         rows.append([str(ind.name), pillar_name, _cell(first, kind, lang),
                      html.Span([latest_text, html.Br() if note else None,
-                                html.Small(note) if note else None]), target_text])
+                                html.Small(note) if note else None]), target_text,
+                     _status(statuses.get(str(ind.indicator_id)), lang)])
     return rows
 
 

@@ -1,5 +1,6 @@
-"""The indicator chart: every series of observations over time, the target, the baseline
-and the straight-line path to the target where one exists.
+"""The indicator chart: every series of points over time, the target, the baseline and the
+straight line to the target where one exists (its two ends come from the build's progress
+rows; nothing is computed here).
 
 Points sit at the end of their period (the caption says so). Qualifiers are drawn, not
 dropped: a "more than" value is an upward triangle (a lower bound), an "about" value a hollow
@@ -11,110 +12,82 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import style
 from dashboard.figures.series import (
-    KIND_CUMULATED,
     KIND_PERIOD,
+    KIND_TO_DATE,
     SUBMISSIONS_PREFIX,
+    ChartPoint,
+    by_series,
     placed,
     unplaced,
 )
 from dashboard.text.formatting import format_date, format_month, format_period, format_value
 from dashboard.text.i18n import Lang, t
-from pipelines.marts.status_rule import Target, resolve_baseline, trajectory
+from pipelines.read.rows import Progress, TargetInfo
 
 
-def series_label(
-    row: pd.Series, lang: Lang, *, with_geography: bool, with_kind: bool = True
-) -> str:
-    """The legend name of the series ``row`` belongs to: source edition, then geography."""
-    source = str(row["series_source"])
+def series_label(point: ChartPoint, lang: Lang, *, with_geography: bool,
+                 with_kind: bool = True) -> str:
+    """The legend name of ``point``'s series: source edition, then geography, then kind."""
+    source = point.series_source
     if source.startswith(SUBMISSIONS_PREFIX):
-        key = "chart.submissions_demo" if source.endswith("demo") else "chart.submissions"
-        name = t(key, lang)
+        name = t("chart.submissions_demo" if source.endswith("demo") else "chart.submissions",
+                 lang)
     else:
-        edition = row.get(f"edition_{lang}")
-        name = str(edition) if isinstance(edition, str) and edition else source
+        name = (point.edition_fr if lang == "fr" else point.edition_en) or source
     if with_geography:
-        name = t("chart.series_geography", lang, series=name, geography=row[f"geography_{lang}"])
-    if with_kind and row["kind"] == KIND_PERIOD:
+        geography = point.geography_fr if lang == "fr" else point.geography_en
+        name = t("chart.series_geography", lang, series=name, geography=geography)
+    if with_kind and point.kind == KIND_PERIOD:
         return t("chart.series_per_quarter", lang, series=name)
-    if with_kind and row["kind"] == KIND_CUMULATED:
-        start = format_month(row["period_start"], lang)
-        return t("chart.series_cumulated", lang, series=name, start=start)
+    if with_kind and point.kind == KIND_TO_DATE and point.period_start is not None:
+        key = "chart.series_fiscal_year" if point.to_date_kind == "fiscal_year" \
+            else "chart.series_cumulated"
+        return t(key, lang, series=name, start=format_month(point.period_start, lang))
     return name
 
 
-def hover_text(row: pd.Series, lang: Lang) -> str:
-    value = None if bool(row["suppressed"]) else row["value"]
-    written = format_value(
-        None if value is None or pd.isna(value) else float(value),
-        str(row["unit_kind"]),
-        str(row["qualifier"]),
-        lang,
-    )
-    period = format_period(row["period_start"], row["period_end"], str(row["period_basis"]), lang)
-    extra = f" · {t('chart.revised', lang)}" if bool(row["revision"]) else ""
-    return f"{written}<br>{period}{extra}"
+def value_text(point: ChartPoint, lang: Lang) -> str:
+    return format_value(point.value, point.unit_kind, point.qualifier, lang)
 
 
-def _series_trace(group: pd.DataFrame, index: int, name: str, lang: Lang) -> go.Scatter:
+def hover_text(point: ChartPoint, lang: Lang) -> str:
+    period = format_period(point.period_start, point.period_end, point.period_basis, lang)
+    extra = f" · {t('chart.revised', lang)}" if point.revision else ""
+    return f"{value_text(point, lang)}<br>{period}{extra}"
+
+
+def _series_trace(group: list[ChartPoint], index: int, name: str, lang: Lang) -> go.Scatter:
     look = style.series_style(index)
-    group = group.sort_values("x")
-    values = [
-        None if s or pd.isna(v) else float(v)
-        for v, s in zip(group["value"], group["suppressed"], strict=True)
-    ]
-    bar_like = group["kind"].iloc[0] == KIND_PERIOD
-    last = max((i for i, v in enumerate(values) if v is not None), default=None)
+    bar_like = group[0].kind == KIND_PERIOD
+    last = max((i for i, p in enumerate(group) if p.value is not None), default=None)
     return go.Scatter(
-        x=list(group["x"]),
-        y=values,
-        name=name,
-        mode="lines+markers+text" if not bar_like else "markers",
+        x=[p.x for p in group], y=[p.value for p in group], name=name,
+        mode="markers" if bar_like else "lines+markers+text",
         line={"color": look["color"], "dash": look["dash"], "width": 2},
-        marker={
-            "color": look["color"],
-            "size": 7 if bar_like else 10,
-            "symbol": [style.point_symbol(look["symbol"], q) for q in group["qualifier"]],
-            "line": {"color": look["color"], "width": 2},
-        },
+        marker={"color": look["color"], "size": 7 if bar_like else 10,
+                "symbol": [style.point_symbol(look["symbol"], p.qualifier) for p in group],
+                "line": {"color": look["color"], "width": 2}},
         # Direct label on the last point, so the value is readable without the legend.
-        text=[
-            hover_text(r, lang).split("<br>")[0] if i == last and not bar_like else ""
-            for i, (_, r) in enumerate(group.iterrows())
-        ],
-        textposition="top center",
-        textfont={"color": style.TEXT},
-        hovertext=[hover_text(r, lang) for _, r in group.iterrows()],
-        hoverinfo="text+name",
-        connectgaps=False,
-        cliponaxis=False,
-    )
+        text=[value_text(p, lang) if i == last and not bar_like else ""
+              for i, p in enumerate(group)],
+        textposition="top center", textfont={"color": style.TEXT},
+        hovertext=[hover_text(p, lang) for p in group], hoverinfo="text+name",
+        connectgaps=False, cliponaxis=False)
 
 
 def _legend_marker(name: str, symbol: str) -> go.Scatter:
     """A legend-only entry explaining a marker shape."""
-    return go.Scatter(
-        x=[None],
-        y=[None],
-        mode="markers",
-        name=name,
-        hoverinfo="skip",
-        marker={
-            "symbol": symbol,
-            "color": style.NEUTRAL,
-            "size": 10,
-            "line": {"color": style.NEUTRAL, "width": 2},
-        },
-    )
+    return go.Scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
+                      marker={"symbol": symbol, "color": style.NEUTRAL, "size": 10,
+                              "line": {"color": style.NEUTRAL, "width": 2}})
 
 
-def _qualifier_legend(rows: pd.DataFrame, lang: Lang) -> list[go.Scatter]:
-    qualifiers = set(placed(rows)["qualifier"])
+def _qualifier_legend(points: list[ChartPoint], lang: Lang) -> list[go.Scatter]:
+    qualifiers = {p.qualifier for p in placed(points)}
     entries = []
     if qualifiers & {"more_than", "at_least"}:
         entries.append(_legend_marker(t("chart.lower_bound", lang), style.LOWER_BOUND_SYMBOL))
@@ -125,103 +98,54 @@ def _qualifier_legend(rows: pd.DataFrame, lang: Lang) -> list[go.Scatter]:
     return entries
 
 
-def _revised_trace(rows: pd.DataFrame, lang: Lang) -> list[go.Scatter]:
-    on_axis = placed(rows)
-    revised = on_axis[on_axis["revision"].astype(bool) & ~on_axis["suppressed"].astype(bool)]
-    if revised.empty:
+def _revised_trace(points: list[ChartPoint], lang: Lang) -> list[go.Scatter]:
+    revised = [p for p in placed(points) if p.revision and p.value is not None]
+    if not revised:
         return []
-    return [
-        go.Scatter(
-            x=list(revised["x"]),
-            y=[float(v) for v in revised["value"]],
-            mode="markers",
-            name=t("chart.revised", lang),
-            hoverinfo="skip",
-            marker={
-                "symbol": "circle-open",
-                "size": 18,
-                "color": style.TEXT,
-                "line": {"width": 2, "color": style.TEXT},
-            },
-        )
-    ]
+    return [go.Scatter(x=[p.x for p in revised], y=[p.value for p in revised], mode="markers",
+                       name=t("chart.revised", lang), hoverinfo="skip",
+                       marker={"symbol": "circle-open", "size": 18, "color": style.TEXT,
+                               "line": {"width": 2, "color": style.TEXT}})]
 
 
-def _target_traces(target: Target, unit_kind: str, lang: Lang) -> list[go.Scatter]:
-    """The straight-line path (only where the method has one), the baseline and the target."""
-    baseline, assumed = resolve_baseline(target)
+def _trajectory(target: TargetInfo, row: Progress, unit_kind: str,
+                lang: Lang) -> list[go.Scatter]:
+    """The straight line the method expects, from the baseline to the target, and its start."""
+    if row.baseline_value is None:
+        return []
+    line = go.Scatter(
+        x=[target.period_start, target.period_end], y=[row.baseline_value, target.target_value],
+        mode="lines", name=t("chart.trajectory", lang), hoverinfo="skip",
+        line={"color": style.NEUTRAL, "dash": "dash", "width": 2})
+    key = "chart.baseline_assumed" if row.baseline_is_assumed else "chart.baseline"
+    start = go.Scatter(
+        x=[target.period_start], y=[row.baseline_value], mode="markers", hoverinfo="name",
+        name=t(key, lang, value=format_value(row.baseline_value, unit_kind, "exact", lang)),
+        marker={"symbol": "square-open", "size": 11, "color": style.NEUTRAL,
+                "line": {"width": 2, "color": style.NEUTRAL}})
+    return [line, start]
+
+
+def _target_trace(target: TargetInfo, unit_kind: str, lang: Lang) -> go.Scatter:
     goal = format_value(target.target_value, unit_kind, "exact", lang)
-    traces: list[go.Scatter] = []
-    if baseline is not None:
-        path = trajectory(target, baseline)
-        traces.append(
-            go.Scatter(
-                x=[d for d, _ in path],
-                y=[v for _, v in path],
-                mode="lines",
-                name=t("chart.trajectory", lang),
-                hoverinfo="skip",
-                line={"color": style.NEUTRAL, "dash": "dash", "width": 2},
-            )
-        )
-        key = "chart.baseline_assumed" if assumed else "chart.baseline"
-        written = format_value(baseline, unit_kind, "exact", lang)
-        traces.append(
-            go.Scatter(
-                x=[target.period_start],
-                y=[baseline],
-                mode="markers",
-                name=t(key, lang, value=written),
-                hoverinfo="name",
-                marker={
-                    "symbol": "square-open",
-                    "size": 11,
-                    "color": style.NEUTRAL,
-                    "line": {"width": 2, "color": style.NEUTRAL},
-                },
-            )
-        )
     name = t("chart.target", lang, value=goal, date=format_date(target.period_end, lang))
-    traces.append(
-        go.Scatter(
-            x=[target.period_end],
-            y=[target.target_value],
-            mode="markers+text",
-            name=name,
-            hoverinfo="name",
-            text=[goal],
-            textposition="middle left",
-            textfont={"color": style.TEXT},
-            cliponaxis=False,
-            marker={"symbol": "star", "size": 16, "color": style.TEXT},
-        )
-    )
-    return traces
+    return go.Scatter(x=[target.period_end], y=[target.target_value], mode="markers+text",
+                      name=name, hoverinfo="name", text=[goal], textposition="middle left",
+                      textfont={"color": style.TEXT}, cliponaxis=False,
+                      marker={"symbol": "star", "size": 16, "color": style.TEXT})
 
 
-def _reference_lines(
-    fig: go.Figure, rows: pd.DataFrame, labels: dict[str, str], lang: Lang
-) -> None:
+def _reference_lines(fig: go.Figure, points: list[ChartPoint], labels: dict[str, str],
+                     lang: Lang) -> None:
     """Values with no stated period: a labelled horizontal line, never a dated point."""
-    for _, row in unplaced(rows).iterrows():
-        if bool(row["suppressed"]) or pd.isna(row["value"]):
+    for point in unplaced(points):
+        if point.value is None:
             continue
-        text = t(
-            "chart.reference",
-            lang,
-            value=format_value(
-                float(row["value"]), str(row["unit_kind"]), str(row["qualifier"]), lang
-            ),
-            period=t("period.not_stated", lang),
-            series=labels[row["series_key"]],
-        )
-        fig.add_hline(
-            y=float(row["value"]),
-            line={"color": style.NEUTRAL, "dash": "dot"},
-            annotation_text=style.wrap(text, 60),
-            annotation_position="top left",
-            annotation_font={"color": style.TEXT},
-        )
+        text = t("chart.reference", lang, value=value_text(point, lang),
+                 period=t("period.not_stated", lang), series=labels[point.series_key])
+        fig.add_hline(y=point.value, line={"color": style.NEUTRAL, "dash": "dot"},
+                      annotation_text=style.wrap(text, 60), annotation_position="top left",
+                      annotation_font={"color": style.TEXT})
 
 
 def _axis_format(unit_kind: str, lang: Lang) -> dict[str, object]:
@@ -234,36 +158,28 @@ def _axis_format(unit_kind: str, lang: Lang) -> dict[str, object]:
     return axis
 
 
-def indicator_chart(
-    rows: pd.DataFrame, target: Target | None, unit_kind: str, lang: Lang
-) -> go.Figure:
-    """The chart of ``rows`` (from :func:`dashboard.figures.series.charted_rows`) and ``target``."""
+def indicator_chart(points: list[ChartPoint], target: TargetInfo | None,
+                    current: Progress | None, unit_kind: str, lang: Lang) -> go.Figure:
+    """The chart of ``points`` (:func:`dashboard.figures.series.charted_points`), the target
+    and, from ``current`` (the latest progress row), the line to it."""
     fig = go.Figure()
-    with_geography = rows["geography"].nunique() > 1
-    labels = {
-        key: series_label(group.iloc[0], lang, with_geography=with_geography)
-        for key, group in rows.groupby("series_key", sort=False)
-    }
-    on_axis = placed(rows)
-    for index, (key, group) in enumerate(on_axis.groupby("series_key", sort=False)):
-        fig.add_trace(_series_trace(group, index, labels[key], lang))
-    for trace in [*_revised_trace(rows, lang), *_qualifier_legend(rows, lang)]:
-        fig.add_trace(trace)
+    groups = by_series(points)
+    with_geography = len({p.geography for p in points}) > 1
+    labels = {key: series_label(group[0], lang, with_geography=with_geography)
+              for key, group in groups.items()}
+    for index, (key, group) in enumerate(groups.items()):
+        on_axis = placed(group)
+        if on_axis:
+            fig.add_trace(_series_trace(on_axis, index, labels[key], lang))
+    fig.add_traces([*_revised_trace(points, lang), *_qualifier_legend(points, lang)])
     if target is not None:
-        for trace in _target_traces(target, unit_kind, lang):
-            fig.add_trace(trace)
-    _reference_lines(fig, rows, labels, lang)
-    if on_axis.empty and target is not None:
-        fig.add_annotation(
-            text=t("chart.no_data_yet", lang),
-            showarrow=False,
-            xref="paper",
-            yref="paper",
-            x=0.02,
-            y=0.95,
-            xanchor="left",
-            font={"color": style.TEXT, "size": 14},
-        )
+        fig.add_traces(_trajectory(target, current, unit_kind, lang) if current else [])
+        fig.add_trace(_target_trace(target, unit_kind, lang))
+    _reference_lines(fig, points, labels, lang)
+    if not placed(points) and target is not None:
+        fig.add_annotation(text=t("chart.no_data_yet", lang), showarrow=False, xref="paper",
+                           yref="paper", x=0.02, y=0.95, xanchor="left",
+                           font={"color": style.TEXT, "size": 14})
     _layout(fig, unit_kind, lang)
     _widen_short_spans(fig)
     return fig
@@ -281,19 +197,10 @@ def _layout(fig: go.Figure, unit_kind: str, lang: Lang) -> None:
     # The legend is HTML beside the plot (figures/legend.py), so it wraps instead of being
     # cut off; year labels sit in the middle of their year, points at their period's end.
     fig.update_layout(
-        template="simple_white",
-        separators=style.SEPARATORS[lang],
+        template="simple_white", separators=style.SEPARATORS[lang],
         font={"family": style.FONT, "color": style.TEXT, "size": 13},
-        height=style.CHART_HEIGHT,
-        margin={"l": 64, "r": 28, "t": 36, "b": 36},
-        showlegend=False,
-        hovermode="closest",
-        xaxis={
-            "type": "date",
-            "tickformat": "%Y",
-            "ticklabelmode": "period",
-            "showgrid": True,
-            "gridcolor": style.GRID,
-        },
-        yaxis={**_axis_format(unit_kind, lang), "showgrid": True, "gridcolor": style.GRID},
-    )
+        height=style.CHART_HEIGHT, margin={"l": 64, "r": 28, "t": 36, "b": 36},
+        showlegend=False, hovermode="closest",
+        xaxis={"type": "date", "tickformat": "%Y", "ticklabelmode": "period",
+               "showgrid": True, "gridcolor": style.GRID},
+        yaxis={**_axis_format(unit_kind, lang), "showgrid": True, "gridcolor": style.GRID})

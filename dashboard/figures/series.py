@@ -1,146 +1,140 @@
-"""From one indicator's observations to the rows a chart and its table show. Pure: frames in,
-frames out, no database.
+"""From an indicator page's rows to the points its chart and its table show. Pure: typed rows
+in, points out; nothing is computed here, only selected and labelled.
 
-One frame (:func:`charted_rows`) feeds both the chart and its table, so the table is exactly
-the charted data. A series is indicator × geography × source (``series_source``: one
-published source, or all quarterly submissions of one kind) × kind of measure; editions of
-a source are never joined into one line.
+One list of points (:func:`charted_points`) feeds both the chart and its table, so the table is
+exactly the charted data. A series is geography × source (one published source, or all the
+quarterly submissions of one kind) × kind of point; editions of a source are never joined.
+The figures to date come from ``marts.progress`` (the same numbers the status uses), never
+from summing here.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-import pandas as pd
-
-from pipelines.marts.status_rule import Observation, Target, cumulate
+from pipelines.read.indicator import IndicatorPage
+from pipelines.read.rows import Observation, Progress
+from pipelines.vocabulary import SUMMABLE_MEASURES
 
 ALL: Final[str] = "all"
-# kind: "reported" (as published or submitted), "period" (a per-quarter count of a
-# cumulative indicator), "cumulated" (the running sum of those counts, computed here).
+PROVINCE: Final[str] = "ontario"
+# kind: "reported" (a value as published or submitted), "period" (one quarter's count of a
+# quantity that adds up over time), "to_date" (that quantity to date, from marts.progress).
 KIND_REPORTED: Final[str] = "reported"
 KIND_PERIOD: Final[str] = "period"
-KIND_CUMULATED: Final[str] = "cumulated"
+KIND_TO_DATE: Final[str] = "to_date"
 SUBMISSIONS_PREFIX: Final[str] = "submissions:"
+# Quarterly counts of these measures add up (per year for an annual average).
+ADDING_UP: Final = SUMMABLE_MEASURES | {"annual_average"}
 
 
-def geography_options(obs: pd.DataFrame) -> list[str]:
+@dataclass(frozen=True)
+class ChartPoint:
+    """One value on the chart and one row of its table."""
+
+    series_key: str
+    kind: str
+    observation_id: str | None  # None for a figure to date (a progress row)
+    series_source: str
+    geography: str
+    geography_en: str
+    geography_fr: str
+    period_start: date | None
+    period_end: date | None
+    period_basis: str
+    value: float | None  # None when suppressed
+    qualifier: str
+    unit_kind: str
+    status: str
+    suppressed: bool
+    revision: bool
+    edition_en: str | None
+    edition_fr: str | None
+    to_date_kind: str | None = None  # for KIND_TO_DATE points
+
+    @property
+    def x(self) -> date | None:
+        """Where the point sits on the time axis: its period's end (None: no stated end)."""
+        return self.period_end
+
+    @property
+    def is_demo(self) -> bool:
+        return self.status == "demo"
+
+
+def geography_options(observations: tuple[Observation, ...]) -> list[str]:
     """The allow-list for ``?geography=``: "all" and each geography with a total."""
-    totals = obs[obs["breakdown"] == "total"]
-    return [ALL, *sorted(totals["geography"].unique(), key=_geography_order)]
+    found = {o.geography for o in observations if o.breakdown == "total"}
+    return [ALL, *sorted(found, key=_geography_order)]
 
 
 def _geography_order(geography: str) -> tuple[int, str]:
-    rank = {"canada": 0, "ontario": 1}
-    return rank.get(geography, 2), geography
+    return {"canada": 0, PROVINCE: 1}.get(geography, 2), geography
 
 
-def default_geography(obs: pd.DataFrame) -> str:
+def default_geography(observations: tuple[Observation, ...]) -> str:
     """Ontario when regions are also reported (a busy chart otherwise), else all."""
-    options = geography_options(obs)
-    return "ontario" if len(options) > 3 and "ontario" in options else ALL
+    options = geography_options(observations)
+    return PROVINCE if len(options) > 3 and PROVINCE in options else ALL
 
 
-def _is_quarterly_count(row: pd.Series, measure: str) -> bool:
-    # Submissions report each quarter's count; for a cumulative indicator they must be summed
-    # before they can be compared with a cumulative total or target.
-    return measure == "cumulative" and str(row["series_source"]).startswith(SUBMISSIONS_PREFIX)
+def _observation_point(row: Observation, measure: str) -> ChartPoint:
+    quarterly = measure in ADDING_UP and row.series_source.startswith(SUBMISSIONS_PREFIX)
+    kind = KIND_PERIOD if quarterly else KIND_REPORTED
+    return ChartPoint(
+        f"{row.geography}|{row.series_source}|{kind}", kind, row.observation_id,
+        row.series_source, row.geography,
+        row.geography_en, row.geography_fr, row.period_start, row.period_end, row.period_basis,
+        None if row.suppressed else row.value, row.qualifier, row.unit_kind, row.status,
+        row.suppressed, row.revision, row.edition_en, row.edition_fr)
 
 
-def charted_rows(
-    obs: pd.DataFrame, geography: str, measure: str, target: Target | None
-) -> pd.DataFrame:
-    """The totals to chart (and tabulate) for ``geography`` ("all" for every one), with
-    ``series_key``, ``kind`` and ``x`` (the period's end; None when the source states none)."""
-    rows = obs[obs["breakdown"] == "total"].copy()
-    if geography != ALL:
-        rows = rows[rows["geography"] == geography]
-    if rows.empty:
-        return _with_chart_columns(rows)
-    quarterly = rows.apply(lambda r: _is_quarterly_count(r, measure), axis=1).astype(bool)
-    rows["kind"] = [KIND_PERIOD if q else KIND_REPORTED for q in quarterly]
-    cumulated = [
-        _running_totals(group, target)
-        for _, group in rows[quarterly].groupby(["geography", "series_source"], sort=False)
-    ]
-    rows = pd.concat([rows, *cumulated], ignore_index=True) if cumulated else rows
-    return _with_chart_columns(rows)
-
-
-def _with_chart_columns(rows: pd.DataFrame) -> pd.DataFrame:
-    rows = rows.copy()
-    if "kind" not in rows:
-        rows["kind"] = pd.Series(dtype=object)
-    rows["series_key"] = (
-        rows["geography"].astype(str)
-        + "|"
-        + rows["series_source"].astype(str)
-        + "|"
-        + rows["kind"].astype(str)
-    )
-    rows["x"] = rows["period_end"]
-    return rows.reset_index(drop=True)
-
-
-def _running_totals(group: pd.DataFrame, target: Target | None) -> pd.DataFrame:
-    """One cumulative row per quarter end: the sum of every count since the start (the
-    target's start, else the first count), with the qualifier :func:`cumulate` gives."""
-    group = group.sort_values("period_end")
-    starts = [d for d in group["period_start"] if d is not None]
-    if not starts:
-        return group.iloc[0:0]
-    start: date = target.period_start if target else min(starts)
-    parts = [_observation(r) for _, r in group.iterrows()]
-    out = []
-    for i, (_, row) in enumerate(group.iterrows()):
-        try:
-            total = cumulate(parts[: i + 1], start, row["period_end"])
-        except ValueError:
-            # Overlapping or straddling counts cannot be summed honestly: chart none.
-            return group.iloc[0:0]
-        if total is None:
+def _to_date_points(rows: tuple[Progress, ...], names: tuple[str, str]) -> list[ChartPoint]:
+    points: list[ChartPoint] = []
+    for row in rows:
+        if row.value_to_date is None or row.to_date_kind == "latest":
             continue
-        summed = group.iloc[: i + 1]
-        out.append(
-            {
-                **row.to_dict(),
-                "observation_id": f"{row['observation_id']}-cumulated",
-                "period_start": start,
-                "period_basis": "as_of",
-                "value": total.value,
-                "qualifier": total.qualifier,
-                "suppressed": False,
-                "revision": bool(summed["revision"].any()),
-                "status": "demo" if (summed["status"] == "demo").any() else row["status"],
-                "kind": KIND_CUMULATED,
-            }
-        )
-    return pd.DataFrame(out)
+        if points and points[-1].period_end == row.period_end:
+            continue  # a quarter not submitted yet repeats the figure of the one before
+        source = SUBMISSIONS_PREFIX + ("demo" if row.value_to_date_status == "demo"
+                                       else "submission")
+        points.append(ChartPoint(
+            f"{PROVINCE}|{source}|{KIND_TO_DATE}", KIND_TO_DATE, None, source, PROVINCE, *names,
+            row.period_start, row.period_end, "stated", row.value_to_date,
+            row.value_to_date_qualifier or "exact", row.unit_kind,
+            row.value_to_date_status or "submitted", False,
+            row.value_to_date_status == "revised", None, None, row.to_date_kind))
+    return points
 
 
-def _observation(row: pd.Series) -> Observation:
-    value = row["value"]
-    return Observation(
-        period_start=row["period_start"],
-        period_end=row["period_end"],
-        value=None if bool(row["suppressed"]) or pd.isna(value) else float(value),
-        qualifier=str(row["qualifier"]),
-    )
+def charted_points(page: IndicatorPage, geography: str) -> list[ChartPoint]:
+    """The totals to chart and tabulate for ``geography`` ("all" for every one)."""
+    measure = page.indicator.measure
+    points = [_observation_point(o, measure) for o in page.observations
+              if o.breakdown == "total" and geography in (ALL, o.geography)]
+    if geography in (ALL, PROVINCE):
+        names = next(((o.geography_en, o.geography_fr) for o in page.observations
+                      if o.geography == PROVINCE), ("Ontario", "Ontario"))
+        points += _to_date_points(page.progress, names)
+    return points
 
 
-def placed(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows with a period end: the ones that go on the time axis."""
-    return rows[rows["x"].notna()]
+def placed(points: list[ChartPoint]) -> list[ChartPoint]:
+    """Points with a period end: the ones that go on the time axis."""
+    return [p for p in points if p.x is not None]
 
 
-def unplaced(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows whose source gives no end date: table and labelled reference line only."""
-    return rows[rows["x"].isna()]
+def unplaced(points: list[ChartPoint]) -> list[ChartPoint]:
+    """Points whose source gives no end date: table and labelled reference line only."""
+    return [p for p in points if p.x is None]
 
 
-def progress_observations(rows: pd.DataFrame, geography: str = "ontario") -> list[Observation]:
-    """The series the progress method reads: one geography's totals, to-date values for a
-    cumulative indicator (never the per-quarter counts next to them)."""
-    chosen = rows[(rows["geography"] == geography) & (rows["kind"] != KIND_PERIOD)]
-    return [_observation(r) for _, r in placed(chosen).iterrows()]
+def by_series(points: list[ChartPoint]) -> dict[str, list[ChartPoint]]:
+    """Points grouped by series, in first-seen order, each series ordered by date."""
+    groups: dict[str, list[ChartPoint]] = {}
+    for point in points:
+        groups.setdefault(point.series_key, []).append(point)
+    return {key: sorted(group, key=lambda p: (p.x is not None, p.x or date.min))
+            for key, group in groups.items()}

@@ -11,7 +11,6 @@ import flask
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard import queries, strategy_queries
 from dashboard.components.about_method import example_section, method_section
 from dashboard.components.about_reference import (
     cite_section,
@@ -23,9 +22,9 @@ from dashboard.components.about_reference import (
 )
 from dashboard.components.shell import page_shell
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
-from dashboard.text.formatting import fiscal_year_label, format_date, format_number, format_period
+from dashboard.text.formatting import fiscal_year_label, format_date, format_period
 from dashboard.text.i18n import Lang, normalise_lang, t
-from pipelines.marts.status_rule import worked_example
+from pipelines.read import progress, strategy
 from pipelines.settings import Settings
 
 PATH: Final[str] = "/about"
@@ -81,20 +80,18 @@ def contents_nav(lang: Lang) -> Component:
 
 def content(lang: Lang) -> list[Component]:
     db, settings = current_db(), _settings()
-    example = worked_example(settings)
-    strategy = strategy_queries.strategy_period(db, STRATEGY_ID)
+    method = progress.method(db)
+    period = strategy.strategy(db, STRATEGY_ID)
     return [
         html.H1(t("about.heading", lang)),
         html.P(t("about.intro", lang), className="lead"),
         contents_nav(lang),
-        method_section(format_number(example.target.target_value, lang), lang),
-        example_section(example, lang),
-        sources_section(strategy_queries.sources(db), lang),
-        period_section(
-            _period_reading(settings, lang), None if strategy is None else strategy.to_dict(), lang
-        ),
+        method_section(method, lang) if method else None,
+        example_section(method, lang) if method else None,
+        sources_section(strategy.sources(db), lang),
+        period_section(_period_reading(settings, lang), period, lang),
         suppression_section(settings.suppression_threshold, lang),
-        cite_section(strategy_queries.build_info(db), flask.request.url_root, lang),
+        cite_section(strategy.build_info(db), flask.request.url_root, lang),
         glossary_section(_fiscal_example(lang), lang),
         help_section(lang),
     ]
@@ -106,6 +103,6 @@ def layout(lang: str = "en", **query: object) -> Component:
         lang=language,
         path=PATH,
         query=query,
-        status=queries.site_status(current_db()),
+        status=strategy.site_status(current_db()),
         children=content(language),
     )

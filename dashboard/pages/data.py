@@ -11,14 +11,14 @@ import dash
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard import queries
 from dashboard.components.download import how_to_cite
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
 from dashboard.text.formatting import format_number
-from dashboard.text.i18n import Lang, normalise_lang, t
+from dashboard.text.i18n import Lang, normalise_lang, pick, t
 from dashboard.web.downloads import NOTEBOOK_NAME
 from pipelines.errors import InvalidFilterError
+from pipelines.read import strategy
 from pipelines.release.export import Filters, observations_frame, parse_filters
 from pipelines.release.package import release_of
 from pipelines.release.public_fields import FIELDS, TABLES
@@ -72,11 +72,8 @@ def _date_input(name: str, label: str, value: object) -> Component:
 
 def filter_form(filters: Filters, lang: Lang, error: str | None) -> Component:
     db = current_db()
-    pillars = [(str(r["pillar_id"]), str(r[f"name_{lang}"]))
-               for r in queries.pillars(db).to_dict("records")]
-    indicators = [(str(i), str(n)) for i, n in db.rows(
-        "SELECT indicator_id, CASE WHEN $lang = 'fr' THEN name_fr ELSE name_en END "
-        "FROM marts.indicators ORDER BY sort_order, indicator_id", {"lang": lang})]
+    pillars = [(p.pillar_id, pick(p, "name", lang)) for p in strategy.pillars(db)]
+    indicators = [(i.indicator_id, pick(i, "name", lang)) for i in strategy.indicators(db)]
     fields = [
         dcc.Input(type="hidden", name="lang", value=lang, id="data-filter-lang"),
         _select("pillar", t("data.filter_pillar", lang), pillars, filters.pillar, lang),
@@ -160,6 +157,6 @@ def flask_url_root() -> str:
 
 def layout(lang: str = "en", **query: object) -> Component:
     language = normalise_lang(lang)
-    status = queries.site_status(current_db())
+    status = strategy.site_status(current_db())
     return page_shell(lang=language, path=PATH, query=form_query(query), status=status,
                       children=content(language, query))

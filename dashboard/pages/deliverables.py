@@ -13,14 +13,14 @@ import dash
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard import queries, strategy_queries
 from dashboard.components.deliverables import Filters, counts_table, filter_group, parse_filters
 from dashboard.components.links import href
 from dashboard.components.milestones import milestone_table, none_reported_notice
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
-from dashboard.strategy_queries import Milestone
-from dashboard.text.i18n import Lang, normalise_lang, t
+from dashboard.text.i18n import Lang, normalise_lang, pick, t
+from pipelines.read import strategy
+from pipelines.read.rows import Milestone, Pillar
 from pipelines.vocabulary import MILESTONE_STATUSES
 
 PATH: Final[str] = "/deliverables"
@@ -34,10 +34,10 @@ def title(**_: object) -> str:
 dash.register_page(__name__, path=PATH, title=title, name="Deliverables", order=2)
 
 
-def filters_section(filters: Filters, pillars: list[dict], lang: Lang) -> Component:
-    counts = strategy_queries.milestone_counts(current_db(), filters.pillar)
+def filters_section(filters: Filters, pillars: list[Pillar], lang: Lang) -> Component:
+    counts = strategy.milestone_counts(current_db(), filters.pillar)
     pillar_options = [(None, t("deliverables.all_pillars", lang), None)] + [
-        (str(p["pillar_id"]), str(p[f"name_{lang}"]), None) for p in pillars
+        (p.pillar_id, pick(p, "name", lang), None) for p in pillars
     ]
     status_options = [(None, t("deliverables.all_statuses", lang), None)] + [
         (s, t(f"milestone.{s}", lang), counts[s]) for s in MILESTONE_STATUSES
@@ -58,8 +58,8 @@ def filters_section(filters: Filters, pillars: list[dict], lang: Lang) -> Compon
     )
 
 
-def _pillar_block(pillar: dict, rows: list[Milestone], lang: Lang) -> Component:
-    pillar_id, name = str(pillar["pillar_id"]), str(pillar[f"name_{lang}"])
+def _pillar_block(pillar: Pillar, rows: list[Milestone], lang: Lang) -> Component:
+    pillar_id, name = pillar.pillar_id, pick(pillar, "name", lang)
     return html.Div(
         [
             html.H3(name, id=f"deliverables-{pillar_id}"),
@@ -74,14 +74,14 @@ def _pillar_block(pillar: dict, rows: list[Milestone], lang: Lang) -> Component:
     )
 
 
-def list_section(filters: Filters, pillars: list[dict], lang: Lang) -> Component:
+def list_section(filters: Filters, pillars: list[Pillar], lang: Lang) -> Component:
     db = current_db()
-    rows = strategy_queries.milestones(db, filters.pillar, filters.status)
-    total = sum(strategy_queries.milestone_counts(db).values())
+    rows = strategy.milestones(db, filters.pillar, filters.status)
+    total = sum(strategy.milestone_counts(db).values())
     blocks = [
-        _pillar_block(p, [m for m in rows if m.pillar_id == p["pillar_id"]], lang)
+        _pillar_block(p, [m for m in rows if m.pillar_id == p.pillar_id], lang)
         for p in pillars
-        if any(m.pillar_id == p["pillar_id"] for m in rows)
+        if any(m.pillar_id == p.pillar_id for m in rows)
     ]
     empty = html.P(
         [
@@ -101,18 +101,18 @@ def list_section(filters: Filters, pillars: list[dict], lang: Lang) -> Component
     )
 
 
-def content(filters: Filters, pillars: list[dict], lang: Lang) -> list[Component]:
+def content(filters: Filters, pillars: list[Pillar], lang: Lang) -> list[Component]:
     db = current_db()
     scope = next(
-        (str(p[f"name_{lang}"]) for p in pillars if p["pillar_id"] == filters.pillar),
+        (pick(p, "name", lang) for p in pillars if p.pillar_id == filters.pillar),
         t("deliverables.all_pillars", lang),
     )
     return [
         html.H1(t("deliverables.heading", lang)),
         html.P(t("deliverables.intro", lang), className="lead"),
-        none_reported_notice(strategy_queries.milestone_counts(db), lang),
+        none_reported_notice(strategy.milestone_counts(db), lang),
         filters_section(filters, pillars, lang),
-        counts_table(strategy_queries.milestone_counts(db, filters.pillar), scope, lang),
+        counts_table(strategy.milestone_counts(db, filters.pillar), scope, lang),
         list_section(filters, pillars, lang),
     ]
 
@@ -122,12 +122,12 @@ def layout(
 ) -> Component:
     language = normalise_lang(lang)
     db = current_db()
-    pillars = queries.pillars(db).to_dict("records")
-    filters = parse_filters(pillar, status, [str(p["pillar_id"]) for p in pillars])
+    pillars = strategy.pillars(db)
+    filters = parse_filters(pillar, status, [p.pillar_id for p in pillars])
     return page_shell(
         lang=language,
         path=PATH,
         query={**query, **filters.query()},
-        status=queries.site_status(db),
+        status=strategy.site_status(db),
         children=content(filters, pillars, language),
     )

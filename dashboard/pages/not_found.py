@@ -6,11 +6,11 @@ from __future__ import annotations
 import dash
 from dash.development.base_component import Component
 
-from dashboard import queries
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang, request_path
 from dashboard.text.i18n import normalise_lang, t
+from pipelines.read import strategy
 
 PATH = "/404"
 
@@ -22,7 +22,7 @@ def title(**_: object) -> str:
 
 def layout(lang: str = "en", **query: object) -> Component:
     language = normalise_lang(lang)
-    status = queries.site_status(current_db())
+    status = strategy.site_status(current_db())
     return page_shell(
         lang=language,
         path=request_path(),

@@ -9,15 +9,19 @@ import dash
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard import queries, strategy_queries
 from dashboard.components.links import href
 from dashboard.components.milestones import milestone_table, none_reported_notice
 from dashboard.components.not_found import not_found_body
-from dashboard.components.pillar import accountability_note, indicator_table, outcome_section
+from dashboard.components.pillar import (
+    PillarRow,
+    accountability_note,
+    indicator_table,
+    outcome_section,
+)
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
-from dashboard.indicator_status import indicator_progress
-from dashboard.text.i18n import Lang, normalise_lang, t
+from dashboard.text.i18n import Lang, normalise_lang, pick, t
+from pipelines.read import progress, strategy
 
 PATH_TEMPLATE: Final[str] = "/pillar/<pillar_id>"
 # The pillar whose figures count reported activity and whose page carries the strategy's note.
@@ -26,8 +30,8 @@ REPORTED_ACTIVITY_PILLAR: Final[str] = "accountability"
 
 def title(pillar_id: str | None = None, **_: object) -> str:
     lang = request_lang()
-    row = strategy_queries.pillar(current_db(), str(pillar_id or ""))
-    page = str(row[f"name_{lang}"]) if row is not None else t("not_found.title", lang)
+    row = strategy.pillar(current_db(), str(pillar_id or ""))
+    page = pick(row, "name", lang) if row is not None else t("not_found.title", lang)
     return t("site.page_title", lang, page=page)
 
 
@@ -36,9 +40,9 @@ dash.register_page(__name__, path_template=PATH_TEMPLATE, title=title, name="Pil
 
 def pillar_links(lang: Lang, exclude: str | None = None) -> Component:
     items = [
-        html.Li(dcc.Link(str(row[f"name_{lang}"]), href=href(f"/pillar/{row['pillar_id']}", lang)))
-        for row in queries.pillars(current_db()).to_dict("records")
-        if row["pillar_id"] != exclude
+        html.Li(dcc.Link(pick(row, "name", lang), href=href(f"/pillar/{row.pillar_id}", lang)))
+        for row in strategy.pillars(current_db())
+        if row.pillar_id != exclude
     ]
     return html.Ul(items, className="pillar-links")
 
@@ -54,11 +58,10 @@ def unknown_pillar(lang: Lang) -> list[Component]:
 
 def indicators_section(pillar_id: str, name: str, lang: Lang) -> Component:
     db = current_db()
-    indicators = strategy_queries.pillar_indicators(db, pillar_id)
-    rows = [
-        (ind, indicator_progress(db, ind.indicator_id, ind.interpretation, ind.measure))
-        for ind in indicators
-    ]
+    statuses = {row.indicator_id: row for row in progress.current(db, pillar_id=pillar_id)}
+    figures = {f.indicator_id: f for f in strategy.latest_figures(db, pillar_id=pillar_id)}
+    rows = [PillarRow(i, statuses.get(i.indicator_id), figures.get(i.indicator_id))
+            for i in strategy.indicators(db, pillar_id)]
     body: Component = (
         indicator_table(rows, lang, name) if rows else html.P(t("pillar.no_indicators", lang))
     )
@@ -79,8 +82,8 @@ def indicators_section(pillar_id: str, name: str, lang: Lang) -> Component:
 
 def milestones_section(pillar_id: str, name: str, lang: Lang) -> Component:
     db = current_db()
-    milestones = strategy_queries.milestones(db, pillar_id)
-    counts = strategy_queries.milestone_counts(db, pillar_id)
+    milestones = strategy.milestones(db, pillar_id)
+    counts = strategy.milestone_counts(db, pillar_id)
     return html.Section(
         [
             html.H2(t("pillar.milestones_heading", lang), id="pillar-milestones"),
@@ -100,11 +103,10 @@ def milestones_section(pillar_id: str, name: str, lang: Lang) -> Component:
 
 
 def content(pillar_id: str, lang: Lang) -> list[Component]:
-    row = strategy_queries.pillar(current_db(), pillar_id)
-    if row is None:
+    pillar = strategy.pillar(current_db(), pillar_id)
+    if pillar is None:
         return unknown_pillar(lang)
-    pillar = row.to_dict()
-    name = str(pillar[f"name_{lang}"])
+    name = pick(pillar, "name", lang)
     return [
         html.P(t("pillar.eyebrow", lang), className="eyebrow"),
         html.H1(name),
@@ -129,6 +131,6 @@ def layout(pillar_id: str | None = None, lang: str = "en", **query: object) -> C
         lang=language,
         path=f"/pillar/{pillar_key}",
         query=query,
-        status=queries.site_status(current_db()),
+        status=strategy.site_status(current_db()),
         children=content(pillar_key, language),
     )

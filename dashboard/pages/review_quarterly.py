@@ -10,11 +10,9 @@ from __future__ import annotations
 from typing import Final
 
 import dash
-import flask
 from dash import Input, Output, html
 from dash.development.base_component import Component
 
-from dashboard import queries
 from dashboard.components.quarterly import (
     changes_section,
     export_box,
@@ -23,12 +21,13 @@ from dashboard.components.quarterly import (
     rules_section,
 )
 from dashboard.components.shell import page_shell
-from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
+from dashboard.context import current_db, request_lang
 from dashboard.pages.review_statutory import reported_note
 from dashboard.text.i18n import Lang, normalise_lang, t
 from dashboard.text.review import quarter_label
 from pipelines.periods import FiscalQuarter
-from pipelines.review_data import QuarterReview, available_quarters, build_review
+from pipelines.read import strategy
+from pipelines.read.review import QuarterReview, available_quarters, quarter_review
 
 PATH: Final = "/review/quarterly"
 # window.print() needs a click (browsers refuse it otherwise); the store only gives the
@@ -47,8 +46,7 @@ dash.clientside_callback(PRINT, Output("quarterly-printed", "data"),
 
 
 def _quarters() -> tuple[FiscalQuarter, ...]:
-    settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
-    return available_quarters(current_db().cursor(), settings)
+    return available_quarters(current_db())
 
 
 def quarter_status(value: str | None) -> int:
@@ -78,8 +76,7 @@ def _choose(value: str | None, quarters: tuple[FiscalQuarter, ...],
 
 
 def _review_body(review: QuarterReview, lang: Lang) -> list[Component]:
-    geographies = dict(current_db().rows(
-        f"SELECT geography_id, name_{lang} FROM marts.geographies"))  # noqa: S608 (lang is en|fr)
+    geographies = strategy.geography_names(current_db(), lang)
     return [export_box(review.quarter, lang), rules_section(lang),
             *[pillar_section(p, review, lang) for p in review.pillars],
             changes_section(review, geographies, lang), reported_note(lang)]
@@ -100,14 +97,13 @@ def content(value: str | None, lang: Lang) -> list[Component]:
     children.append(quarter_picker(quarters, quarter, lang))
     if quarter is None:
         return children
-    settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
-    review = build_review(current_db().cursor(), settings, quarter)
+    review = quarter_review(current_db(), quarter)
     return [*children, *_review_body(review, lang)]
 
 
 def layout(lang: str = "en", quarter: str | None = None, **_query: object) -> Component:
     language = normalise_lang(lang)
-    status = queries.site_status(current_db())
+    status = strategy.site_status(current_db())
     body = [*content(quarter, language), dash.dcc.Store(id="quarterly-printed")]
     return page_shell(lang=language, path=PATH, query={"quarter": quarter} if quarter else {},
                       status=status, children=body)

@@ -11,7 +11,6 @@ import flask
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard import queries
 from dashboard.components.download import download_link, how_to_cite
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
@@ -28,9 +27,10 @@ from dashboard.components.statutory import (
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
 from dashboard.database import Database
 from dashboard.text.formatting import format_date, format_period, format_value
-from dashboard.text.i18n import Lang, normalise_lang, t
+from dashboard.text.i18n import Lang, normalise_lang, pick, t
 from dashboard.web.downloads import database_for
 from pipelines.errors import UnknownIdError
+from pipelines.read import progress, strategy
 from pipelines.release.export import Filters, observations_frame, public_frame
 from pipelines.release.package import release_of
 from pipelines.release.snapshot import Manifest, list_snapshots
@@ -58,32 +58,20 @@ def snapshot_known(slug: str | None) -> bool:
     return True
 
 
-def _editions(db: Database, lang: Lang) -> dict[str, str]:
-    """Each source's legend label in the page's language."""
-    column = "edition_fr" if lang == "fr" else "edition_en"
-    return dict(db.rows(f"SELECT source_id, {column} FROM meta.sources"))  # noqa: S608 (allow-listed column)
-
-
-def _unit_kinds(db: Database) -> dict[str, str]:
-    return dict(db.rows("SELECT unit, kind FROM marts.units"))
-
-
 def strategies_section(db: Database, lang: Lang) -> Component:
-    strategies = db.frame("SELECT strategy_id, name_en, name_fr, period_start, period_end "
-                          "FROM marts.strategies ORDER BY period_start")
     funding = observations_frame(db.cursor(), Filters(indicator=FUNDING_INDICATORS), lang)
-    editions = _editions(db, lang)
+    editions = strategy.editions(db, lang)
     rows = []
     spans = [(r.period_start.year if r.period_start else None,
               r.period_end.year if r.period_end else None) for r in funding.itertuples()]
-    for s in strategies.itertuples():
+    for s in strategy.strategies(db):
         years = (s.period_start.year, s.period_end.year)
         match = funding[[span == years for span in spans]]
         amount = (format_value(match.iloc[0]["value"], "money", match.iloc[0]["qualifier"], lang)
                   if len(match) else t("statutory.not_published", lang))
         source = editions.get(match.iloc[0]["source_id"], "") if len(match) else ""
-        rows.append([getattr(s, f"name_{lang}"),
-                     format_period(s.period_start.date(), s.period_end.date(), "stated", lang),
+        rows.append([pick(s, "name", lang),
+                     format_period(s.period_start, s.period_end, "stated", lang),
                      amount, source])
     headers = [t(f"statutory.col_{c}", lang) for c in ("strategy", "period", "funding", "source")]
     return html.Section([html.H2(t("statutory.strategies_heading", lang), id="statutory-arc"),
@@ -92,33 +80,32 @@ def strategies_section(db: Database, lang: Lang) -> Component:
 
 
 def pillars_section(db: Database, lang: Lang, snapshot: str | None) -> Component:
-    pillars = queries.pillars(db)
-    observations = observations_frame(db.cursor(), Filters(pillar=tuple(pillars["pillar_id"])),
-                                      lang)
+    pillars = strategy.pillars(db)
+    ids = tuple(p.pillar_id for p in pillars)
+    observations = observations_frame(db.cursor(), Filters(pillar=ids), lang)
     pairs = first_and_latest(observations)
     indicators = public_frame(db.cursor(), "indicators", None, lang)
     targets = public_frame(db.cursor(), "targets", None, lang)
+    statuses = {row.indicator_id: row for row in progress.current(db)}
+    kinds = strategy.unit_kinds(db)
     rows = []
-    for p in pillars.to_dict("records"):
-        mine = indicators[indicators["pillar_id"] == p["pillar_id"]]
-        rows += pillar_rows(str(p[f"name_{lang}"]), mine, pairs, targets, _unit_kinds(db), lang)
+    for p in pillars:
+        mine = indicators[indicators["pillar_id"] == p.pillar_id]
+        rows += pillar_rows(pick(p, "name", lang), mine, pairs, targets, kinds, statuses, lang)
     headers = [t(f"statutory.col_{c}", lang)
-               for c in ("indicator", "pillar", "baseline", "latest", "target")]
+               for c in ("indicator", "pillar", "baseline", "latest", "target", "status")]
     return html.Section([
         html.H2(t("statutory.pillars_heading", lang), id="statutory-pillars"),
         table(t("statutory.pillars_caption", lang), headers, rows),
-        download_link(Filters(pillar=tuple(pillars["pillar_id"])), lang, snapshot=snapshot),
+        download_link(Filters(pillar=ids), lang, snapshot=snapshot),
     ], **{"aria-labelledby": "statutory-pillars"})
 
 
 def deliverables_section(db: Database, as_of: date, lang: Lang) -> Component:
-    milestones = db.frame("SELECT pillar_id, status, status_date FROM marts.milestones")
-    milestones["status_date"] = [d.date() if hasattr(d, "date") and d == d else None
-                                 for d in milestones["status_date"]]
-    counts = deliverable_counts(milestones, as_of)
-    rows = [[str(p[f"name_{lang}"]), *[counts.get(p["pillar_id"], {}).get(s, 0) for s in STATES],
-             sum(counts.get(p["pillar_id"], {}).values())]
-            for p in queries.pillars(db).to_dict("records")]
+    counts = deliverable_counts(strategy.milestones(db), as_of)
+    rows = [[pick(p, "name", lang), *[counts.get(p.pillar_id, {}).get(s, 0) for s in STATES],
+             sum(counts.get(p.pillar_id, {}).values())]
+            for p in strategy.pillars(db)]
     headers = [t("statutory.col_pillar", lang), *[t(f"statutory.state_{s}", lang) for s in STATES],
                t("statutory.col_total", lang)]
     shown = format_date(as_of, lang)
@@ -131,11 +118,11 @@ def deliverables_section(db: Database, as_of: date, lang: Lang) -> Component:
 
 def context_section(db: Database, lang: Lang, snapshot: str | None) -> Component:
     rows = observations_frame(db.cursor(), context_filters(), lang)
-    editions = _editions(db, lang)
+    editions = strategy.editions(db, lang)
     children: list[Component] = [
         html.H2(t("statutory.context_heading", lang), id="statutory-context"),
         html.P(t("statutory.context_intro", lang))]
-    kinds = _unit_kinds(db)
+    kinds = strategy.unit_kinds(db)
     for indicator, group in rows.groupby("indicator_id", sort=False):
         name = str(group.iloc[0]["indicator_name"])
         caption = t("statutory.chart_caption", lang, indicator=name)
@@ -199,7 +186,7 @@ def content(db: Database, lang: Lang, snapshot: Manifest | None,
 
 def layout(lang: str = "en", snapshot: str | None = None, **query: object) -> Component:
     language = normalise_lang(lang)
-    status = queries.site_status(current_db())
+    status = strategy.site_status(current_db())
     snapshots = list_snapshots(flask.current_app.config[SETTINGS_CONFIG_KEY])
     chosen = next((m for m in snapshots if m.slug == snapshot), None)
     if snapshot and chosen is None:

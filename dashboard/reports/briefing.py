@@ -2,8 +2,10 @@
 script, no external request) for the meeting pack. It opens offline, can be sent by email and
 prints to a clean PDF (A4 or Letter, one pillar per page, tables never cut mid-row).
 
-Served by ``/review/quarterly/briefing.html`` and written by ``python -m pipelines report``:
-both call :func:`render_briefing`, so the two files are identical for the same data.
+Served by ``/review/quarterly/briefing.html`` and written by ``python -m dashboard report``:
+both call :func:`render_briefing`, so the two files are identical for the same data. Every
+status and figure to date is read from ``marts.progress`` and marked with the same data
+attributes as on the pages.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from html import escape
 from pathlib import Path
 from typing import Final
 
-import duckdb
-
 from dashboard.components.shell import EMERGENCY_NUMBER, HOTLINE_DISPLAY
 from dashboard.text import review as rt
-from dashboard.text.formatting import format_date, format_timestamp
-from dashboard.text.i18n import Lang, t
-from pipelines.review import IndicatorReview
-from pipelines.review_data import PillarReview, QuarterReview
+from dashboard.text.formatting import format_date, format_timestamp, quarter_name
+from dashboard.text.i18n import Lang, pick, t
+from pipelines.read import Reader, strategy
+from pipelines.read.core import fetch
+from pipelines.read.review import IndicatorReview, PillarReview, QuarterReview
+from pipelines.read.rows import LoadId, TargetSource
 
 CSS_FILE: Final[Path] = Path(__file__).resolve().parent / "briefing.css"
 
@@ -36,25 +38,25 @@ class BriefingContext:
     built_at: str
 
 
-def briefing_context(cur: duckdb.DuckDBPyConnection, lang: Lang) -> BriefingContext:
-    names = dict(cur.execute(f"SELECT geography_id, name_{lang} FROM marts.geographies")  # noqa: S608 (lang is en|fr)
-                 .fetchall())
-    loads = [int(r[0]) for r in cur.execute(
-        "SELECT DISTINCT load_id FROM marts.observation_history ORDER BY 1").fetchall()]
-    publisher = "publisher_fr" if lang == "fr" else "publisher"
-    source = cur.execute(
-        f"SELECT title, {publisher}, coalesce(published, '') FROM meta.sources "  # noqa: S608
-        "WHERE source_id IN (SELECT source_id FROM marts.targets) ORDER BY 1 LIMIT 1").fetchone()
-    built = cur.execute("SELECT value FROM meta.build_info WHERE key = 'built_at'").fetchone()
-    return BriefingContext(names, loads, tuple(source) if source else None,
-                           str(built[0]) if built else "")
+def briefing_context(reader: Reader, lang: Lang) -> BriefingContext:
+    loads = [row.load_id for row in fetch(reader, "submission_loads", LoadId)]
+    sources = fetch(reader, "target_sources", TargetSource)
+    source = ((sources[0].title, sources[0].publisher_fr if lang == "fr"
+               else sources[0].publisher, sources[0].published) if sources else None)
+    built = strategy.site_status(reader).built_at or ""
+    return BriefingContext(strategy.geography_names(reader, lang), loads, source, built)
 
 
-def _table(caption: str, headers: list[str], rows: list[list[str]]) -> str:
+def _attributes(marks: dict[str, str]) -> str:
+    return "".join(f' {name}="{escape(value)}"' for name, value in marks.items())
+
+
+def _table(caption: str, headers: list[str], rows: list[list[rt.Cell]]) -> str:
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
     body = "".join(
-        "<tr>" + f'<th scope="row">{escape(r[0])}</th>'
-        + "".join(f"<td>{escape(c)}</td>" for c in r[1:]) + "</tr>" for r in rows)
+        "<tr>" + f'<th scope="row">{escape(r[0].text)}</th>'
+        + "".join(f"<td{_attributes(c.marks)}>{escape(c.text)}</td>" for c in r[1:]) + "</tr>"
+        for r in rows)
     return (f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>")
 
@@ -72,18 +74,20 @@ def _figure(item: IndicatorReview, lang: Lang) -> str:
 
 
 def _pillar(pillar: PillarReview, review: QuarterReview, lang: Lang) -> str:
-    name = pillar.name_fr if lang == "fr" else pillar.name_en
-    caption = t("quarterly.summary_caption", lang, pillar=name, quarter=review.quarter.label)
-    rows = [rt.summary_row(i, review.quarter, lang) for i in pillar.indicators]
+    name = pick(pillar.pillar, "name", lang)
+    caption = t("quarterly.summary_caption", lang, pillar=name,
+                quarter=quarter_name(review.quarter.label, lang))
+    rows = [rt.summary_row(i, lang) for i in pillar.indicators]
     figures = "".join(_figure(i, lang) for i in pillar.indicators)
-    return (f'<section class="pillar" id="pillar-{escape(pillar.pillar_id)}">'
+    return (f'<section class="pillar" id="pillar-{escape(pillar.pillar.pillar_id)}">'
             f"<h2>{escape(name)}</h2>{_demo(review, lang)}"
             f"{_table(caption, rt.summary_headers(review.quarter, lang), rows)}{figures}</section>")
 
 
 def _changes(review: QuarterReview, context: BriefingContext, lang: Lang) -> str:
     rows = rt.revision_rows(review, context.geographies, lang)
-    revisions = (_table(t("quarterly.revisions_caption", lang), rt.revision_headers(lang), rows)
+    cells = [[rt.Cell(c) for c in row] for row in rows]
+    revisions = (_table(t("quarterly.revisions_caption", lang), rt.revision_headers(lang), cells)
                  if rows else f"<p>{escape(t('quarterly.no_revisions', lang))}</p>")
     missing = rt.missing_items(review, lang)
     missing_html = ("<p>" + escape(t("quarterly.missing_intro", lang)) + "</p><ul>"
@@ -123,7 +127,7 @@ def _help(lang: Lang) -> str:
 def render_briefing(review: QuarterReview, context: BriefingContext, lang: Lang,
                     today: date | None = None) -> str:
     """The whole briefing as one HTML document."""
-    title = t("quarterly.briefing_title", lang, quarter=review.quarter.label)
+    title = t("quarterly.briefing_title", lang, quarter=quarter_name(review.quarter.label, lang))
     generated = t("quarterly.generated", lang, date=format_date(today or date.today(), lang),
                   built=format_timestamp(context.built_at, lang))
     pillars = "".join(_pillar(p, review, lang) for p in review.pillars)

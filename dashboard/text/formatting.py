@@ -45,6 +45,11 @@ def format_money(value: float, lang: str) -> str:
     return t("money.full", lang, value=format_number(value, lang, decimals=2))
 
 
+def format_ratio(value: float, lang: str) -> str:
+    """A ratio to two decimals, both always shown: ``1.30`` / ``1,30``."""
+    return format_decimal(round(value, 2), format="#,##0.00", locale=_locale(lang))
+
+
 def format_percent(value: float, lang: str) -> str:
     """``value`` is in percentage points: ``70`` → ``70%`` / ``70 %``."""
     # decimal_quantization=False keeps 70.5 as "70.5%" while using the locale's own pattern.
@@ -141,6 +146,14 @@ def format_period(start: date | None, end: date | None, basis: str, lang: str) -
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return _calendar_period(start, end, lang)
     return t("period.date_range", lang, start=format_date(start, lang), end=format_date(end, lang))
+
+
+def quarter_name(label: str, lang: str) -> str:
+    """A fiscal quarter code as each language writes it: ``2026-27Q2`` / ``2026-27 T2`` (French
+    says *trimestre*)."""
+    if lang == "fr" and len(label) == 9 and label[7] == "Q":
+        return f"{label[:7]}\u00a0T{label[8]}"
+    return label
 
 
 def format_timestamp(value: str, lang: str) -> str:

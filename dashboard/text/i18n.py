@@ -78,3 +78,11 @@ def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:
     except KeyError as exc:
         raise KeyError(f"no catalogue entry {key!r}") from exc
     return text.format(**fmt) if fmt else text
+
+
+def pick(row: object, field: str, lang: str) -> str:
+    """``row.<field>_<lang>``: a database row's text in the page's language (English when the
+    French is missing)."""
+    value = getattr(row, f"{field}_{normalise_lang(lang)}", None) or getattr(
+        row, f"{field}_en", None)
+    return "" if value is None else str(value)

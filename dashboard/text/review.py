@@ -1,120 +1,151 @@
-"""The quarterly review in words: one place that turns :mod:`pipelines.review` results into
-the localised strings both the page and the briefing show, so the two always read alike."""
+"""The quarterly review in words: one place that turns the review's progress rows into the
+localised text both the page and the briefing show, so the two always read alike. Every
+figure, change and status is read from ``marts.progress``; nothing is computed here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from dashboard.figures.quarter_bars import quarter_bars_svg
-from dashboard.text.formatting import format_date, format_month, format_number, format_value
-from dashboard.text.i18n import Lang, t
-from pipelines.marts.status_rule import ProgressResult
+from dashboard.text.formatting import (
+    format_date,
+    format_month,
+    format_number,
+    format_value,
+    quarter_name,
+)
+from dashboard.text.i18n import Lang, pick, t
+from dashboard.text.status import marks, status_words, to_date_label
 from pipelines.periods import FiscalQuarter, quarter_months
-from pipelines.review import Change, IndicatorReview, LastReview, QuarterValue, Revision
-from pipelines.review_data import QuarterReview
+from pipelines.read.review import IndicatorReview, LastReview, QuarterReview
+from pipelines.read.rows import Progress, Revision
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell's text and, for a status or a figure to date, its data attributes."""
+
+    text: str
+    marks: dict[str, str] = field(default_factory=dict)
 
 
 def quarter_label(quarter: FiscalQuarter, lang: Lang) -> str:
-    """``2026-27Q2 (July to September 2026)``."""
+    """``2026-27Q2 (July to September 2026)`` / ``2026-27 T2 (juillet à septembre 2026)``."""
     first, last = quarter_months(quarter)
     months = t("quarterly.months", lang, first=format_month(first, lang).split(" ")[0],
                last=format_month(last, lang))
-    return t("quarterly.quarter_label", lang, quarter=quarter.label, months=months)
+    return t("quarterly.quarter_label", lang, quarter=quarter_name(quarter.label, lang),
+             months=months)
 
 
 def indicator_name(review: IndicatorReview, lang: Lang) -> str:
-    return review.indicator.name_fr if lang == "fr" else review.indicator.name_en
+    return pick(review.row, "name", lang)
 
 
-def value_text(value: QuarterValue, unit_kind: str, lang: Lang) -> str:
-    """The value with its qualifier, and a word for revised or demonstration values."""
-    if value.status == "missing":
-        return t("quarterly.missing_value", lang)
-    text = format_value(value.value, unit_kind, value.qualifier, lang)
-    marks = [t("quarterly.value_status_revised", lang)] if value.revised else []
-    marks += [t("quarterly.value_status_demo", lang)] if value.demo else []
-    return f"{text} ({', '.join(marks)})" if marks else text
+def value_text(row: Progress, lang: Lang) -> str:
+    """This quarter's value with its qualifier, and a word for revised or demonstration ones."""
+    if row.value_this_quarter is None:
+        return t(f"quarterly.state_{row.this_quarter_state}", lang)
+    text = format_value(row.value_this_quarter, row.unit_kind,
+                        row.value_this_quarter_qualifier or "exact", lang)
+    word = {"revised": "value_status_revised", "demo": "value_status_demo"}.get(
+        row.this_quarter_state)
+    return f"{text} ({t(f'quarterly.{word}', lang)})" if word else text
 
 
-def change_text(change: Change | None, old: QuarterValue, unit_kind: str, lang: Lang) -> str:
-    if change is None:
+def change_text(change: float | None, percent: float | None, old: float | None,
+                row: Progress, lang: Lang) -> str:
+    if change is None or old is None:
         return t("quarterly.no_change", lang)
-    sign = "+" if change.absolute > 0 else "−" if change.absolute < 0 else "±"
-    amount = format_number(abs(change.absolute), lang)
-    if change.percent is None:
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    amount = format_number(abs(change), lang)
+    if percent is None:
         text = t("quarterly.change_value_no_percent", lang, sign=sign, value=amount)
     else:
-        percent = format_number(round(abs(change.percent), 1), lang) + (
+        written = format_number(round(abs(percent), 1), lang, decimals=1) + (
             "\u00a0%" if lang == "fr" else "%")
         text = t("quarterly.change_value", lang, sign=sign, value=amount,
-                 percent=f"{sign}{percent}")
-    if change.approximate:
+                 percent=f"{sign}{written}")
+    if row.change_is_approximate:
         text = t("quarterly.approximate", lang, change=text)
-    previous = format_value(old.value, unit_kind, old.qualifier, lang)
+    previous = format_value(old, row.unit_kind, "exact", lang)
     return f"{text}, {t('quarterly.from_value', lang, value=previous)}"
 
 
-def ytd_text(review: IndicatorReview, lang: Lang) -> str:
-    if not review.indicator.summable:
+def ytd_text(row: Progress, lang: Lang) -> str:
+    if row.measure not in ("cumulative", "annual_average"):
         return t("quarterly.not_summed", lang)
-    ytd = review.year_to_date
-    if ytd is None:
+    if row.fiscal_year_to_date is None:
         return t("quarterly.missing_value", lang)
-    return format_value(ytd.value, review.indicator.unit_kind, ytd.qualifier, lang)
+    return format_value(row.fiscal_year_to_date, row.unit_kind,
+                        row.fiscal_year_to_date_qualifier or "exact", lang)
 
 
-def _status_name(result: ProgressResult) -> str:
-    return result.status if result.reason is None else (
-        "no_target" if result.reason == "no_target" else result.status)
+def to_date_text(row: Progress, lang: Lang) -> str:
+    if row.value_to_date is None:
+        return t("progress.nothing_yet", lang)
+    value = format_value(row.value_to_date, row.unit_kind, row.value_to_date_qualifier
+                         or "exact", lang)
+    return f"{value} ({to_date_label(row, lang)})"
 
 
-def status_text(review: IndicatorReview, previous: FiscalQuarter, lang: Lang) -> str:
-    """The status now, the numbers behind it, and whether it changed since last quarter."""
-    now, before = review.status_now, review.status_before
-    if now is None:
-        return t("quarterly.neutral", lang)
-    text = t(f"status.{_status_name(now)}", lang)
-    if now.expected_to_date is not None and now.achieved is not None:
-        kind = review.indicator.unit_kind
+def status_text(row: Progress, lang: Lang) -> str:
+    """The status, the numbers behind it, and whether it changed since last quarter."""
+    text = status_words(row, lang)
+    if row.expected_to_date is not None and row.value_to_date is not None:
         text += "; " + t("quarterly.status_ratio", lang,
-                         achieved=format_value(now.achieved, kind, "exact", lang),
-                         expected=format_value(round(now.expected_to_date), kind, "exact", lang))
-    if before is not None and now.reason != "no_target":
-        if review.status_changed:
-            text += "; " + t("quarterly.status_changed", lang, quarter=previous.label,
-                             before=t(f"status.{_status_name(before)}", lang))
+                         achieved=format_value(row.value_to_date, row.unit_kind, "exact", lang),
+                         expected=format_value(row.expected_to_date, row.unit_kind, "exact",
+                                               lang))
+    if row.status_previous is not None and row.status_reason not in ("not_applicable",
+                                                                     "no_target"):
+        previous = quarter_name(FiscalQuarter.parse(row.as_of_quarter).previous().label, lang)
+        if row.status_changed:
+            before = t(f"status.{row.status_previous}", lang) \
+                if row.status_previous != "not_assessed" else t("status.not_assessed", lang)
+            text += "; " + t("quarterly.status_changed", lang, quarter=previous, before=before)
         else:
-            text += "; " + t("quarterly.status_same", lang, quarter=previous.label)
+            text += "; " + t("quarterly.status_same", lang, quarter=previous)
     return text
 
 
 def missing_text(review: IndicatorReview, lang: Lang) -> str:
-    return ", ".join(review.missing) if review.missing else t("quarterly.none_missing", lang)
+    if not review.missing:
+        return t("quarterly.none_missing", lang)
+    return ", ".join(quarter_name(q, lang) for q in review.missing)
 
 
 def summary_headers(quarter: FiscalQuarter, lang: Lang) -> list[str]:
     return [t("quarterly.col_indicator", lang), t("quarterly.col_value", lang),
-            t("quarterly.col_previous", lang, quarter=quarter.previous().label),
-            t("quarterly.col_last_year", lang, quarter=quarter.same_quarter_last_year().label),
+            t("quarterly.col_previous", lang,
+              quarter=quarter_name(quarter.previous().label, lang)),
+            t("quarterly.col_last_year", lang,
+              quarter=quarter_name(quarter.same_quarter_last_year().label, lang)),
             t("quarterly.col_ytd", lang, year=quarter.fiscal_year_label),
-            t("quarterly.col_status", lang), t("quarterly.col_missing", lang)]
+            t("quarterly.col_to_date", lang), t("quarterly.col_status", lang),
+            t("quarterly.col_missing", lang)]
 
 
-def summary_row(review: IndicatorReview, quarter: FiscalQuarter, lang: Lang) -> list[str]:
-    kind = review.indicator.unit_kind
-    return [indicator_name(review, lang), value_text(review.current, kind, lang),
-            change_text(review.change_previous, review.previous, kind, lang),
-            change_text(review.change_last_year, review.last_year, kind, lang),
-            ytd_text(review, lang), status_text(review, quarter.previous(), lang),
-            missing_text(review, lang)]
+def summary_row(review: IndicatorReview, lang: Lang) -> list[Cell]:
+    row = review.row
+    return [Cell(indicator_name(review, lang)), Cell(value_text(row, lang)),
+            Cell(change_text(row.change_previous_quarter, row.change_previous_quarter_pct,
+                             row.value_previous_quarter, row, lang)),
+            Cell(change_text(row.change_same_quarter_last_year,
+                             row.change_same_quarter_last_year_pct,
+                             row.value_same_quarter_last_year, row, lang)),
+            Cell(ytd_text(row, lang)), Cell(to_date_text(row, lang), marks(row)),
+            Cell(status_text(row, lang), marks(row)), Cell(missing_text(review, lang))]
 
 
 def last_review_text(last: LastReview, lang: Lang) -> str:
+    quarter = quarter_name(last.quarter.label, lang)
     if last.load_id is None or last.loaded_at is None:
-        return t("quarterly.last_review_none", lang, quarter=last.quarter.label)
-    until = (t("quarterly.last_review_until", lang, quarter=last.quarter.next().next().label)
+        return t("quarterly.last_review_none", lang, quarter=quarter)
+    until = (t("quarterly.last_review_until", lang,
+               quarter=quarter_name(last.quarter.next().next().label, lang))
              if last.until_load_id is not None else "")
-    return t("quarterly.last_review", lang, quarter=last.quarter.label, load=last.load_id,
+    return t("quarterly.last_review", lang, quarter=quarter, load=last.load_id,
              date=format_date(last.loaded_at.date(), lang), until=until)
 
 
@@ -125,22 +156,18 @@ def revision_headers(lang: Lang) -> list[str]:
 
 def revision_rows(review: QuarterReview, geographies: dict[str, str],
                   lang: Lang) -> list[list[str]]:
-    rows = []
-    for pillar in review.pillars:
-        for item in pillar.indicators:
-            rows += [_revision_row(item, r, geographies, lang) for r in item.revisions]
-    return rows
+    return [_revision_row(item, r, geographies, lang) for pillar in review.pillars
+            for item in pillar.indicators for r in item.revisions]
 
 
 def _revision_row(item: IndicatorReview, r: Revision, geographies: dict[str, str],
                   lang: Lang) -> list[str]:
-    kind = item.indicator.unit_kind
+    kind = item.row.unit_kind
     where = geographies.get(r.geography, r.geography)
     if r.breakdown != "total":
         where += f" · {r.breakdown}"
-    name = indicator_name(item, lang) + (f" ({t('quarterly.value_status_demo', lang)})"
-                                         if r.demo else "")
-    return [name, r.quarter, where,
+    demo = f" ({t('quarterly.value_status_demo', lang)})" if r.demo else ""
+    return [indicator_name(item, lang) + demo, quarter_name(r.quarter, lang), where,
             t("quarterly.load_value", lang, load=r.load_id,
               date=format_date(r.loaded_at.date(), lang)),
             format_value(r.old_value, kind, "exact", lang),
@@ -149,22 +176,17 @@ def _revision_row(item: IndicatorReview, r: Revision, geographies: dict[str, str
 
 def missing_items(review: QuarterReview, lang: Lang) -> list[str]:
     return [t("quarterly.missing_item", lang, indicator=indicator_name(item, lang),
-              quarters=", ".join(item.missing))
+              quarters=missing_text(item, lang))
             for pillar in review.pillars for item in pillar.indicators if item.missing]
-
-
-def chart_points(review: IndicatorReview) -> Sequence[tuple[str, float | None, bool]]:
-    """(quarter label, value or None, is this quarter) for the bar chart."""
-    last = review.current.quarter
-    return [(v.quarter.label, v.value, v.quarter == last) for v in review.series]
 
 
 def chart(review: IndicatorReview, lang: Lang) -> tuple[str, str]:
     """(SVG bar chart of the quarters, its text alternative): the page and the briefing draw
     the same chart, one as an image and one inline."""
     name = indicator_name(review, lang)
-    kind = review.indicator.unit_kind
-    points = chart_points(review)
+    kind = review.row.unit_kind
+    points = [(quarter_name(r.as_of_quarter, lang), r.value_this_quarter,
+               r.as_of_quarter == review.row.as_of_quarter) for r in review.series]
     alt = t("quarterly.chart_alt", lang, indicator=name, first=points[0][0], last=points[-1][0])
     svg = quarter_bars_svg(points, lambda v: format_value(v, kind, "exact", lang), alt,
                            t("quarterly.chart_missing", lang))

@@ -11,11 +11,11 @@ from typing import Final
 
 import flask
 
-from dashboard.context import SETTINGS_CONFIG_KEY, current_db
+from dashboard.context import current_db
 from dashboard.reports.briefing import briefing_context, render_briefing
 from dashboard.text.i18n import Lang
 from pipelines.periods import FiscalQuarter
-from pipelines.review_data import NoQuarterlyData, available_quarters, build_review
+from pipelines.read.review import NoQuarterlyData, available_quarters, quarter_review
 
 PATH: Final[str] = "/review/quarterly/briefing.html"
 PARAMETERS: Final[frozenset[str]] = frozenset({"quarter", "lang"})
@@ -39,17 +39,16 @@ def briefing_download() -> flask.Response:
     lang = _lang(args.get("lang"))
     if lang is None:
         return _plain("bad request: lang must be en or fr", 400)
-    settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
-    cur = current_db().cursor()
+    db = current_db()
     try:
         quarter = (FiscalQuarter.parse(args["quarter"]) if "quarter" in args
-                   else available_quarters(cur, settings)[0])
-        review = build_review(cur, settings, quarter)
+                   else available_quarters(db)[0])
+        review = quarter_review(db, quarter)
     except ValueError as error:
         return _plain(f"bad request: {error}", 400)
     except (NoQuarterlyData, IndexError):
         return _plain(f"no quarterly data for {args.get('quarter', 'any quarter')[:40]}", 404)
-    html = render_briefing(review, briefing_context(cur, lang), lang)
+    html = render_briefing(review, briefing_context(db, lang), lang)
     response = flask.Response(html, mimetype="text/html")
     name = f"briefing-{quarter.label}-{lang}.html"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'

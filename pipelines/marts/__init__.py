@@ -11,12 +11,17 @@ from __future__ import annotations
 import duckdb
 
 from pipelines.settings import Settings
-from pipelines.sql import build_latest_figures
+from pipelines.sql import SQL_DIR, build_latest_figures
+
+# The marts' tables, created when missing: a database built before a mart existed (an ingest
+# into it, a benchmark's cached copy) gains the table instead of failing.
+MARTS_SCHEMA = SQL_DIR / "schema_marts.sql"
 
 
 def build_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     """Recompute every derived mart from ``marts.observations`` and the reference tables."""
     from pipelines.marts.progress import build_progress
 
+    con.execute(MARTS_SCHEMA.read_text(encoding="utf-8"))
     build_latest_figures(con)
     build_progress(con, settings)

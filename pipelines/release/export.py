@@ -28,19 +28,29 @@ import duckdb
 import pandas as pd
 
 from pipelines.errors import InvalidFilterError
+from pipelines.periods import FiscalQuarter
 from pipelines.release.public_fields import FIELDS, TABLES
 from pipelines.sql.export_queries import QUERIES
-from pipelines.vocabulary import MILESTONE_STATUSES, OBSERVATION_STATUSES, PILLARS
+from pipelines.vocabulary import (
+    MILESTONE_STATUSES,
+    OBSERVATION_STATUSES,
+    PILLARS,
+    PROGRESS_STATUSES,
+)
 
-LIST_FILTERS: Final = ("pillar", "indicator", "geography", "status", "source", "breakdown")
+LIST_FILTERS: Final = ("pillar", "indicator", "geography", "status", "source", "breakdown",
+                       "quarter")
 ALLOWED: Final[dict[str, frozenset[str]]] = {
     "observations": frozenset({*LIST_FILTERS, "from", "to", "include_demo"}),
     "indicators": frozenset({"pillar", "indicator", "include_demo"}),
     "targets": frozenset({"pillar", "indicator", "source", "from", "to", "include_demo"}),
     "milestones": frozenset({"pillar", "status", "source", "include_demo"}),
     "sources": frozenset({"source", "include_demo"}),
+    "progress": frozenset({"pillar", "indicator", "status", "quarter", "from", "to",
+                           "include_demo"}),
 }
-STATUSES: Final = {"observations": OBSERVATION_STATUSES, "milestones": MILESTONE_STATUSES}
+STATUSES: Final = {"observations": OBSERVATION_STATUSES, "milestones": MILESTONE_STATUSES,
+                   "progress": PROGRESS_STATUSES}
 ID_PATTERN: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$")
 FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 _NEEDS_QUOTES: Final = re.compile(r'[",\r\n]')
@@ -61,6 +71,7 @@ class Filters:
     status: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     breakdown: tuple[str, ...] = ()  # 'total', or 'dimension:value'
+    quarter: tuple[str, ...] = ()  # fiscal quarters, e.g. '2026-27Q2' (progress only)
     date_from: date | None = None
     date_to: date | None = None
     include_demo: bool = False
@@ -124,7 +135,16 @@ def _ids(name: str, values: list[str], table: str) -> tuple[str, ...]:
                                      f"(allowed: {', '.join(sorted(allowed))})")
         if not ID_PATTERN.match(item):
             raise InvalidFilterError(f"{item[:40]!r} is not a valid {name} id")
+        if name == "quarter":
+            _quarter(item)
     return tuple(dict.fromkeys(items))
+
+
+def _quarter(text: str) -> None:
+    try:
+        FiscalQuarter.parse(text)
+    except ValueError as error:
+        raise InvalidFilterError(str(error)) from None
 
 
 def parse_filters(query: Mapping[str, object], table: str = "observations") -> Filters:

@@ -43,7 +43,13 @@ def table_exists(con: duckdb.DuckDBPyConnection, table: str, catalog: str | None
     schema, name = table.split(".")
     query = ("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? "
              "AND table_name = ? AND table_catalog = coalesce(?, current_database())")
-    return con.execute(query, [schema, name, catalog]).fetchone()[0] > 0
+    return count(con, query, [schema, name, catalog]) > 0
+
+
+def count(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[object] = ()) -> int:
+    """The single number a ``SELECT count(*) …`` returns."""
+    row = con.execute(query, list(params)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def columns_of(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -153,5 +159,5 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    return {table.split(".")[1]: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+    return {table.split(".")[1]: count(con, f"SELECT count(*) FROM {table}")  # noqa: S608
             for table in PUBLIC_TABLES}

@@ -4,7 +4,7 @@
 -- marts.progress: the ONLY place a status is decided. One row per pillar indicator and fiscal
 -- quarter from the strategy's first quarter to the latest quarter that has ended by the build.
 -- Every page, briefing and download reads its status, to-date figure and period from here.
-CREATE TABLE marts.progress (
+CREATE TABLE IF NOT EXISTS marts.progress (
     indicator_id                VARCHAR NOT NULL,
     as_of_quarter               VARCHAR NOT NULL,   -- fiscal quarter, e.g. '2026-27Q2'
     quarter_start               DATE NOT NULL,      -- first and last day of that quarter
@@ -53,7 +53,7 @@ CREATE TABLE marts.progress (
 
 -- The published method's parameters and its worked example, computed by the same rule so the
 -- /about page cannot drift from it. One row.
-CREATE TABLE marts.progress_method (
+CREATE TABLE IF NOT EXISTS marts.progress_method (
     method                   VARCHAR NOT NULL,
     on_track_threshold       DOUBLE NOT NULL,
     needs_acceleration_threshold DOUBLE NOT NULL,

@@ -7,13 +7,13 @@ import json
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard import queries
 from dashboard.components.figures import figure_value
 from dashboard.database import Database
+from pipelines.read import strategy
 
 
 def card_text(db: Database, indicator_id: str, lang: str) -> str:
-    figure = {f.indicator_id: f for f in queries.headline_figures(db)}[indicator_id]
+    figure = {f.indicator_id: f for f in strategy.latest_figures(db, headline=True)}[indicator_id]
     text = json.dumps(figure_value(figure, lang), cls=PlotlyJSONEncoder, ensure_ascii=False)
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 

@@ -52,3 +52,18 @@ def test_every_vocabulary_value_has_words_in_the_catalogue(prefix: str,
     catalogue = load_catalogue()
     missing = [v for v in values if f"{prefix}.{v}" not in catalogue]
     assert not missing, f"no {prefix}.* text for {missing}"
+
+
+def test_every_literal_key_the_code_asks_for_exists() -> None:
+    """A key typed in the code but missing from the catalogue fails here, not on a page."""
+    import re
+
+    from pipelines.settings import REPO_ROOT
+
+    catalogue = load_catalogue()
+    call = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_]+)["']""")
+    missing = sorted({(path.name, key)
+                      for path in (REPO_ROOT / "dashboard").rglob("*.py")
+                      for key in call.findall(path.read_text(encoding="utf-8"))
+                      if key not in catalogue})
+    assert missing == []

@@ -9,16 +9,16 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 
-from dashboard import indicator_queries
 from dashboard.app import create_app
 from dashboard.components.download import download_href
 from dashboard.components.indicator_view import chart_filters
 from dashboard.database import Database
-from dashboard.figures.series import ALL, charted_rows, default_geography
+from dashboard.figures.series import ALL, charted_points, default_geography
+from pipelines.read.indicator import indicator_page
 from pipelines.settings import load_settings
 
 CASES = [
-    ("frontline_workers_trained", None),      # quarterly demo counts plus derived running totals
+    ("frontline_workers_trained", None),      # quarterly demo counts (totals to date apart)
     ("frontline_workers_trained", ALL),       # every geography with a total
     ("care_children_youth_served", "ontario"),  # age breakdowns exist but are not charted
     ("ca_ht_incidents", None),                # two Juristat editions
@@ -29,14 +29,12 @@ CASES = [
 def test_download_link_returns_the_charted_observations(demo_db: Path, indicator_id: str,
                                                         geography: str | None) -> None:
     db = Database(load_settings(env={}, db_path=demo_db))
-    data = indicator_queries.indicator_data(db, indicator_id)
-    assert data is not None
-    chosen = geography or default_geography(data.observations)
-    rows = charted_rows(data.observations, chosen, str(data.meta["measure"]),
-                        data.target.target if data.target else None)
-    # Running totals are derived from the charted observations, not observations themselves.
-    charted = set(rows.loc[~rows["observation_id"].str.endswith("-cumulated"), "observation_id"])
-    link = urlsplit(download_href(chart_filters(data, chosen), "en"))
+    page = indicator_page(db, indicator_id)
+    assert page is not None
+    chosen = geography or default_geography(page.observations)
+    # Totals to date come from marts.progress (their own download), not from observations.
+    charted = {p.observation_id for p in charted_points(page, chosen) if p.observation_id}
+    link = urlsplit(download_href(chart_filters(page, chosen), "en"))
     client = create_app(load_settings(env={}, db_path=demo_db)).server.test_client()
     response = client.get(f"{link.path}?{link.query}")
     assert response.status_code == 200, response.get_data(as_text=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard import indicator_queries
 from dashboard.database import Database
+from pipelines.read import strategy
+from pipelines.read.rows import Indicator
 from tests.dashboard.test_app import render, text_of
 
 VERDICTS = {
@@ -16,22 +17,20 @@ VERDICTS = {
 VERDICT_CLASSES = ["status-limited-progress", "status-needs-acceleration", "status-on-track"]
 
 
-def _neutral(meta: dict[str, object]) -> bool:
-    return meta["interpretation"] in {"reported_activity", "context"} or bool(
-        meta["reporting_note"]
-    )
+def _neutral(info: Indicator) -> bool:
+    return info.interpretation in {"reported_activity", "context"} or info.reporting_note
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_indicator_renders_and_neutral_ones_are_never_judged(
     client: FlaskClient, db: Database, lang: str
 ) -> None:
-    for indicator_id in indicator_queries.all_indicator_ids(db):
-        meta = indicator_queries.indicator(db, indicator_id)
-        assert meta is not None
+    for info in strategy.indicators(db):
+        indicator_id = info.indicator_id
         page = text_of(render(client, f"/indicator/{indicator_id}", f"?lang={lang}"))
-        assert str(meta[f"name_{lang}"]).replace('"', '\\"') in page, indicator_id
-        if _neutral(meta):
+        name = info.name_fr if lang == "fr" else info.name_en
+        assert name.replace('"', '\\"') in page, indicator_id
+        if _neutral(info):
             for word in VERDICTS[lang]:
                 # The thresholds sentence is only shown with a target; no verdict elsewhere.
                 assert word not in page, (indicator_id, word)
@@ -43,7 +42,7 @@ def test_reported_activity_page_cites_the_strategy_in_french(client: FlaskClient
     page = text_of(render(client, "/indicator/joint_forces_investigations", "?lang=en"))
     assert "une augmentation des cas signalés sera au contraire un indicateur" in page
     assert '"lang": "fr"' in page
-    assert "Reported activity: no good-or-bad status" in page
+    assert "Reported activity: not judged good or bad" in page
 
 
 def test_target_indicator_shows_the_numbers(client: FlaskClient) -> None:
@@ -51,7 +50,7 @@ def test_target_indicator_shows_the_numbers(client: FlaskClient) -> None:
     for expected in [
         "Expected to date",
         "Achieved ÷ expected",
-        "Not assessed yet",
+        "Not assessed yet: no figure reported",
         "1,100 by March 31, 2030",
         "/about?lang=en#method",
         "Mettre en place 1 100 travailleurs",

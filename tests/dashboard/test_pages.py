@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 
 from dashboard.components.deliverables import parse_filters
 from dashboard.text.i18n import t
+from pipelines.read import progress, strategy
 from pipelines.settings import REPO_ROOT
 from tests.dashboard.test_app import _hrefs, render, text_of
 
@@ -51,16 +52,14 @@ def _headings(payload: dict[str, Any], level: int) -> list[dict[str, Any]]:
 def test_pillar_page_lists_every_indicator_and_milestone(
     client: FlaskClient, db: Any, pillar: str, lang: str
 ) -> None:
-    from dashboard import strategy_queries
-
     assert client.get(f"/pillar/{pillar}?lang={lang}").status_code == 200
     payload = render(client, f"/pillar/{pillar}", f"?lang={lang}")
     assert len(_headings(payload, 1)) == 1
-    for indicator in strategy_queries.pillar_indicators(db, pillar):
+    for indicator in strategy.indicators(db, pillar):
         row = _find(payload, id=f"pillar-indicator-{indicator.indicator_id}")
         assert row, indicator.indicator_id
         assert f"/indicator/{indicator.indicator_id}?lang={lang}" in _hrefs(row[0])
-    for milestone in strategy_queries.milestones(db, pillar):
+    for milestone in strategy.milestones(db, pillar):
         assert _find(payload, id=f"milestone-{milestone.milestone_id}"), milestone.milestone_id
     hrefs = [h for h in _hrefs(payload) if h.startswith("/")]
     other = "en" if lang == "fr" else "fr"
@@ -87,25 +86,22 @@ def test_pillar_page_in_french(client: FlaskClient) -> None:
 
 def test_training_target_is_shown_and_not_assessed_without_data(client: FlaskClient) -> None:
     text = text_of(render(client, "/pillar/awareness", "?lang=en"))
-    assert "Target: 1,100 by March 31, 2030" in text
-    assert "Not assessed: nothing reported yet" in text
+    assert "Not assessed yet: no figure reported" in text
 
 
 @pytest.mark.parametrize("pillar", PILLARS)
 def test_no_reported_activity_indicator_is_labelled_failing(
     client: FlaskClient, db: Any, pillar: str
 ) -> None:
-    from dashboard import strategy_queries
-
     payload = render(client, f"/pillar/{pillar}", "?lang=en")
-    for indicator in strategy_queries.pillar_indicators(db, pillar):
+    for indicator in strategy.indicators(db, pillar):
         if indicator.interpretation != "reported_activity":
             continue
         row = text_of(_find(payload, id=f"pillar-indicator-{indicator.indicator_id}")[0])
-        assert "More reported cases can mean the strategy is working" in row
+        assert "Reported activity: not judged good or bad" in row
         for status in [*FAILING, "on_track", "achieved"]:
-            assert t(f"pillar_status.{status}", "en") not in row
-            assert f"status-{status}" not in row
+            assert t(f"status.{status}", "en") not in row
+            assert f"status-{status.replace('_', '-')}" not in row
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -191,7 +187,7 @@ def test_parse_filters() -> None:
 
 def test_milestone_statuses_have_a_word_and_a_distinct_shape() -> None:
     from dashboard.components.milestones import STATUS_ICONS
-    from dashboard.strategy_queries import MILESTONE_STATUSES
+    from pipelines.vocabulary import MILESTONE_STATUSES
 
     assert len(set(STATUS_ICONS.values())) == len(MILESTONE_STATUSES)
     for status in MILESTONE_STATUSES:
@@ -215,42 +211,37 @@ def test_about_has_every_section(client: FlaskClient, lang: str) -> None:
     assert len(_headings(payload, 1)) == 1
 
 
-def test_about_worked_example_uses_the_method(client: FlaskClient) -> None:
-    from pipelines.marts.status_rule import worked_example
-
-    example = worked_example()
+def test_about_worked_example_uses_the_method(client: FlaskClient, db: Any) -> None:
+    method = progress.method(db)
+    assert method is not None
     text = text_of(render(client, "/about", "?lang=en"))
     assert "Hypothetical" in text
-    assert f"{example.days_elapsed} of {example.days_in_period:,}" in text
-    assert "= 330.1." in text and "= 0.91." in text
+    assert f"{method.example_days_elapsed} of {method.example_days_in_period:,}" in text
+    assert "whole number of workers: 330." in text and "= 0.91." in text
     assert "Status: Needs acceleration." in text
     assert "ratio of 0.95 or more" in text and "below 0.6" in text
 
 
 def test_about_in_french_formats_numbers_the_french_way(client: FlaskClient) -> None:
     text = text_of(render(client, "/about", "?lang=fr"))
-    assert "= 330,1." in text and "= 0,91." in text
+    assert "entier de travailleurs : 330." in text and "= 0,91." in text
     assert "de 2025-2026 à 2029-2030" in text
     assert "vers 2014" in text
 
 
 def test_about_lists_every_source(client: FlaskClient, db: Any) -> None:
-    from dashboard import strategy_queries
-
     payload = render(client, "/about", "?lang=en")
     text = text_of(payload)
-    for row in strategy_queries.sources(db).to_dict("records"):
-        assert str(row["sha256"])[:12] in text
-        assert json.dumps(str(row["title"]), ensure_ascii=False) in text
+    for row in strategy.sources(db):
+        assert row.sha256[:12] in text
+        assert json.dumps(row.title, ensure_ascii=False) in text
     assert "about 2014" in text
 
 
 def test_about_suppression_and_citation(client: FlaskClient, db: Any) -> None:
-    from dashboard import strategy_queries
-
     text = text_of(render(client, "/about", "?lang=en"))
     assert "counts of people from 1 to 9" in text
-    version = strategy_queries.build_info(db)["inputs_sha256"][:12]
+    version = strategy.build_info(db)["inputs_sha256"][:12]
     assert f"version {version}" in text
 
 

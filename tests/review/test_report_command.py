@@ -1,4 +1,4 @@
-"""``python -m pipelines report``: exit codes, one self-contained file, both languages."""
+"""``python -m dashboard report``: exit codes, one self-contained file, both languages."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipelines.cli import cli
+from dashboard.__main__ import main as cli
 
 # Any src= or href= (quoted or not) that reaches out of the file.
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)

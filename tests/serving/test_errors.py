@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard import queries
+from pipelines.read import strategy
 from tests.serving.conftest import page_payload
 
 SECRET = "secret-detail-from-the-database-layer"
@@ -16,8 +16,8 @@ def failing_queries(monkeypatch: pytest.MonkeyPatch) -> None:
     def explode(*_: object, **__: object) -> None:
         raise RuntimeError(SECRET)
 
-    monkeypatch.setattr(queries, "headline_figures", explode)
-    monkeypatch.setattr(queries, "pillars", explode)
+    monkeypatch.setattr(strategy, "latest_figures", explode)
+    monkeypatch.setattr(strategy, "pillars", explode)
 
 
 @pytest.mark.usefixtures("failing_queries")

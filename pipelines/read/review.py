@@ -1,0 +1,113 @@
+"""The quarterly review's reads: "where are we this quarter?" Every figure and status comes
+from ``marts.progress``; this module only fetches and groups (one per pillar, one per
+indicator with its quarters, revisions and missing submissions). Used by the page, the
+briefing download and ``python -m dashboard report``, so the three cannot disagree.
+
+The last review is the review of the previous quarter, taken to happen once that quarter's
+first submission was loaded. Revisions since then are values replaced by a load after that
+one and before the first submission for the next quarter (so an old quarter's review does not
+show later corrections).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from pipelines.periods import FiscalQuarter
+from pipelines.read import progress, strategy
+from pipelines.read.core import Reader, fetch
+from pipelines.read.rows import (
+    MissingSubmission,
+    Pillar,
+    Progress,
+    QuarterLabel,
+    QuarterLoad,
+    Revision,
+)
+
+
+class NoQuarterlyData(LookupError):
+    """The quarter is well formed but has no submitted data."""
+
+
+@dataclass(frozen=True)
+class LastReview:
+    quarter: FiscalQuarter
+    load_id: int | None  # its first load; None when it had no submission
+    loaded_at: datetime | None
+    until_load_id: int | None  # first load of the next quarter (excluded); None: up to now
+
+
+@dataclass(frozen=True)
+class IndicatorReview:
+    row: Progress  # the indicator at the reviewed quarter
+    series: tuple[Progress, ...]  # the strategy's first quarter to the reviewed one
+    revisions: tuple[Revision, ...]
+    missing: tuple[str, ...]  # quarters up to the reviewed one with no submission
+
+
+@dataclass(frozen=True)
+class PillarReview:
+    pillar: Pillar
+    indicators: tuple[IndicatorReview, ...]
+
+
+@dataclass(frozen=True)
+class QuarterReview:
+    quarter: FiscalQuarter
+    quarters: tuple[FiscalQuarter, ...]  # every quarter with data, newest first
+    last_review: LastReview
+    pillars: tuple[PillarReview, ...]
+    has_demo: bool
+
+
+def available_quarters(reader: Reader) -> tuple[FiscalQuarter, ...]:
+    """Quarters with submitted data, newest first (the picker's choices)."""
+    return tuple(FiscalQuarter.parse(r.quarter)
+                 for r in fetch(reader, "review_quarters", QuarterLabel))
+
+
+def last_review(reader: Reader, quarter: FiscalQuarter) -> LastReview:
+    first = {r.quarter: r for r in fetch(reader, "quarter_first_loads", QuarterLoad)}
+    previous = first.get(quarter.previous().label)
+    following = first.get(quarter.next().label)
+    return LastReview(quarter.previous(), previous.load_id if previous else None,
+                      previous.loaded_at if previous else None,
+                      following.load_id if following else None)
+
+
+def _is_demo(item: IndicatorReview) -> bool:
+    return (any(r.this_quarter_state == "demo" or r.value_to_date_status == "demo"
+                for r in item.series) or any(r.demo for r in item.revisions))
+
+
+def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
+    """The whole review of ``quarter``; raises :class:`NoQuarterlyData` if it has none."""
+    quarters = available_quarters(reader)
+    if quarter not in quarters:
+        raise NoQuarterlyData(f"no quarterly data for {quarter.label}")
+    since = last_review(reader, quarter)
+    series: dict[str, list[Progress]] = defaultdict(list)
+    for row in progress.history(reader, until_quarter=quarter.label):
+        series[row.indicator_id].append(row)
+    revisions: dict[str, list[Revision]] = defaultdict(list)
+    for revision in fetch(reader, "revisions", Revision, after_load=since.load_id or 0,
+                          before_load=since.until_load_id):
+        revisions[revision.indicator_id].append(revision)
+    missing: dict[str, list[str]] = defaultdict(list)
+    for gap in fetch(reader, "missing_submissions", MissingSubmission, quarter=quarter.label):
+        missing[gap.indicator_id].append(gap.quarter)
+    by_pillar: dict[str | None, list[IndicatorReview]] = defaultdict(list)
+    for row in progress.at_quarter(reader, quarter.label):
+        rows = series[row.indicator_id]
+        if all(r.this_quarter_state == "missing" for r in rows):
+            continue  # an indicator that takes no submissions has nothing to review
+        by_pillar[row.pillar_id].append(IndicatorReview(
+            row, tuple(rows), tuple(revisions[row.indicator_id]),
+            tuple(missing[row.indicator_id])))
+    pillars = tuple(PillarReview(p, tuple(by_pillar[p.pillar_id]))
+                    for p in strategy.pillars(reader) if by_pillar.get(p.pillar_id))
+    has_demo = any(_is_demo(i) for p in pillars for i in p.indicators)
+    return QuarterReview(quarter, quarters, since, pillars, has_demo)

@@ -1,0 +1,350 @@
+"""Typed rows of the read layer: one frozen dataclass per query shape. Field names are the
+query's column names (the loader checks they match), so a page reads ``row.value_to_date``,
+never a guessed frame column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Pillar:
+    pillar_id: str
+    name_en: str
+    name_fr: str
+    outcome_en: str
+    outcome_fr: str
+    sort_order: int
+    locator: str
+    edition_en: str | None
+    edition_fr: str | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    indicator_id: str
+    pillar_id: str | None
+    topic: str
+    name_en: str
+    name_fr: str
+    unit: str
+    measure: str
+    interpretation: str
+    reporting_note: bool
+    headline: bool
+    sort_order: int
+    definition_en: str
+    definition_fr: str
+    unit_kind: str
+    unit_en: str
+    unit_fr: str
+    pillar_en: str | None
+    pillar_fr: str | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The latest published or submitted total of an indicator, written out in full."""
+
+    indicator_id: str
+    pillar_id: str | None
+    name_en: str
+    name_fr: str
+    interpretation: str
+    measure: str
+    reporting_note: bool
+    value: float | None
+    qualifier: str
+    unit_kind: str
+    unit_en: str
+    unit_fr: str
+    period_start: date | None
+    period_end: date | None
+    period_basis: str
+    locator: str
+    status: str
+    geography: str
+    geography_en: str
+    geography_fr: str
+    publisher_en: str | None
+    publisher_fr: str | None
+    edition_en: str | None
+    edition_fr: str | None
+    url: str | None
+    source_language: str | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One ``marts.progress`` row (an indicator at one quarter) with the indicator's names."""
+
+    indicator_id: str
+    as_of_quarter: str
+    quarter_start: date
+    quarter_end: date
+    is_latest: bool
+    to_date_kind: str
+    period_start: date | None
+    period_end: date | None
+    value_to_date: float | None
+    value_to_date_qualifier: str | None
+    value_to_date_status: str | None
+    value_this_quarter: float | None
+    value_this_quarter_qualifier: str | None
+    this_quarter_state: str
+    value_previous_quarter: float | None
+    value_same_quarter_last_year: float | None
+    change_previous_quarter: float | None
+    change_previous_quarter_pct: float | None
+    change_same_quarter_last_year: float | None
+    change_same_quarter_last_year_pct: float | None
+    change_is_approximate: bool
+    fiscal_year_to_date: float | None
+    fiscal_year_to_date_qualifier: str | None
+    target_kind: str | None
+    target_value: float | None
+    target_period_start: date | None
+    target_period_end: date | None
+    baseline_value: float | None
+    baseline_is_assumed: bool
+    expected_to_date: float | None
+    ratio: float | None
+    share_elapsed: float | None
+    assessed_at: date | None
+    status: str
+    status_reason: str | None
+    status_previous: str | None
+    status_changed: bool
+    basis: str
+    basis_fr: str
+    method: str
+    pillar_id: str | None
+    name_en: str
+    name_fr: str
+    measure: str
+    interpretation: str
+    reporting_note: bool
+    headline: bool
+    sort_order: int
+    unit_kind: str
+    unit_en: str
+    unit_fr: str
+
+
+@dataclass(frozen=True)
+class Method:
+    """The published method's thresholds and its worked example (``marts.progress_method``)."""
+
+    method: str
+    on_track_threshold: float
+    needs_acceleration_threshold: float
+    example_target: float
+    example_baseline: float
+    example_period_start: date
+    example_period_end: date
+    example_as_of: date
+    example_achieved: float
+    example_days_elapsed: int
+    example_days_in_period: int
+    example_share_elapsed: float
+    example_expected: float
+    example_ratio: float
+    example_status: str
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One observation of an indicator page, with its source."""
+
+    observation_id: str
+    indicator_id: str
+    geography: str
+    geography_en: str
+    geography_fr: str
+    breakdown: str
+    period_start: date | None
+    period_end: date | None
+    period_basis: str
+    value: float | None
+    qualifier: str
+    unit: str
+    unit_kind: str
+    source_id: str
+    locator: str
+    status: str
+    suppressed: bool
+    revision: bool
+    series_id: str | None
+    note_en: str | None
+    note_fr: str | None
+    title: str | None
+    publisher: str | None
+    publisher_fr: str | None
+    published: str | None
+    url: str | None
+    source_language: str | None
+    source_kind: str
+    edition_en: str | None
+    edition_fr: str | None
+    series_source: str
+
+
+@dataclass(frozen=True)
+class SubmissionSummary:
+    series_source: str
+    figures: int
+    latest: date | None
+
+
+@dataclass(frozen=True)
+class TargetInfo:
+    indicator_id: str
+    target_kind: str
+    target_value: float
+    period_start: date
+    period_end: date
+    baseline_value: float | None
+    baseline_period_start: date | None
+    baseline_period_end: date | None
+    source_id: str
+    locator: str
+    note_en: str | None
+    note_fr: str | None
+    publisher: str | None
+    publisher_fr: str | None
+    edition_en: str | None
+    edition_fr: str | None
+    title: str | None
+    source_language: str | None
+
+
+@dataclass(frozen=True)
+class Milestone:
+    milestone_id: str
+    pillar_id: str
+    kind: str
+    text_en: str
+    text_fr: str
+    status: str
+    status_date: date | None
+    note: str | None
+    locator: str
+
+
+@dataclass(frozen=True)
+class Count:
+    status: str
+    n: int
+
+
+@dataclass(frozen=True)
+class Source:
+    source_id: str
+    title: str
+    publisher: str
+    publisher_fr: str
+    language: str
+    published: str | None
+    published_about: bool
+    url: str | None
+    sha256: str
+    kind: str
+    edition_en: str
+    edition_fr: str
+
+
+@dataclass(frozen=True)
+class Strategy:
+    strategy_id: str
+    name_en: str
+    name_fr: str
+    period_start: date
+    period_end: date
+    period_basis: str
+    review_interval_years: int | None
+    locator: str
+    note_en: str | None
+    note_fr: str | None
+    source_id: str
+
+
+@dataclass(frozen=True)
+class SiteStatus:
+    built_at: str | None
+    inputs_sha256: str | None
+    has_demo: bool
+    last_submission: datetime | None
+
+
+@dataclass(frozen=True)
+class KeyValue:
+    key: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Geography:
+    geography_id: str
+    name_en: str
+    name_fr: str
+    level: str
+    parent_id: str | None
+
+
+@dataclass(frozen=True)
+class Found:
+    found: bool
+
+
+@dataclass(frozen=True)
+class QuarterLabel:
+    quarter: str
+
+
+@dataclass(frozen=True)
+class QuarterLoad:
+    quarter: str
+    load_id: int
+    loaded_at: datetime
+
+
+@dataclass(frozen=True)
+class Revision:
+    indicator_id: str
+    geography: str
+    breakdown: str
+    quarter: str
+    load_id: int
+    loaded_at: datetime
+    old_value: float | None
+    new_value: float | None
+    demo: bool
+
+
+@dataclass(frozen=True)
+class MissingSubmission:
+    indicator_id: str
+    quarter: str
+
+
+@dataclass(frozen=True)
+class LoadId:
+    load_id: int
+
+
+@dataclass(frozen=True)
+class TargetSource:
+    title: str
+    publisher: str
+    publisher_fr: str
+    published: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    name_en: str
+    name_fr: str
+    kind: str
+    is_people: bool

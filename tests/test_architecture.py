@@ -1,0 +1,70 @@
+"""The rules of the README's architecture section that the import graph can check."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipelines.settings import REPO_ROOT
+
+STATUS_RULE = "pipelines.marts.status_rule"
+# The only modules allowed to decide a status: the rule itself and the build step that runs it.
+STATUS_RULE_USERS = {"pipelines/marts/status_rule.py", "pipelines/marts/progress.py",
+                     "pipelines/marts/quarters.py"}
+
+
+def _modules(*packages: str) -> Iterator[Path]:
+    for package in packages:
+        yield from sorted((REPO_ROOT / package).rglob("*.py"))
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def _relative(path: Path) -> str:
+    return path.relative_to(REPO_ROOT).as_posix()
+
+
+def test_only_the_build_decides_a_status() -> None:
+    users = {_relative(p) for p in _modules("dashboard", "pipelines", "benchmarks")
+             if any(name == STATUS_RULE or name.startswith(STATUS_RULE + ".")
+                    for name in _imports(p))}
+    assert users <= STATUS_RULE_USERS, users - STATUS_RULE_USERS
+
+
+def test_pipelines_never_import_the_dashboard() -> None:
+    offenders = {_relative(p) for p in _modules("pipelines")
+                 if any(name == "dashboard" or name.startswith("dashboard.")
+                        for name in _imports(p))}
+    assert offenders == set()
+
+
+def test_the_web_tier_runs_no_sql_of_its_own() -> None:
+    """Every query the dashboard runs is a named file of pipelines/read/queries."""
+    statement = re.compile(r"\b(SELECT|INSERT INTO|UPDATE|DELETE FROM)\b.*\b(FROM|SET|VALUES)?")
+    allowed = {"dashboard/database.py"}  # the connection itself (ATTACH, SET, USE)
+    offenders = {_relative(p) for p in _modules("dashboard") if _relative(p) not in allowed
+                 and any(statement.search(text) for text in _strings(p))}
+    assert offenders == set()
+
+
+def _strings(path: Path) -> Iterator[str]:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.value
+
+
+def test_code_cites_its_own_architecture_not_an_outside_document() -> None:
+    offenders = {_relative(p) for p in _modules("dashboard", "pipelines", "benchmarks", "tests")
+                 if "DESIGN" in p.read_text("utf-8") and p.name != "test_architecture.py"}
+    assert offenders == set()
