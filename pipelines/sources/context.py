@@ -158,7 +158,7 @@ def _context_row(raw: dict[str, str], line: int, label: str, source_by_url: dict
         "period_basis": "stated" if start or end else "not_stated",
         "value": value, "qualifier": qualifier, "source_id": source_id,
         "locator": raw["quote"].strip(), "series_id": raw["series_id"],
-        "note_en": None, "note_fr": None,
+        "note_en": None, "note_fr": None, "value_high": None, "value_basis": "printed",
     }, []
 
 

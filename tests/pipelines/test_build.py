@@ -53,6 +53,11 @@ REJECTIONS = {
     "locator-not-found.observations.csv": [
         "data/reference/observations.csv:{row}:locator: locator not found in "
         "ontario-strategy-2025-2030.fr.txt: 'plus de 30 000 personnes ont été servies'"],
+    "derived-without-note.observations.csv": [
+        "data/reference/observations.csv:{row}:note_en: value_basis derived needs note_en "
+        "saying how",
+        "data/reference/observations.csv:{row}:note_fr: value_basis derived needs note_fr "
+        "saying how"],
 }
 
 
