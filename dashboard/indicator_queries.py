@@ -40,7 +40,7 @@ QUERIES: Final[dict[str, str]] = {
                o.breakdown, o.period_start, o.period_end, o.period_basis, o.value,
                o.qualifier, o.unit, coalesce(u.kind, 'count') AS unit_kind,
                o.source_id, o.locator, o.status, o.suppressed, o.revision, o.series_id,
-               o.note_en, o.note_fr,
+               o.note_en, o.note_fr, o.value_high, o.value_basis,
                s.title, s.publisher, s.publisher_fr, s.published, s.url,
                s.language AS source_language,
                coalesce(s.kind, 'document') AS source_kind,

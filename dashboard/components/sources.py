@@ -40,8 +40,30 @@ def _figure_item(row: pd.Series, lang: Lang) -> Component:
                     geography=row[f"geography_{lang}"],
                 )
             ),
+            _basis(row, lang),
             html.Blockquote(str(row["locator"]), lang=quote_lang, className="locator"),
         ]
+    )
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _basis(row: pd.Series, lang: Lang) -> Component:
+    """How the figure was read: its period basis, a derived value said as such, and the note
+    saying from what (README, Architecture › Domain rules: periods). ``value_basis`` may be
+    absent from older queries; a missing one is read as printed."""
+    period_basis = str(row["period_basis"])
+    value_basis = _text_or_none(row.get("value_basis")) or "printed"
+    sentences = [t(f"period_basis.{period_basis}", lang)]
+    if value_basis == "derived":
+        sentences.insert(0, t("value_basis.derived", lang))
+    note = _text_or_none(row.get(f"note_{lang}"))
+    return html.P(
+        " ".join([*sentences, *([note] if note else [])]),
+        className="figure-basis",
+        **{"data-period-basis": period_basis, "data-value-basis": value_basis},
     )
 
 
