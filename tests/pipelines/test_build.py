@@ -58,6 +58,9 @@ REJECTIONS = {
         "saying how",
         "data/reference/observations.csv:{row}:note_fr: value_basis derived needs note_fr "
         "saying how"],
+    "city-in-city.geographies.csv": [
+        "data/reference/geographies.csv:{row}:parent_id: a city cannot sit in a city "
+        "(city_toronto)"],
     "no-such-row.context_periods.csv": [
         "data/reference/context_periods.csv:{row}:series_id: no loaded row of "
         "context-figures.csv has this series_id and raw period"],
