@@ -144,7 +144,11 @@ def _law(key: str, lang: Lang) -> list[Component]:
 
 def _qualifier_examples(lang: Lang) -> Component:
     qualifiers = ("more_than", "at_least", "about", "nearly", "up_to")
-    return html.Ul([html.Li(format_value(29000, "count", q, lang)) for q in qualifiers])
+    examples = [format_value(29000, "count", q, lang) for q in qualifiers]
+    # The two printed forms that are not one number: a range and "all" (100 percent).
+    examples += [format_value(45, "count", "range", lang, value_high=50),
+                 format_value(100, "percent", "all", lang)]
+    return html.Ul([html.Li(example) for example in examples])
 
 
 def glossary_section(fiscal: dict[str, str], lang: Lang) -> Component:

@@ -21,11 +21,17 @@ def _published(value: object, lang: Lang) -> str:
     return t("indicator.published", lang, date=value)
 
 
+def _high_end(row: pd.Series) -> float | None:
+    high = row.get("value_high")
+    return None if high is None or pd.isna(high) else float(high)
+
+
 def _figure_item(row: pd.Series, lang: Lang) -> Component:
     value = (
         t("value.suppressed", lang)
         if bool(row["suppressed"]) or pd.isna(row["value"])
-        else format_value(float(row["value"]), str(row["unit_kind"]), str(row["qualifier"]), lang)
+        else format_value(float(row["value"]), str(row["unit_kind"]), str(row["qualifier"]), lang,
+                          value_high=_high_end(row))
     )
     period = format_period(row["period_start"], row["period_end"], str(row["period_basis"]), lang)
     quote_lang = row["source_language"] if isinstance(row["source_language"], str) else lang

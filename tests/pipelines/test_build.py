@@ -58,6 +58,12 @@ REJECTIONS = {
         "saying how",
         "data/reference/observations.csv:{row}:note_fr: value_basis derived needs note_fr "
         "saying how"],
+    "range-without-high.observations.csv": [
+        "data/reference/observations.csv:{row}:value_high: qualifier range needs value_high "
+        "(the high end)"],
+    "all-not-percent.observations.csv": [
+        "data/reference/observations.csv:{row}:qualifier: qualifier all needs a percent "
+        "indicator (unit kind is count)"],
     "city-in-city.geographies.csv": [
         "data/reference/geographies.csv:{row}:parent_id: a city cannot sit in a city "
         "(city_toronto)"],
