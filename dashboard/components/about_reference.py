@@ -83,9 +83,28 @@ def _review_sentence(years: int, lang: Lang) -> Component:
     return html.P([before, html.Em(t("about_period.act", lang)), after])
 
 
+def _target_reading(reading: dict[str, str], lang: Lang) -> list[Component | None]:
+    """The assumption behind the 1,100 target: new trainees from the start of the period,
+    with the July 2025 release that says more than 1,000 were trained since 2020, quoted in
+    English as published (README, Architecture › Domain rules: targets)."""
+    return [
+        html.P(t("about_period.target_reading", lang, target=reading["target"],
+                 start=reading["start"]), id="target-reading"),
+        html.P(t("about_period.target_context", lang)),
+        html.Blockquote(html.P(f"“{t('about_period.trained_quote', lang)}”"), lang="en",
+                        className="source-quote"),
+        html.P(t("about_period.trained_translation", lang), className="translation")
+        if lang == "fr"
+        else None,
+        html.P(t("about_period.target_consequence", lang)),
+    ]
+
+
 def period_section(reading: dict[str, str], strategy: dict | None, lang: Lang) -> Component:
-    """``reading`` holds the formatted range, start and end; ``strategy`` the marts row."""
-    children: list[Component | None] = [html.P(t("about_period.reading", lang, **reading))]
+    """``reading`` holds the formatted range, start, end and target; ``strategy`` the marts
+    row."""
+    children: list[Component | None] = [html.P(t("about_period.reading", lang, **reading)),
+                                        *_target_reading(reading, lang)]
     if strategy is not None:
         note = strategy.get(f"note_{lang}")
         children += [

@@ -55,12 +55,13 @@ def _settings() -> Settings:
     return flask.current_app.config[SETTINGS_CONFIG_KEY]
 
 
-def _period_reading(settings: Settings, lang: Lang) -> dict[str, str]:
+def _period_reading(settings: Settings, target: float, lang: Lang) -> dict[str, str]:
     start, end = settings.strategy_start, settings.strategy_end
     return {
         "range": format_period(start, end, "stated", lang),
         "start": format_date(start, lang),
         "end": format_date(end, lang),
+        "target": format_number(target, lang),
     }
 
 
@@ -91,7 +92,9 @@ def content(lang: Lang) -> list[Component]:
         example_section(example, lang),
         sources_section(strategy_queries.sources(db), lang),
         period_section(
-            _period_reading(settings, lang), None if strategy is None else strategy.to_dict(), lang
+            _period_reading(settings, example.target.target_value, lang),
+            None if strategy is None else strategy.to_dict(),
+            lang,
         ),
         suppression_section(settings.suppression_threshold, lang),
         cite_section(strategy_queries.build_info(db), flask.request.url_root, lang),
