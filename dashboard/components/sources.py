@@ -4,6 +4,7 @@ from (quoted in the document's language), and the quarterly submissions summaris
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from dash import html
@@ -66,10 +67,10 @@ def _basis(row: pd.Series, lang: Lang) -> Component:
     if value_basis == "derived":
         sentences.insert(0, t("value_basis.derived", lang))
     note = _text_or_none(row.get(f"note_{lang}"))
+    # data-* attributes let tests and scripts read the basis without parsing the words.
+    data: dict[str, Any] = {"data-period-basis": period_basis, "data-value-basis": value_basis}
     return html.P(
-        " ".join([*sentences, *([note] if note else [])]),
-        className="figure-basis",
-        **{"data-period-basis": period_basis, "data-value-basis": value_basis},
+        " ".join([*sentences, *([note] if note else [])]), className="figure-basis", **data
     )
 
 
