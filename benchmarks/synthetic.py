@@ -34,7 +34,7 @@ REGIONS: Final[int] = 50
 GEOGRAPHY_COUNT: Final[int] = REGIONS + 1  # Ontario and the regions
 QUARTERS: Final[int] = 40
 PILLARS: Final[tuple[str, ...]] = ("awareness", "protection", "support", "accountability")
-GENERATOR_VERSION: Final[str] = "5"
+GENERATOR_VERSION: Final[str] = "6"
 
 _REFERENCE_SQL: Final[str] = """
 INSERT INTO meta.sources BY NAME SELECT 'synthetic_generator' AS source_id,

@@ -24,13 +24,24 @@ CORE_INDICATORS: Final = (
     "hotline_calls", "hotline_cases_identified", "hotline_victims_supported", "hotline_referrals",
 )
 
-# How a source qualifies a figure: "plus de 29 000" is 29000 with ``more_than``.
-QUALIFIERS: Final = ("exact", "more_than", "at_least", "about", "nearly", "up_to")
+# How a source qualifies a figure: "plus de 29 000" is 29000 with ``more_than``. ``range`` is a
+# printed range ("45-50 entrevues"): ``value`` is its low end and ``value_high`` its high end.
+# ``all`` is a printed "all" ("tous les conseils scolaires"): a share of 100 percent whose
+# count is not printed.
+QUALIFIERS: Final = ("exact", "more_than", "at_least", "about", "nearly", "up_to", "range",
+                     "all")
 LOWER_BOUND_QUALIFIERS: Final = frozenset({"more_than", "at_least"})
 UPPER_BOUND_QUALIFIERS: Final = frozenset({"up_to", "nearly"})
+# Only the published documents print these; a quarterly submission has one number per cell.
+PUBLISHED_ONLY_QUALIFIERS: Final = frozenset({"range", "all"})
 
 # How a period was read from its source (architecture section of the README, "Periods").
 PERIOD_BASES: Final = ("stated", "as_of", "inferred", "not_stated")
+
+# Whether the source prints the value itself or the project worked it out from what it prints
+# (``care_teams = 2``: the two teams named, not a printed "2"). A derived value is never a
+# headline figure (marts.latest_figures skips it).
+VALUE_BASES: Final = ("printed", "derived")
 
 MEASURES: Final = ("count", "cumulative", "annual_average", "amount", "share", "rate")
 # Quarterly counts of these measures add up over time (people trained, charges laid); a level
@@ -42,11 +53,12 @@ INTERPRETATIONS: Final = ("higher_is_better", "lower_is_better", "reported_activ
 DIRECTION_NEUTRAL: Final = frozenset({"reported_activity", "context"})
 
 TOPICS: Final = ("strategy", "police_reported", "courts", "hotline", "funding", "victims",
-                 "federal_projects", "organization")
+                 "federal_projects", "organization", "research")
 
 OBSERVATION_STATUSES: Final = ("published", "submitted", "revised", "demo")
 SOURCE_KINDS: Final = ("document", "context", "submission", "demo")
-GEOGRAPHY_LEVELS: Final = ("country", "province", "region", "area")
+# ``city``: where a published figure says a local project is (the federal projects).
+GEOGRAPHY_LEVELS: Final = ("country", "province", "region", "area", "city")
 UNIT_KINDS: Final = ("count", "money", "percent", "rate")
 LOAD_OUTCOMES: Final = ("accepted", "rejected", "unchanged")
 
@@ -73,6 +85,7 @@ COLUMNS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
     ("marts.indicators", "topic"): TOPICS,
     ("marts.observations", "qualifier"): QUALIFIERS,
     ("marts.observations", "period_basis"): PERIOD_BASES,
+    ("marts.observations", "value_basis"): VALUE_BASES,
     ("marts.observations", "status"): OBSERVATION_STATUSES,
     ("marts.targets", "target_kind"): TARGET_KINDS,
     ("marts.milestones", "kind"): MILESTONE_KINDS,

@@ -83,9 +83,30 @@ def _review_sentence(years: int, lang: Lang) -> Component:
     return html.P([before, html.Em(t("about_period.act", lang)), after])
 
 
-def period_section(reading: dict[str, str], strategy: Strategy | None, lang: Lang) -> Component:
-    """``reading`` holds the formatted range, start and end; ``strategy`` the marts row."""
-    children: list[Component | None] = [html.P(t("about_period.reading", lang, **reading))]
+def _target_reading(reading: dict[str, str], lang: Lang) -> list[Component | None]:
+    """The assumption behind the 1,100 target: new trainees from the start of the period,
+    with the July 2025 release that says more than 1,000 were trained since 2020, quoted in
+    English as published (README, Architecture › Domain rules: targets)."""
+    return [
+        html.P(t("about_period.target_reading", lang, target=reading["target"],
+                 start=reading["start"]), id="target-reading"),
+        html.P(t("about_period.target_context", lang)),
+        html.Blockquote(html.P(f"“{t('about_period.trained_quote', lang)}”"), lang="en",
+                        className="source-quote"),
+        html.P(t("about_period.trained_translation", lang), className="translation")
+        if lang == "fr"
+        else None,
+        html.P(t("about_period.target_consequence", lang)),
+    ]
+
+
+def period_section(reading: dict[str, str], strategy: Strategy | None,
+                   lang: Lang) -> Component:
+    """``reading`` holds the formatted range, start, end and target; ``strategy`` the marts
+    row."""
+    children: list[Component | None] = [html.P(t("about_period.reading", lang, **reading)),
+                                        *(_target_reading(reading, lang)
+                                          if "target" in reading else [])]
     if strategy is not None:
         note = pick(strategy, "note", lang)
         children += [
@@ -144,7 +165,11 @@ def _law(key: str, lang: Lang) -> list[Component]:
 
 def _qualifier_examples(lang: Lang) -> Component:
     qualifiers = ("more_than", "at_least", "about", "nearly", "up_to")
-    return html.Ul([html.Li(format_value(29000, "count", q, lang)) for q in qualifiers])
+    examples = [format_value(29000, "count", q, lang) for q in qualifiers]
+    # The two printed forms that are not one number: a range and "all" (100 percent).
+    examples += [format_value(45, "count", "range", lang, value_high=50),
+                 format_value(100, "percent", "all", lang)]
+    return html.Ul([html.Li(example) for example in examples])
 
 
 def glossary_section(fiscal: dict[str, str], lang: Lang) -> Component:

@@ -1,5 +1,6 @@
 """The sources of an indicator: each published document with the words each figure came
-from (quoted in the document's language), and the quarterly submissions summarised."""
+from (quoted in the document's language) and how its period and value were read, and the
+quarterly submissions summarised."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dash.development.base_component import Component
 
 from dashboard.figures.series import SUBMISSIONS_PREFIX
 from dashboard.text.formatting import format_date, format_period, format_value
-from dashboard.text.i18n import Lang, t
+from dashboard.text.i18n import Lang, pick, t
 from pipelines.read.rows import Observation, SubmissionSummary, TargetInfo
 
 
@@ -18,14 +19,27 @@ def _published(value: str | None, lang: Lang) -> str:
     return t("indicator.published", lang, date=value)
 
 
+def _basis(row: Observation, lang: Lang) -> Component:
+    """How the figure was read: its period basis, a derived value said as such, and the note
+    saying from what (README, Architecture › Domain rules: periods)."""
+    sentences = [t(f"period_basis.{row.period_basis}", lang)]
+    if row.value_basis == "derived":
+        sentences.insert(0, t("value_basis.derived", lang))
+    note = pick(row, "note", lang)
+    # data-* attributes let tests and scripts read the basis without parsing the words.
+    marks = {"data-period-basis": row.period_basis, "data-value-basis": row.value_basis}
+    return html.P(" ".join([*sentences, *([note] if note else [])]), className="figure-basis",
+                  **marks)
+
+
 def _figure_item(row: Observation, lang: Lang) -> Component:
     value = format_value(None if row.suppressed else row.value, row.unit_kind, row.qualifier,
-                         lang)
+                         lang, value_high=row.value_high)
     period = format_period(row.period_start, row.period_end, row.period_basis, lang)
-    geography = row.geography_fr if lang == "fr" else row.geography_en
     return html.Li([
         html.P(t("indicator.figure_line", lang, value=value, period=period,
-                 geography=geography)),
+                 geography=pick(row, "geography", lang))),
+        _basis(row, lang),
         html.Blockquote(row.locator, lang=row.source_language or lang, className="locator"),
     ])
 

@@ -51,7 +51,8 @@ def series_label(point: ChartPoint, lang: Lang, *, with_geography: bool,
 
 
 def value_text(point: ChartPoint, lang: Lang) -> str:
-    return format_value(point.value, point.unit_kind, point.qualifier, lang)
+    return format_value(point.value, point.unit_kind, point.qualifier, lang,
+                        value_high=point.value_high)
 
 
 def hover_text(point: ChartPoint, lang: Lang) -> str:

@@ -45,6 +45,7 @@ class ChartPoint:
     period_end: date | None
     period_basis: str
     value: float | None  # None when suppressed
+    value_high: float | None  # the top of a printed range
     qualifier: str
     unit_kind: str
     status: str
@@ -87,7 +88,8 @@ def _observation_point(row: Observation, measure: str) -> ChartPoint:
         f"{row.geography}|{row.series_source}|{kind}", kind, row.observation_id,
         row.series_source, row.geography,
         row.geography_en, row.geography_fr, row.period_start, row.period_end, row.period_basis,
-        None if row.suppressed else row.value, row.qualifier, row.unit_kind, row.status,
+        None if row.suppressed else row.value, row.value_high, row.qualifier, row.unit_kind,
+        row.status,
         row.suppressed, row.revision, row.edition_en, row.edition_fr)
 
 
@@ -102,7 +104,7 @@ def _to_date_points(rows: tuple[Progress, ...], names: tuple[str, str]) -> list[
                                        else "submission")
         points.append(ChartPoint(
             f"{PROVINCE}|{source}|{KIND_TO_DATE}", KIND_TO_DATE, None, source, PROVINCE, *names,
-            row.period_start, row.period_end, "stated", row.value_to_date,
+            row.period_start, row.period_end, "stated", row.value_to_date, None,
             row.value_to_date_qualifier or "exact", row.unit_kind,
             row.value_to_date_status or "submitted", False,
             row.value_to_date_status == "revised", None, None, row.to_date_kind))

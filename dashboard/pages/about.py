@@ -22,13 +22,20 @@ from dashboard.components.about_reference import (
 )
 from dashboard.components.shell import page_shell
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
-from dashboard.text.formatting import fiscal_year_label, format_date, format_period
+from dashboard.text.formatting import (
+    fiscal_year_label,
+    format_date,
+    format_number,
+    format_period,
+)
 from dashboard.text.i18n import Lang, normalise_lang, t
-from pipelines.read import progress, strategy
+from pipelines.read import indicator, progress, strategy
 from pipelines.settings import Settings
 
 PATH: Final[str] = "/about"
 STRATEGY_ID: Final[str] = "2025-2030"
+# The strategy's one numeric target, whose reading /about explains.
+TARGET_INDICATOR: Final[str] = "frontline_workers_trained"
 # (section id, catalogue key of its heading), in page order: the table of contents.
 SECTIONS: Final[tuple[tuple[str, str], ...]] = (
     ("method", "about_method.heading"),
@@ -54,13 +61,13 @@ def _settings() -> Settings:
     return flask.current_app.config[SETTINGS_CONFIG_KEY]
 
 
-def _period_reading(settings: Settings, lang: Lang) -> dict[str, str]:
+def _period_reading(settings: Settings, target: float | None, lang: Lang) -> dict[str, str]:
     start, end = settings.strategy_start, settings.strategy_end
-    return {
-        "range": format_period(start, end, "stated", lang),
-        "start": format_date(start, lang),
-        "end": format_date(end, lang),
-    }
+    reading = {"range": format_period(start, end, "stated", lang),
+               "start": format_date(start, lang), "end": format_date(end, lang)}
+    if target is not None:
+        reading["target"] = format_number(target, lang)
+    return reading
 
 
 def _fiscal_example(lang: Lang) -> dict[str, str]:
@@ -82,6 +89,7 @@ def content(lang: Lang) -> list[Component]:
     db, settings = current_db(), _settings()
     method = progress.method(db)
     period = strategy.strategy(db, STRATEGY_ID)
+    target = indicator.target(db, TARGET_INDICATOR)
     return [
         html.H1(t("about.heading", lang)),
         html.P(t("about.intro", lang), className="lead"),
@@ -89,7 +97,8 @@ def content(lang: Lang) -> list[Component]:
         method_section(method, lang) if method else None,
         example_section(method, lang) if method else None,
         sources_section(strategy.sources(db), lang),
-        period_section(_period_reading(settings, lang), period, lang),
+        period_section(_period_reading(settings, target.target_value if target else None, lang),
+                       period, lang),
         suppression_section(settings.suppression_threshold, lang),
         cite_section(strategy.build_info(db), flask.request.url_root, lang),
         glossary_section(_fiscal_example(lang), lang),

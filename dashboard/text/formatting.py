@@ -77,13 +77,28 @@ def _base_value(value: float, unit_kind: str, lang: str) -> str:
     return format_number(value, lang)
 
 
-def format_value(value: float | None, unit_kind: str, qualifier: str, lang: str) -> str:
+def _range(low: float, high: float | None, unit_kind: str, lang: str) -> str:
+    base = _base_value(low, unit_kind, lang)
+    if high is None:
+        # A caller that does not pass value_high yet: the low end is all it can say truly.
+        return t("qualifier.at_least", lang, value=base)
+    return t("qualifier.range", lang, low=base, high=_base_value(high, unit_kind, lang))
+
+
+def format_value(value: float | None, unit_kind: str, qualifier: str, lang: str, *,
+                 value_high: float | None = None) -> str:
     """A value written with its qualifier, e.g. ``29,000+``, ``more than $345M``,
-    ``plus de 29 000``, ``about 76``. A missing value reads "suppressed"."""
+    ``plus de 29 000``, ``about 76``. A missing value reads "suppressed".
+
+    A printed range (qualifier ``range``) needs ``value_high``: ``45–50`` / ``de 45 à 50``;
+    without it only the low end is written, as "at least 45". A printed "all" (qualifier
+    ``all``, a share of 100 percent) reads ``all (100%)`` / ``la totalité (100 %)``."""
     if value is None:
         return t("value.suppressed", lang)
     if qualifier not in QUALIFIERS:
         raise ValueError(f"unknown qualifier {qualifier!r}")
+    if qualifier == "range":
+        return _range(value, value_high, unit_kind, lang)
     base = _base_value(value, unit_kind, lang)
     if qualifier == "exact":
         return base

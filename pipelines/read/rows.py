@@ -167,6 +167,8 @@ class Observation:
     period_end: date | None
     period_basis: str
     value: float | None
+    value_high: float | None  # the top of a printed range ("45–50")
+    value_basis: str  # printed | derived
     qualifier: str
     unit: str
     unit_kind: str

@@ -24,6 +24,7 @@ from pipelines.vocabulary import (
     SOURCE_KINDS,
     TARGET_KINDS,
     TOPICS,
+    VALUE_BASES,
 )
 
 Kind = Literal["string", "number", "integer", "boolean", "date"]
@@ -95,8 +96,11 @@ FIELDS: Final[dict[str, tuple[Field, ...]]] = {
         _f("value", "valeur", "number", "The figure; empty when suppressed",
            "Le chiffre; vide lorsqu’il est supprimé"),
         _f("qualifier", "qualificatif", "string",
-           "How the source qualifies the figure (more_than = '29,000+')",
-           "Comment la source qualifie le chiffre (more_than = « plus de 29 000 »)", QUALIFIERS),
+           "How the source qualifies the figure (more_than = '29,000+'; range = a printed "
+           "range up to value_high; all = a printed 'all', stored as 100 percent)",
+           "Comment la source qualifie le chiffre (more_than = « plus de 29 000 »; range = une "
+           "fourchette publiée jusqu’à valeur_haute; all = un « tous » publié, noté 100 %)",
+           QUALIFIERS),
         _UNIT, _UNIT_NAME, _SOURCE_ID, _LOCATOR,
         _f("status", "statut", "string",
            "published, submitted (quarterly submission), revised, demo (invented test data)",
@@ -108,6 +112,17 @@ FIELDS: Final[dict[str, tuple[Field, ...]]] = {
         _f("revision", "revision", "boolean", "true when this value replaced an earlier one",
            "true lorsque cette valeur a remplacé une valeur antérieure"),
         _NOTE,
+        # Added after the first release: appended so no existing column moves.
+        _f("value_high", "valeur_haute", "number",
+           "The high end of a printed range (qualifier range: '45-50' is value 45, value_high "
+           "50); empty otherwise",
+           "La borne supérieure d’une fourchette publiée (qualificatif range : « 45-50 » donne "
+           "valeur 45 et valeur_haute 50); vide sinon"),
+        _f("value_basis", "base_valeur", "string",
+           "printed (the source prints the value) or derived (worked out by the project from "
+           "what the source prints; see the note)",
+           "printed (la source imprime la valeur) ou derived (déduite par le projet de ce que "
+           "la source imprime; voir la note)", VALUE_BASES),
     ),
     "indicators": (
         _INDICATOR_ID, _PILLAR,

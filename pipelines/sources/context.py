@@ -4,7 +4,10 @@ courts, hotline, funding), mapped by three curated tables in ``data/reference/``
 - ``context_sources.csv``: one source (with its edition label) per ``source_url``;
 - ``context_series.csv``: each ``series_id`` → indicator id and geography, or excluded with
   a reason;
-- ``context_units.csv``: each raw unit text (qualifier removed) → a unit id.
+- ``context_units.csv``: each raw unit text (qualifier removed) → a unit id;
+- ``context_periods.csv``: the period the project reads for a raw row whose dates follow
+  another convention than the documents' (the strategies' "2020 to 2025" is read as fiscal
+  years, as in ``strategies.csv``), with the basis and a note saying why.
 
 Only ``primary`` rows are loaded. Each Juristat edition keeps its own source_id, so two
 editions of the same year are never joined into one line.
@@ -20,6 +23,7 @@ from pathlib import Path
 
 from pipelines.errors import Problem
 from pipelines.sources.tables import Column, Row, Table, TableSpec, check_references, read_table
+from pipelines.vocabulary import PERIOD_BASES
 
 RAW_FILE = "context-figures.csv"
 RAW_COLUMNS = ("series_id", "indicator", "geography", "period_start", "period_end", "value",
@@ -47,6 +51,12 @@ CONTEXT_SPECS = {
     ), key=("series_id",)),
     "context_units": TableSpec("context_units", (Column("unit_text"), Column("unit")),
                                key=("unit_text",)),
+    "context_periods": TableSpec("context_periods", (
+        Column("series_id"), Column("raw_period_start", "date", False),
+        Column("raw_period_end", "date", False), Column("period_start", "date"),
+        Column("period_end", "date"), Column("period_basis", allowed=frozenset(PERIOD_BASES)),
+        Column("note_en"), Column("note_fr"),
+    ), key=("series_id", "raw_period_start", "raw_period_end")),
 }
 
 
@@ -76,8 +86,8 @@ def read_context(reference_dir: Path, raw_dir: Path, label_of, indicators: dict[
         path = reference_dir / spec.filename
         tables[name], found = read_table(spec, path, label_of(path))
         problems.extend(found)
-    sources, series, units = (tables["context_sources"], tables["context_series"],
-                              tables["context_units"])
+    sources, series, units, periods = (tables["context_sources"], tables["context_series"],
+                                       tables["context_units"], tables["context_periods"])
     problems += check_references(series, "indicator_id", set(indicators), "indicators.csv")
     problems += check_references(series, "geography", geographies, "geographies.csv")
     problems += [series.problem(i, "exclude_reason", "an excluded series needs a reason")
@@ -87,7 +97,27 @@ def read_context(reference_dir: Path, raw_dir: Path, label_of, indicators: dict[
     rows, found = _primary_rows(raw_path, label_of(raw_path), sources, series, units,
                                 indicators)
     problems.extend(found)
+    problems.extend(apply_periods(rows, periods))
     return ContextData(sources, series, units, rows), problems
+
+
+def apply_periods(rows: list[Row], periods: Table) -> list[Problem]:
+    """Give each raw row named in ``context_periods.csv`` the period read there; a problem for
+    each line of that file that names no loaded row."""
+    by_key = {(p["series_id"], p["raw_period_start"], p["raw_period_end"]): p
+              for p in periods.rows}
+    used = set()
+    for row in rows:
+        key = (row["series_id"], row["period_start"], row["period_end"])
+        reading = by_key.get(key)
+        if reading is not None:
+            used.add(key)
+            row.update({k: reading[k] for k in ("period_start", "period_end", "period_basis",
+                                                "note_en", "note_fr")})
+    return [periods.problem(i, "series_id", "no loaded row of context-figures.csv has this "
+                            "series_id and raw period")
+            for i, p in periods.numbered()
+            if (p["series_id"], p["raw_period_start"], p["raw_period_end"]) not in used]
 
 
 def _primary_rows(path: Path, label: str, sources: Table, series: Table, units: Table,
@@ -158,7 +188,7 @@ def _context_row(raw: dict[str, str], line: int, label: str, source_by_url: dict
         "period_basis": "stated" if start or end else "not_stated",
         "value": value, "qualifier": qualifier, "source_id": source_id,
         "locator": raw["quote"].strip(), "series_id": raw["series_id"],
-        "note_en": None, "note_fr": None,
+        "note_en": None, "note_fr": None, "value_high": None, "value_basis": "printed",
     }, []
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from pipelines.errors import Problem
 from pipelines.sources.raw import RawDocument, check_locator
 from pipelines.sources.tables import Column, Table, TableSpec, check_references, read_table
+from pipelines.sources.values import apply_defaults, check_values
 from pipelines.vocabulary import (
     CORE_INDICATORS,
     GEOGRAPHY_LEVELS,
@@ -25,6 +26,7 @@ from pipelines.vocabulary import (
     TARGET_KINDS,
     TOPICS,
     UNIT_KINDS,
+    VALUE_BASES,
 )
 
 
@@ -69,7 +71,8 @@ SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
         _text("indicator_id"), _text("geography"), _text("breakdown"),
         _date("period_start", False), _date("period_end", False),
         _enum("period_basis", PERIOD_BASES), Column("value", "float"),
-        _enum("qualifier", QUALIFIERS), *SOURCE_COLUMNS, *NOTE_COLUMNS,
+        Column("value_high", "float", False), _enum("qualifier", QUALIFIERS),
+        _enum("value_basis", VALUE_BASES, required=False), *SOURCE_COLUMNS, *NOTE_COLUMNS,
     ), key=("indicator_id", "geography", "breakdown", "period_start", "period_end",
             "source_id")),
     TableSpec("targets", (
@@ -112,6 +115,7 @@ def read_reference(reference_dir: Path, label_root: Path,
         table, found = read_table(spec, path, _label(path, label_root))
         tables[spec.name] = table
         problems.extend(found)
+    apply_defaults(tables["observations"])
     reference = Reference(tables)
     problems.extend(check_cross_references(reference, documents))
     return reference, problems
@@ -141,9 +145,34 @@ def check_cross_references(ref: Reference,
         *_check_core_ids(ref["indicators"]),
         *_check_observation_periods(ref["observations"]),
         *_check_breakdowns(ref["observations"]),
+        *check_values(ref["observations"], _unit_kinds(ref)),
+        *_check_parents(ref["geographies"]),
     ]
     for name in ("pillars", "observations", "targets", "milestones", "strategies"):
         problems.extend(_check_sources(ref[name], documents))
+    return problems
+
+
+def _unit_kinds(ref: Reference) -> dict[object, object]:
+    kinds = {row["unit"]: row["kind"] for row in ref["units"].rows}
+    return {row["indicator_id"]: kinds.get(row["unit"]) for row in ref["indicators"].rows}
+
+
+# A place sits inside a larger one: a city in a province or a country, never in a region or
+# another city; Vienna's parent is Austria, not Canada.
+_PARENT_LEVELS = {"city": ("province", "country"), "province": ("country",),
+                  "region": ("province",), "area": ("province",)}
+
+
+def _check_parents(table: Table) -> list[Problem]:
+    levels = {row["geography_id"]: row["level"] for row in table.rows}
+    problems = []
+    for i, row in table.numbered():
+        allowed = _PARENT_LEVELS.get(str(row["level"]))
+        parent = levels.get(row.get("parent_id"))
+        if allowed and parent is not None and parent not in allowed:
+            problems.append(table.problem(i, "parent_id", f"a {row['level']} cannot sit in a "
+                                          f"{parent} ({row['parent_id']})"))
     return problems
 
 

@@ -63,13 +63,15 @@ def columns_of(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str,
                 rows: Sequence[dict[str, object]]) -> None:
-    """Insert dict rows; keys not in the table are an error, missing keys become NULL."""
+    """Insert dict rows; keys not in the table are an error, missing keys become NULL, and a
+    column no row names keeps its declared default (``value_basis`` is 'printed')."""
     if not rows:
         return
-    columns = columns_of(con, table)
-    unknown = set().union(*(r.keys() for r in rows)) - set(columns)
+    named = set().union(*(r.keys() for r in rows))
+    unknown = named - set(columns_of(con, table))
     if unknown:
         raise KeyError(f"{table} has no column(s) {sorted(unknown)}")
+    columns = [c for c in columns_of(con, table) if c in named]
     insert_values(con, table, columns, [[row.get(c) for c in columns] for row in rows])
 
 

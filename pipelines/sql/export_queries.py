@@ -20,7 +20,8 @@ SELECT o.observation_id, o.indicator_id,
        CASE WHEN $lang = 'fr' THEN u.name_fr ELSE u.name_en END AS unit_name,
        o.source_id, o.locator, o.status, o.suppressed, o.revision,
        CASE WHEN $lang = 'fr' THEN coalesce(o.note_fr, o.note_en)
-            ELSE coalesce(o.note_en, o.note_fr) END AS note
+            ELSE coalesce(o.note_en, o.note_fr) END AS note,
+       CASE WHEN o.suppressed THEN NULL ELSE o.value_high END AS value_high, o.value_basis
 FROM marts.observations o
 JOIN marts.indicators i USING (indicator_id)
 LEFT JOIN marts.geographies g ON g.geography_id = o.geography

@@ -5,7 +5,9 @@
 -- The ranking rule (the dashboard's overview, pillar and indicator cards rely on it):
 -- breakdown 'total' only; regional rows are breakdowns of the provincial total and are
 -- skipped, a figure published only for an area (the Toronto and Durham teams) is kept;
--- suppressed rows carry no value and are skipped; the latest period_end wins, then the latest
+-- suppressed rows carry no value and are skipped; a derived value (value_basis 'derived', worked
+-- out by the project from what a source prints) is skipped, because a headline figure must be
+-- one a reader can find printed in its source; the latest period_end wins, then the latest
 -- period_start, then Ontario, then the observation id (so the choice is deterministic).
 CREATE OR REPLACE TABLE marts.latest_figures AS
 WITH ranked AS (
@@ -18,5 +20,6 @@ WITH ranked AS (
     FROM marts.observations AS o
     JOIN marts.geographies AS g ON g.geography_id = o.geography
     WHERE o.breakdown = 'total' AND g.level <> 'region' AND NOT o.suppressed
+      AND o.value_basis <> 'derived'
 )
 SELECT * EXCLUDE (recency) FROM ranked WHERE recency = 1 ORDER BY indicator_id

@@ -66,7 +66,7 @@ CREATE TABLE marts.geographies (
     geography_id VARCHAR PRIMARY KEY,      -- 'canada', 'ontario', 'toronto_durham', regions...
     name_en      VARCHAR NOT NULL,
     name_fr      VARCHAR NOT NULL,
-    level        VARCHAR NOT NULL,         -- 'country' | 'province' | 'region' | 'area'
+    level        VARCHAR NOT NULL,         -- 'country' | 'province' | 'region' | 'area' | 'city'
     parent_id    VARCHAR
 );
 
@@ -81,7 +81,7 @@ CREATE TABLE marts.units (
 CREATE TABLE marts.indicators (
     indicator_id   VARCHAR PRIMARY KEY,
     pillar_id      VARCHAR,                -- NULL for strategy-wide and context indicators
-    topic          VARCHAR NOT NULL,       -- 'strategy' | 'police_reported' | 'courts' | 'hotline' | 'funding' | 'victims' | 'federal_projects' | 'organization'
+    topic          VARCHAR NOT NULL,       -- 'strategy' | 'police_reported' | 'courts' | 'hotline' | 'funding' | 'victims' | 'federal_projects' | 'organization' | 'research'
     name_en        VARCHAR NOT NULL,
     name_fr        VARCHAR NOT NULL,
     unit           VARCHAR NOT NULL,
@@ -103,7 +103,7 @@ CREATE TABLE marts.observations (
     period_end     DATE,                   -- NULL when the source states no end
     period_basis   VARCHAR NOT NULL,       -- 'stated' | 'as_of' (cumulative to period_end) | 'inferred' | 'not_stated'
     value          DOUBLE,                 -- NULL only when suppressed
-    qualifier      VARCHAR NOT NULL,       -- 'exact' | 'more_than' | 'at_least' | 'about' | 'nearly' | 'up_to'
+    qualifier      VARCHAR NOT NULL,       -- 'exact' | 'more_than' | 'at_least' | 'about' | 'nearly' | 'up_to' | 'range' | 'all'
     unit           VARCHAR NOT NULL,
     source_id      VARCHAR NOT NULL,
     locator        VARCHAR NOT NULL,       -- the sentence or cell the figure came from
@@ -113,7 +113,9 @@ CREATE TABLE marts.observations (
     load_id        BIGINT,                 -- submissions: meta.loads row that supplied the value
     revision       BOOLEAN NOT NULL,       -- this value replaced an earlier one for the same key
     note_en        VARCHAR,
-    note_fr        VARCHAR
+    note_fr        VARCHAR,
+    value_high     DOUBLE,                 -- qualifier 'range' only: the high end ("45-50" is value 45, value_high 50)
+    value_basis    VARCHAR NOT NULL DEFAULT 'printed'  -- 'printed' | 'derived' (worked out from what the source prints; never a headline figure)
 );
 
 CREATE TABLE marts.targets (

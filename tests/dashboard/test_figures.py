@@ -34,7 +34,8 @@ def obs(**overrides: object) -> Observation:
     row = Observation(
         observation_id="o1", indicator_id="x", geography="canada", geography_en="Canada",
         geography_fr="Canada", breakdown="total", period_start=date(2022, 1, 1),
-        period_end=date(2022, 12, 31), period_basis="stated", value=528.0, qualifier="exact",
+        period_end=date(2022, 12, 31), period_basis="stated", value=528.0, value_high=None,
+        value_basis="printed", qualifier="exact",
         unit="incidents", unit_kind="count", source_id="j2022", locator="…",
         status="published", suppressed=False, revision=False, series_id=None, note_en=None,
         note_fr=None, title="T", publisher="P", publisher_fr="P", published="2023", url=None,

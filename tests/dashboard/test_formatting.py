@@ -74,6 +74,33 @@ def test_format_value_keeps_the_qualifier(
     assert format_value(value, kind, qualifier, "fr") == fr
 
 
+@pytest.mark.parametrize(
+    ("value", "high", "kind", "en", "fr"),
+    [
+        # "45-50 entrevues individuelles" (Hanley and Ricard-Guay deck).
+        (45, 50, "count", "45–50", "de 45 à 50"),
+        (1500, 2000, "count", "1,500–2,000", f"de 1{NBSP}500 à 2{NBSP}000"),
+        (45_000, 50_000, "money", "$45,000–$50,000", f"de 45{NBSP}000{NBSP}$ à 50{NBSP}000{NBSP}$"),
+    ],
+)
+def test_a_printed_range_keeps_both_ends(
+    value: float, high: float, kind: str, en: str, fr: str
+) -> None:
+    assert format_value(value, kind, "range", "en", value_high=high) == en
+    assert format_value(value, kind, "range", "fr", value_high=high) == fr
+
+
+def test_a_range_without_its_high_end_says_only_what_is_known() -> None:
+    assert format_value(45, "count", "range", "en") == "at least 45"
+    assert format_value(45, "count", "range", "fr") == "au moins 45"
+
+
+def test_a_printed_all_is_said_as_all() -> None:
+    # "tous les conseils scolaires de l'Ontario": a share of 100 percent, said as the source does.
+    assert format_value(100, "percent", "all", "en") == "all (100%)"
+    assert format_value(100, "percent", "all", "fr") == f"la totalité (100{NBSP}%)"
+
+
 def test_format_value_rejects_unknown_qualifier() -> None:
     with pytest.raises(ValueError, match="unknown qualifier"):
         format_value(1, "count", "roughly", "en")

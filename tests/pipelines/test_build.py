@@ -53,6 +53,23 @@ REJECTIONS = {
     "locator-not-found.observations.csv": [
         "data/reference/observations.csv:{row}:locator: locator not found in "
         "ontario-strategy-2025-2030.fr.txt: 'plus de 30 000 personnes ont été servies'"],
+    "derived-without-note.observations.csv": [
+        "data/reference/observations.csv:{row}:note_en: value_basis derived needs note_en "
+        "saying how",
+        "data/reference/observations.csv:{row}:note_fr: value_basis derived needs note_fr "
+        "saying how"],
+    "range-without-high.observations.csv": [
+        "data/reference/observations.csv:{row}:value_high: qualifier range needs value_high "
+        "(the high end)"],
+    "all-not-percent.observations.csv": [
+        "data/reference/observations.csv:{row}:qualifier: qualifier all needs a percent "
+        "indicator (unit kind is count)"],
+    "city-in-city.geographies.csv": [
+        "data/reference/geographies.csv:{row}:parent_id: a city cannot sit in a city "
+        "(city_toronto)"],
+    "no-such-row.context_periods.csv": [
+        "data/reference/context_periods.csv:{row}:series_id: no loaded row of "
+        "context-figures.csv has this series_id and raw period"],
 }
 
 
