@@ -3,7 +3,7 @@
 Dash serves its single-page index with 200 for every path; a crawler or a link checker then
 cannot tell a missing page from a real one. This hook runs after Flask has built the index
 response and turns it into a 404 when the path names no page, or names an id the database
-does not know. To add a page with ids, append a ``Route`` to ``ROUTES``.
+does not know. A page registers its own ``validate(db, ids)`` with ``dash.register_page``.
 """
 
 from __future__ import annotations
@@ -11,14 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Final
 
 import dash
 import flask
 
 from dashboard.context import current_db
 from dashboard.database import Database
-from pipelines.read import strategy
 
 # True: the ids exist; False: 404; an int: that status (e.g. 400 for a malformed parameter).
 Validator = Callable[[Database, Mapping[str, str]], bool | int]
@@ -36,34 +34,17 @@ class Route:
         return None if found is None else found.groupdict()
 
 
-def _quarterly_status(_db: Database, _ids: Mapping[str, str]) -> int:
-    from dashboard.pages.review_quarterly import quarter_status
-
-    return quarter_status(flask.request.args.get("quarter"))
-
-
-def _statutory_snapshot_known(_db: Database, _ids: Mapping[str, str]) -> bool:
-    from dashboard.pages.review_statutory import snapshot_known
-
-    return snapshot_known(flask.request.args.get("snapshot"))
-
-
-ROUTES: Final[tuple[Route, ...]] = (
-    Route(r"/"),
-    Route(r"/data"),
-    Route(r"/review/statutory", _statutory_snapshot_known),
-    Route(r"/review/quarterly", _quarterly_status),
-    Route(
-        r"/pillar/(?P<pillar_id>[^/]+)",
-        lambda db, ids: strategy.pillar_exists(db, ids["pillar_id"]),
-    ),
-    Route(
-        r"/indicator/(?P<indicator_id>[^/]+)",
-        lambda db, ids: strategy.indicator_exists(db, ids["indicator_id"]),
-    ),
-    Route(r"/deliverables"),
-    Route(r"/about"),
-)
+def routes() -> tuple[Route, ...]:
+    """One route per registered page: its path (ids become named groups) and the ``validate``
+    function the page module registered with ``dash.register_page`` (none: always found).
+    A new page needs no change here."""
+    found = []
+    for module, page in dash.page_registry.items():
+        if module.endswith("not_found_404"):
+            continue
+        template = page.get("path_template") or page.get("path", "")
+        found.append(Route(_template_regex(normalise_path(str(template))), page.get("validate")))
+    return tuple(found)
 
 
 def normalise_path(path: str) -> str:
@@ -87,10 +68,10 @@ def page_registered(path: str) -> bool:
     return False
 
 
-def path_status(db: Database, path: str, routes: tuple[Route, ...] = ROUTES) -> int:
+def path_status(db: Database, path: str, extra: tuple[Route, ...] = ()) -> int:
     """200 when a route matches ``path``, its ids exist and a page serves it; else 404."""
     path = normalise_path(path)
-    for route in routes:
+    for route in (*routes(), *extra):
         ids = route.match(path)
         if ids is None:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final
 
+import dash
 from dash import dcc, html
 from dash.development.base_component import Component
 
@@ -14,15 +15,6 @@ from dashboard.text.formatting import format_timestamp
 from dashboard.text.i18n import Lang, other_lang, t
 from pipelines.read.rows import SiteStatus
 
-# (path, catalogue key). Pages add their entry here as they land.
-NAV_ITEMS: Final[tuple[tuple[str, str], ...]] = (
-    ("/", "nav.overview"),
-    ("/deliverables", "nav.deliverables"),
-    ("/about", "nav.about"),
-    ("/review/quarterly", "nav.quarterly"),
-    ("/review/statutory", "nav.statutory"),
-    ("/data", "nav.data"),
-)
 EMERGENCY_NUMBER: Final[str] = "911"
 HOTLINE_DISPLAY: Final[str] = "1 833 900-1010"
 HOTLINE_TEL: Final[str] = "tel:+18339001010"
@@ -52,6 +44,14 @@ def site_header(lang: Lang, path: str, query: Mapping[str, object]) -> Component
     )
 
 
+def nav_items() -> list[tuple[str, str]]:
+    """(path, catalogue key) of every page registered with ``nav=``, in the pages' order: a
+    new page joins the navigation from its own ``dash.register_page`` call."""
+    pages = [page for page in dash.page_registry.values() if page.get("nav")]
+    pages.sort(key=lambda page: (page.get("order") or 0, page["path"]))
+    return [(str(page["path"]), str(page["nav"])) for page in pages]
+
+
 def site_nav(lang: Lang, path: str) -> Component:
     items = [
         html.Li(
@@ -61,7 +61,7 @@ def site_nav(lang: Lang, path: str) -> Component:
                 className="nav-link nav-link-current" if item_path == path else "nav-link",
             )
         )
-        for item_path, key in NAV_ITEMS
+        for item_path, key in nav_items()
     ]
     return html.Nav(
         html.Ul(items), className="site-nav", **{"aria-label": t("site.nav_label", lang)}

@@ -54,7 +54,7 @@ def title(**_: object) -> str:
     return t("site.page_title", lang, page=t("about.title", lang))
 
 
-dash.register_page(__name__, path=PATH, title=title, name="About", order=3)
+dash.register_page(__name__, path=PATH, title=title, name="About", order=3, nav="nav.about")
 
 
 def _settings() -> Settings:

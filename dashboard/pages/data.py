@@ -32,7 +32,7 @@ def title(**_: object) -> str:
     return t("site.page_title", lang, page=t("data.title", lang))
 
 
-dash.register_page(__name__, path=PATH, title=title, name="Data", order=50)
+dash.register_page(__name__, path=PATH, title=title, name="Data", order=50, nav="nav.data")
 
 
 def _query_items(filters: Filters, lang: Lang) -> str:

@@ -31,7 +31,8 @@ def title(**_: object) -> str:
     return t("site.page_title", lang, page=t("deliverables.title", lang))
 
 
-dash.register_page(__name__, path=PATH, title=title, name="Deliverables", order=2)
+dash.register_page(__name__, path=PATH, title=title, name="Deliverables", order=2,
+                   nav="nav.deliverables")
 
 
 def filters_section(filters: Filters, pillars: list[Pillar], lang: Lang) -> Component:

@@ -4,6 +4,7 @@ one indicator. ``?geography=`` (validated against the indicator's own geographie
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 import dash
@@ -13,6 +14,7 @@ from dashboard.components.indicator_view import indicator_body
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
+from dashboard.database import Database
 from dashboard.figures.series import default_geography, geography_options
 from dashboard.text.i18n import normalise_lang, t
 from dashboard.web.downloads import current_release
@@ -30,7 +32,12 @@ def title(indicator_id: str = "", **_: object) -> str:
     return t("site.page_title", lang, page=page)
 
 
-dash.register_page(__name__, path_template=PATH_TEMPLATE, title=title, name="Indicator")
+def indicator_known(db: Database, ids: Mapping[str, str]) -> bool:
+    return strategy.indicator_exists(db, ids["indicator_id"])
+
+
+dash.register_page(__name__, path_template=PATH_TEMPLATE, title=title, name="Indicator",
+                   validate=indicator_known)
 
 
 def layout(indicator_id: str = "", lang: str = "en", geography: str = "",

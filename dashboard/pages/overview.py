@@ -35,7 +35,8 @@ def title(**_: object) -> str:
     return t("site.page_title", lang, page=t("overview.title", lang))
 
 
-dash.register_page(__name__, path=PATH, title=title, name="Overview", order=0)
+dash.register_page(__name__, path=PATH, title=title, name="Overview", order=0,
+                   nav="nav.overview")
 
 
 def pillar_section(pillar: Pillar, items: list[Headline], lang: Lang) -> Component:

@@ -3,6 +3,7 @@ figure and status, and every planned activity and improvement."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 import dash
@@ -20,6 +21,7 @@ from dashboard.components.pillar import (
 )
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
+from dashboard.database import Database
 from dashboard.text.i18n import Lang, normalise_lang, pick, t
 from pipelines.read import progress, strategy
 
@@ -35,7 +37,12 @@ def title(pillar_id: str | None = None, **_: object) -> str:
     return t("site.page_title", lang, page=page)
 
 
-dash.register_page(__name__, path_template=PATH_TEMPLATE, title=title, name="Pillar", order=1)
+def pillar_known(db: Database, ids: Mapping[str, str]) -> bool:
+    return strategy.pillar_exists(db, ids["pillar_id"])
+
+
+dash.register_page(__name__, path_template=PATH_TEMPLATE, title=title, name="Pillar", order=1,
+                   validate=pillar_known)
 
 
 def pillar_links(lang: Lang, exclude: str | None = None) -> Component:

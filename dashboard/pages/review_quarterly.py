@@ -7,9 +7,11 @@ data shows a message and the picker, with HTTP 404 (see :func:`quarter_status`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 import dash
+import flask
 from dash import Input, Output, html
 from dash.development.base_component import Component
 
@@ -40,7 +42,6 @@ def title(**_: object) -> str:
     return t("site.page_title", lang, page=t("quarterly.title", lang))
 
 
-dash.register_page(__name__, path=PATH, title=title, name="Quarterly review", order=35)
 dash.clientside_callback(PRINT, Output("quarterly-printed", "data"),
                          Input("quarterly-print", "n_clicks"), prevent_initial_call=True)
 
@@ -58,6 +59,14 @@ def quarter_status(value: str | None) -> int:
     except ValueError:
         return 400
     return 200 if quarter in _quarters() else 404
+
+
+def validate(_db: object, _ids: Mapping[str, str]) -> int:
+    return quarter_status(flask.request.args.get("quarter"))
+
+
+dash.register_page(__name__, path=PATH, title=title, name="Quarterly review", order=35,
+                   nav="nav.quarterly", validate=validate)
 
 
 def _choose(value: str | None, quarters: tuple[FiscalQuarter, ...],

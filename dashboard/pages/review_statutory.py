@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Final
 
@@ -44,9 +45,6 @@ def title(**_: object) -> str:
     return t("site.page_title", lang, page=t("statutory.title", lang))
 
 
-dash.register_page(__name__, path=PATH, title=title, name="Statutory review", order=40)
-
-
 def snapshot_known(slug: str | None) -> bool:
     """For the HTTP status hook: no snapshot, or one the manifest list names."""
     if not slug:
@@ -56,6 +54,14 @@ def snapshot_known(slug: str | None) -> bool:
     except UnknownIdError:
         return False
     return True
+
+
+def validate(_db: object, _ids: Mapping[str, str]) -> bool:
+    return snapshot_known(flask.request.args.get("snapshot"))
+
+
+dash.register_page(__name__, path=PATH, title=title, name="Statutory review", order=40,
+                   nav="nav.statutory", validate=validate)
 
 
 def strategies_section(db: Database, lang: Lang) -> Component:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -162,16 +163,8 @@ def _context_row(raw: dict[str, str], line: int, label: str, source_by_url: dict
     except ValueError:
         problems.append(problem("value", f"{raw['value']!r} is not a number"))
         value = None
-    unit_text, qualifier = split_unit(raw["unit"])
-    if qualifier.startswith("?"):
-        problems.append(problem("unit", f"unknown qualifier {qualifier[1:]!r} in unit"))
-    unit = unit_by_text.get(unit_text)
-    indicator = indicators.get(str(mapping["indicator_id"]))
-    if unit is None:
-        problems.append(problem("unit", f"unit {unit_text!r} has no row in context_units.csv"))
-    elif indicator is not None and indicator["unit"] != unit:
-        problems.append(problem("unit", f"unit {unit!r} differs from indicator "
-                                f"{indicator['indicator_id']!r} unit {indicator['unit']!r}"))
+    qualifier = _unit_problems(raw, problem, problems, unit_by_text,
+                               indicators.get(str(mapping["indicator_id"])))
     source_id = source_by_url.get(raw["source_url"])
     if source_id is None:
         problems.append(problem("source_url", f"{raw['source_url']!r} has no row in "
@@ -190,6 +183,23 @@ def _context_row(raw: dict[str, str], line: int, label: str, source_by_url: dict
         "locator": raw["quote"].strip(), "series_id": raw["series_id"],
         "note_en": None, "note_fr": None, "value_high": None, "value_basis": "printed",
     }, []
+
+
+def _unit_problems(raw: dict[str, str], problem: Callable[[str, str], Problem],
+                   problems: list[Problem], unit_by_text: dict[str, object],
+                   indicator: Row | None) -> str:
+    """Check the raw unit (its text and its parenthesised qualifier) against the mapping and
+    the indicator's unit; return the qualifier."""
+    unit_text, qualifier = split_unit(raw["unit"])
+    if qualifier.startswith("?"):
+        problems.append(problem("unit", f"unknown qualifier {qualifier[1:]!r} in unit"))
+    unit = unit_by_text.get(unit_text)
+    if unit is None:
+        problems.append(problem("unit", f"unit {unit_text!r} has no row in context_units.csv"))
+    elif indicator is not None and indicator["unit"] != unit:
+        problems.append(problem("unit", f"unit {unit!r} differs from indicator "
+                                f"{indicator['indicator_id']!r} unit {indicator['unit']!r}"))
+    return qualifier
 
 
 def _date_or_problem(raw: dict[str, str], column: str, problem, problems: list) -> date | None:

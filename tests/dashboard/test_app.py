@@ -7,7 +7,7 @@ import dash
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard.routing import ROUTES, Route, page_request, path_status
+from dashboard.routing import Route, page_request, path_status
 
 NBSP = "\u00a0"
 
@@ -108,7 +108,7 @@ def test_unknown_path_renders_the_not_found_page(client: FlaskClient) -> None:
 
 def test_status_routes_are_extensible(app: dash.Dash) -> None:
     db = app.server.config["TRACKER_DATABASE"]
-    extra = (*ROUTES, Route(r"/thing/(?P<thing_id>[^/]+)", lambda _db, ids: ids["thing_id"] == "a"))
+    extra = (Route(r"/thing/(?P<thing_id>[^/]+)", lambda _db, ids: ids["thing_id"] == "a"),)
     with app.server.test_request_context("/"):
         assert path_status(db, "/thing/b", extra) == 404
         # A valid id with no Dash page registered yet is still "not found".
