@@ -85,3 +85,15 @@ def test_unknown_indicator_is_a_helpful_404(client: FlaskClient) -> None:
     assert client.get("/indicator/nope?lang=fr").status_code == 404
     page = text_of(render(client, "/indicator/nope", "?lang=fr"))
     assert "Nous n’avons pas trouvé cette page" in page
+
+
+@pytest.mark.parametrize(("indicator_id", "english", "french"), [
+    ("ps_empowerment_projects_funding", "$3.45M", "3,45\u00a0M$"),
+    ("ps_youth_pilots_funding", "$1.48M", "1,48\u00a0M$"),
+    ("ps_serious_crime_funding", "$5.12M", "5,12\u00a0M$"),
+    ("ps_project_salvation_army_propel", "$848,407", "848\u00a0407\u00a0$"),
+])
+def test_money_keeps_every_digit_the_source_printed(client: FlaskClient, indicator_id: str,
+                                                    english: str, french: str) -> None:
+    assert english in text_of(render(client, f"/indicator/{indicator_id}", "?lang=en"))
+    assert french in text_of(render(client, f"/indicator/{indicator_id}", "?lang=fr"))
