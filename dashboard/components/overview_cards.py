@@ -75,9 +75,9 @@ def _status(item: Headline, lang: Lang) -> list[Component]:
     if row is None:
         return []
     if is_neutral(row):
-        return [status_badge(row, lang, element=html.P)]
+        return [status_badge(row, lang)]
     line = ratio_line(row, lang)
-    return [status_badge(row, lang), html.P(line, className="status-numbers") if line else None]
+    return [status_badge(row, lang), html.P(line, className="status-ratio") if line else None]
 
 
 def headline_item(item: Headline, lang: Lang) -> Component:
