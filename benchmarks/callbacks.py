@@ -65,15 +65,17 @@ def _indicator_queries(indicator_id: str) -> list[Query]:
             _named("indicator_observations", indicator_id=indicator_id),
             _named("target", indicator_id=indicator_id),
             _named("indicator_submissions", indicator_id=indicator_id),
-            _named("progress_history", indicator_id=indicator_id, until_quarter=None)]
+            _named("progress", latest_only=False, as_of_quarter=None, until_quarter=None,
+                   indicator_id=indicator_id, pillar_id=None, headline=None)]
 
 
 def _overview_queries(_con: duckdb.DuckDBPyConnection) -> list[Query]:
     # The overview's reads: dashboard.pages.overview.content.
     return [_named("pillars", pillar_id=None),
-            _named("progress", as_of_quarter=None, indicator_id=None, pillar_id=None,
-                   headline=True),
-            _named("progress_history", indicator_id=None, until_quarter=None),
+            _named("progress", latest_only=True, as_of_quarter=None, until_quarter=None,
+                   indicator_id=None, pillar_id=None, headline=True),
+            _named("progress", latest_only=False, as_of_quarter=None, until_quarter=None,
+                   indicator_id=None, pillar_id=None, headline=None),
             _named("latest_figures", indicator_id=None, pillar_id=None, headline=True),
             _named("indicators", indicator_id=None, pillar_id=None)]
 
