@@ -46,6 +46,8 @@ def stage_xlsx(con: duckdb.DuckDBPyConnection, data: bytes, settings: Settings) 
         return refusal
     try:
         return _stream(con, data)
+    except ParseError as error:  # a part that goes wrong after its prologue
+        return f"the sheet is not well-formed XML ({_where(error)}); save it again as .xlsx"
     # openpyxl raises whatever its parser hits (KeyError, TypeError, ParseError...) on a
     # malformed part; all of them mean "not a workbook we can read", so none may escape.
     except Exception as error:
@@ -87,7 +89,7 @@ def _check_prologue(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | No
         except DefusedXmlException:
             return "declares a document type or entities, which a submission may not contain"
         except ParseError as error:
-            return f"is not well-formed XML ({error})"
+            return f"is not well-formed XML ({_where(error)})"
     return "is not well-formed XML (no element found)"
 
 
@@ -132,6 +134,11 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     return str(value).strip()
+
+
+def _where(error: ParseError) -> str:
+    line, column = getattr(error, "position", (0, 0))
+    return f"line {line}, column {column}"
 
 
 def _reason(error: Exception) -> str:
