@@ -53,11 +53,14 @@ def test_an_external_entity_is_never_read(run, db: Path) -> None:
 
 
 def _ingest_in_a_process(path: Path, db: Path, data: Path) -> tuple[int, str, int]:
-    """Exit code, stderr and peak resident memory (KB) of ``python -m pipelines ingest``."""
-    code = ("import resource, runpy, sys\n"
+    """Exit code, stderr and peak resident memory (KB) of ``python -m pipelines ingest``.
+
+    The peak is the process's own VmHWM: ru_maxrss would carry over the test runner's peak
+    through fork and exec."""
+    code = ("import re, runpy, sys\n"
             "try:\n    runpy.run_module('pipelines', run_name='__main__')\n"
-            "finally:\n    print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-            " file=sys.stderr)\n")
+            "finally:\n    status = open('/proc/self/status').read()\n"
+            "    print('peak', re.search(r'VmHWM:\\s+(\\d+) kB', status)[1], file=sys.stderr)\n")
     args = [sys.executable, "-c", code, "ingest", str(path), "--db", str(db), "--today", TODAY]
     env = {**os.environ, "STRATEGY_DATA_DIR": str(data)}
     env.pop("STRATEGY_DB", None)
