@@ -24,11 +24,14 @@ from pipelines.submissions.template import DEFAULT_BREAKDOWN, NEVER_SUPPRESSED_G
 # Every accepted value of every key, with the latest marked, stored in the order the public
 # tables are written in. Real submissions win over demo ones; within a status the latest load
 # wins (then the later row). A key whose values (or qualifiers) differ between loads of the
-# latest's status is a revision. One GROUP BY per key and a join back: most keys have one
-# value, and a window over a million keys costs more.
+# latest's status is a revision. Most keys have one value: only keys given more than once
+# are ranked, and every other row is its key's latest.
 _VERSIONS_SQL = """
 CREATE OR REPLACE TEMP TABLE sub_versions AS
-WITH keyed AS (
+WITH repeated AS (
+    SELECT indicator_id, quarter, geography, breakdown
+    FROM staging.submission_rows GROUP BY ALL HAVING count(*) > 1
+), keyed AS (
     SELECT indicator_id, quarter, geography, breakdown,
            max({'submitted': status = 'submitted', 'load_id': load_id,
                 'row_number': row_number}) AS top,
@@ -41,13 +44,15 @@ WITH keyed AS (
                <> max(value) FILTER (WHERE status <> 'submitted')
            OR min(qualifier) FILTER (WHERE status <> 'submitted')
                <> max(qualifier) FILTER (WHERE status <> 'submitted') AS revised_other
-    FROM staging.submission_rows GROUP BY ALL
+    FROM staging.submission_rows
+    SEMI JOIN repeated USING (indicator_id, quarter, geography, breakdown)
+    GROUP BY ALL
 )
 SELECT s.indicator_id, s.geography, s.breakdown, s.quarter, s.period_start, s.period_end,
        s.value, s.qualifier, i.unit, s.status, s.load_id, l.loaded_at, s.file, s.program,
        s.note, s.row_number, u.is_people,
-       {'submitted': s.status = 'submitted', 'load_id': s.load_id,
-        'row_number': s.row_number} = k.top AS is_latest,
+       coalesce({'submitted': s.status = 'submitted', 'load_id': s.load_id,
+                 'row_number': s.row_number} = k.top, true) AS is_latest,
        coalesce(CASE WHEN k.any_submitted THEN k.revised_submitted
                      ELSE k.revised_other END, false) AS revision,
        false AS suppressed
@@ -55,7 +60,7 @@ FROM staging.submission_rows AS s
 JOIN meta.loads AS l USING (load_id)
 JOIN marts.indicators AS i USING (indicator_id)
 JOIN marts.units AS u ON u.unit = i.unit
-JOIN keyed AS k USING (indicator_id, quarter, geography, breakdown)
+LEFT JOIN keyed AS k USING (indicator_id, quarter, geography, breakdown)
 ORDER BY s.indicator_id, s.quarter, s.geography, s.breakdown, s.load_id, s.row_number
 """
 
