@@ -1,23 +1,23 @@
 """``python -m pipelines build``: the whole database from ``data/``, atomically.
 
-Everything is validated first (all problems at once). The database is then written to a
-temporary file beside the target, checked, and swapped in with ``os.replace``, so a reader
-never sees half a build and a rejected build leaves the existing database untouched.
-Submissions ingested into the previous database (``meta.loads`` and the staging tables
-listed in :data:`CARRY_OVER`) are copied into the new one, so a rebuild loses nothing.
+Everything is validated first (all problems at once). The database is then created by the one
+writer (:func:`pipelines.writer.rebuild`: a temporary file beside the target, checked, swapped
+in with ``os.replace``), so a reader never sees half a build and a rejected build leaves the
+existing database untouched. Submissions ingested into the previous database (``meta.loads``
+and the staging tables listed in :data:`CARRY_OVER`) are copied into the new one under the
+writer's lock, so a rebuild never loses a load accepted while it was running.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
-from pipelines import sql, submissions
+from pipelines import sql, submissions, writer
 from pipelines.errors import DataRejected, Problem
 from pipelines.settings import Settings
 from pipelines.sources.context import RAW_FILE, ContextData, read_context
@@ -86,33 +86,22 @@ def build_database(settings: Settings, *, demo: bool = False) -> BuildReport:
     """Build ``settings.db_path`` from ``settings.data_dir``. Raises before writing anything
     when the inputs are rejected."""
     inputs = read_inputs(settings)
-    target = settings.db_path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
-    temporary.unlink(missing_ok=True)
-    try:
-        with duckdb.connect(str(temporary)) as con:
-            sql.create_schema(con)
-            _load(con, inputs)
-            if target.exists():
-                _carry_over(con, target)
-            if demo:
-                submissions.add_demo(con, settings)
-            else:
-                submissions.drop_demo(con)
-            # publish() also materialises marts.latest_figures, so it stays the last step
-            # that changes marts.observations.
-            submissions.publish(con, settings)
-            sql.run_checks(con)
-            inputs_sha = _inputs_sha256(settings)
-            _write_build_info(con, inputs_sha, demo)
-            counts = sql.table_counts(con)
-            con.execute("CHECKPOINT")
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-        Path(str(temporary) + ".wal").unlink(missing_ok=True)
-    return BuildReport(target, counts, inputs_sha)
+    inputs_sha = _inputs_sha256(settings)
+    # publish() recomputes the marts as its last step, so the writer need not.
+    with writer.rebuild(settings, reason="build", marts=False) as fresh:
+        con = fresh.con
+        sql.create_schema(con)
+        _load(con, inputs)
+        if fresh.previous is not None:
+            _carry_over(con, fresh.previous)
+        if demo:
+            submissions.add_demo(con, settings)
+        else:
+            submissions.drop_demo(con)
+        submissions.publish(con, settings)
+        _write_build_info(con, inputs_sha, demo)
+        counts = sql.table_counts(con)
+    return BuildReport(settings.db_path, counts, inputs_sha)
 
 
 def _load(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> None:
@@ -162,8 +151,7 @@ def _context_sources(context: ContextData, sha256: str) -> list[Row]:
 
 def _carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     # ATTACH takes no prepared parameters; the path is ours (settings), quoted as a literal.
-    literal = "'" + str(previous).replace("'", "''") + "'"
-    con.execute(f"ATTACH {literal} AS previous (READ_ONLY)")
+    con.execute(f"ATTACH {sql.quoted(previous)} AS previous (READ_ONLY)")
     try:
         for table in CARRY_OVER:
             if sql.table_exists(con, table) and sql.table_exists(con, table, "previous"):

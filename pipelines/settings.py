@@ -32,6 +32,14 @@ class Settings:
     strategy_start: date = date(2025, 4, 1)
     strategy_end: date = date(2030, 3, 31)
     max_submission_bytes: int = 20 * 1024 * 1024
+    # An XLSX is a zip: these are checked on its directory before anything is unpacked, so a
+    # small file that unpacks to gigabytes (a zip bomb) is refused without being parsed.
+    max_xlsx_unpacked_bytes: int = 128 * 1024 * 1024
+    max_xlsx_part_bytes: int = 100 * 1024 * 1024  # any one part, the sheet XML included
+    max_xlsx_entries: int = 100
+    # How long a write waits for the one writer (README, Architecture › One writer) before it
+    # gives up with "busy, try again".
+    writer_timeout_s: float = 120.0
     duckdb_memory_limit: str = "512MB"
     duckdb_threads: int = 2
     # Query results kept per process, per database version (dashboard/cache.py); 0 turns the
@@ -67,8 +75,9 @@ def _flag(value: str | None) -> bool:
 
 def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
     """Settings from the environment (``STRATEGY_DB``, ``HOST``, ``PORT``, ``DASH_DEBUG``,
-    ``STRATEGY_DATA_DIR``, ``STRATEGY_QUERY_CACHE_ENTRIES``, ``STRATEGY_PUBLIC_URL``), then
-    explicit overrides (command-line flags win)."""
+    ``STRATEGY_DATA_DIR``, ``STRATEGY_QUERY_CACHE_ENTRIES``, ``STRATEGY_PUBLIC_URL``,
+    ``STRATEGY_MAX_SUBMISSION_BYTES``, ``STRATEGY_WRITER_TIMEOUT``), then explicit overrides
+    (command-line flags win)."""
     env = os.environ if env is None else env
     values: dict[str, object] = {}
     if env.get("STRATEGY_DATA_DIR"):
@@ -83,6 +92,10 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         values["query_cache_entries"] = int(env["STRATEGY_QUERY_CACHE_ENTRIES"])
     if env.get("STRATEGY_PUBLIC_URL"):
         values["public_url"] = env["STRATEGY_PUBLIC_URL"].rstrip("/")
+    if env.get("STRATEGY_MAX_SUBMISSION_BYTES"):
+        values["max_submission_bytes"] = int(env["STRATEGY_MAX_SUBMISSION_BYTES"])
+    if env.get("STRATEGY_WRITER_TIMEOUT"):
+        values["writer_timeout_s"] = float(env["STRATEGY_WRITER_TIMEOUT"])
     values["debug"] = _flag(env.get("DASH_DEBUG"))
     values.update({k: v for k, v in overrides.items() if v is not None})
     if "db_path" in values:

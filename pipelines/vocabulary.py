@@ -34,6 +34,8 @@ LOWER_BOUND_QUALIFIERS: Final = frozenset({"more_than", "at_least"})
 UPPER_BOUND_QUALIFIERS: Final = frozenset({"up_to", "nearly"})
 # Only the published documents print these; a quarterly submission has one number per cell.
 PUBLISHED_ONLY_QUALIFIERS: Final = frozenset({"range", "all"})
+# What a quarterly submission may say of its figures: a range or "all" only comes from print.
+SUBMISSION_QUALIFIERS: Final = tuple(q for q in QUALIFIERS if q not in PUBLISHED_ONLY_QUALIFIERS)
 
 # How a period was read from its source (architecture section of the README, "Periods").
 PERIOD_BASES: Final = ("stated", "as_of", "inferred", "not_stated")

@@ -21,7 +21,7 @@ from typing import Final
 
 import duckdb
 
-from pipelines import sql
+from pipelines import sql, writer
 from pipelines.errors import DatabaseNotBuilt, SnapshotExistsError, TrackerError, UnknownIdError
 from pipelines.release.changelog import changelog_markdown
 from pipelines.release.package import Release, release_of, write_export
@@ -113,24 +113,30 @@ def _copy_public(source: Path, target: Path, label: str) -> None:
 
 
 def create_snapshot(settings: Settings, label: str, url: str) -> Manifest:
-    """Freeze ``settings.db_path`` as snapshot ``label``. Raises when the label is taken."""
+    """Freeze ``settings.db_path`` as snapshot ``label``. Raises when the label is taken.
+
+    Runs under the one writer's lock (README, Architecture › One writer): the database does
+    not change while it is copied, two snapshots cannot take the same label, and folders left
+    by a killed snapshot are removed first."""
     slug = slugify(label)
-    target = settings.snapshots_dir / slug
-    if target.exists():
-        raise SnapshotExistsError(f"snapshot {slug!r} already exists; snapshots never change")
     if not settings.db_path.exists():
         open_read_only(settings.db_path)
-    previous = list_snapshots(settings)
-    building = settings.snapshots_dir / f".{slug}.{os.getpid()}.building"
-    shutil.rmtree(building, ignore_errors=True)
-    building.mkdir(parents=True)
-    try:
-        _copy_public(settings.db_path, building / DB_NAME, label)
-        manifest = _write_contents(building, settings, slug, label, url, previous)
-        _freeze(building)
-        os.replace(building, target)
-    finally:
-        shutil.rmtree(building, ignore_errors=True)
+    with writer.exclusive(settings, reason=f"snapshot {slug}"):
+        target = settings.snapshots_dir / slug
+        if target.exists():
+            raise SnapshotExistsError(f"snapshot {slug!r} already exists; snapshots never change")
+        previous = list_snapshots(settings)
+        for stale in settings.snapshots_dir.glob(".*.building"):
+            shutil.rmtree(stale, ignore_errors=True)
+        building = settings.snapshots_dir / f".{slug}.{os.getpid()}.building"
+        building.mkdir(parents=True)
+        try:
+            _copy_public(settings.db_path, building / DB_NAME, label)
+            manifest = _write_contents(building, settings, slug, label, url, previous)
+            _freeze(building)
+            os.replace(building, target)
+        finally:
+            shutil.rmtree(building, ignore_errors=True)
     return manifest
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipelines.errors import DatabaseNotBuilt, DataRejected
+from pipelines.errors import DataRejected, TrackerError
 from pipelines.settings import load_settings
 from pipelines.submissions.ingest import ingest as ingest_files
 
@@ -25,9 +25,10 @@ from pipelines.submissions.ingest import ingest as ingest_files
 def ingest(files: tuple[Path, ...], db: Path | None, today: datetime | None) -> None:
     """Validate quarterly submission FILES (CSV or XLSX) and load them in one transaction.
 
-    Every problem in every file is printed as FILE:ROW:COLUMN: message and nothing is loaded
-    when any file fails (exit code 1); the attempt is recorded in meta.loads and the failing
-    file is kept with an error report under data/submissions/rejected/.
+    Every problem in every file is printed as FILE:ROW:COLUMN: message (the first ones of
+    each kind, then how many more) and nothing is loaded when any file fails (exit code 1);
+    the attempt is recorded in meta.loads and the failing file is kept with an error report
+    under data/submissions/rejected/. Waits for any other write to finish first.
 
     \b
     Example:
@@ -43,10 +44,10 @@ def ingest(files: tuple[Path, ...], db: Path | None, today: datetime | None) -> 
             click.echo(str(problem), err=True)
         click.echo(f"{error}")
         sys.exit(1)
-    except DatabaseNotBuilt as error:
+    except TrackerError as error:  # no database yet, or the writer stayed busy
         raise click.ClickException(str(error)) from error
     for result in results:
         if result.outcome == "accepted":
-            click.echo(f"{result.name}: accepted {len(result.rows)} rows (load {result.load_id})")
+            click.echo(f"{result.name}: accepted {result.rows} rows (load {result.load_id})")
         else:
             click.echo(f"{result.name}: unchanged, {result.message} (load {result.load_id})")

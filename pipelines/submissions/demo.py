@@ -18,13 +18,11 @@ import duckdb
 
 from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
+from pipelines.submissions import read
+from pipelines.submissions.cells import CellSink
 from pipelines.submissions.ingest import insert_rows, load_reference
-from pipelines.submissions.validate import (
-    Reference,
-    SubmissionRow,
-    check_parts_within_totals,
-    check_row,
-)
+from pipelines.submissions.template import COLUMNS
+from pipelines.submissions.validate import Reference, drop_work_tables, validate
 
 SEED = 20250401
 PROGRAM = "DEMO – demonstration data, not real figures"
@@ -66,15 +64,16 @@ def add_demo(con: duckdb.DuckDBPyConnection, settings: Settings, today: date | N
     loads = demo_loads(FiscalQuarter.from_date(settings.strategy_start), ref.latest_complete)
     first_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM meta.loads").fetchone()
     load_id = int(first_id[0]) if first_id else 1
-    for quarter, cells in loads:
-        rows = _checked_rows(cells, ref)
-        name = f"DEMO-{quarter.label}.csv"
-        loaded_at = datetime.combine(quarter.end + timedelta(days=25), time(9, 0))
-        sha = hashlib.sha256(repr(cells).encode()).hexdigest()
-        con.execute("INSERT INTO meta.loads VALUES (?, ?, ?, ?, ?, 0, 'accepted', ?)",
-                    [load_id, name, sha, loaded_at, len(rows), "demonstration data"])
-        insert_rows(con, load_id, name, rows, "demo")
-        load_id += 1
+    with duckdb.connect() as staging:  # validation's own connection, as for an ingest
+        for quarter, cells in loads:
+            name = f"DEMO-{quarter.label}.csv"
+            count = _check_cells(staging, name, cells, ref)
+            loaded_at = datetime.combine(quarter.end + timedelta(days=25), time(9, 0))
+            sha = hashlib.sha256(repr(cells).encode()).hexdigest()
+            con.execute("INSERT INTO meta.loads VALUES (?, ?, ?, ?, ?, 0, 'accepted', ?)",
+                        [load_id, name, sha, loaded_at, count, "demonstration data"])
+            insert_rows(con, staging, _VALID, load_id, name, "demo")
+            load_id += 1
 
 
 def demo_loads(
@@ -138,17 +137,22 @@ def _cell(indicator: str, quarter: FiscalQuarter, geography: str, breakdown: str
             "program": PROGRAM}
 
 
-def _checked_rows(cells: list[dict[str, str]], ref: Reference) -> list[SubmissionRow]:
-    """Demo rows go through the same validation as real files, so they stay plausible."""
-    rows: list[SubmissionRow] = []
-    problems = []
-    for number, cell in enumerate(cells, start=2):
-        if cell["indicator_id"] not in ref.units:
-            continue  # an indicator the reference data does not define (yet)
-        row, found = check_row("DEMO", number, cell, ref)
-        problems += found
-        rows += [row] if row else []
-    problems += check_parts_within_totals("DEMO", rows, ref)
-    if problems:
-        raise RuntimeError("demo generator produced invalid rows: " + "; ".join(map(str, problems)))
-    return rows
+_VALID = "sub_valid_demo"
+
+
+def _check_cells(con: duckdb.DuckDBPyConnection, name: str, cells: list[dict[str, str]],
+                 ref: Reference) -> int:
+    """Demo rows go through the same validation as real files, so they stay plausible; the
+    valid rows are left in :data:`_VALID`."""
+    sink = CellSink(con)
+    sink.add(list(COLUMNS))
+    # An indicator the reference data does not define (yet) is left out.
+    sink.extend([cell.get(c, "") for c in COLUMNS] for cell in cells
+                if cell["indicator_id"] in ref.units)
+    sink.flush()
+    checked = validate(con, name, read.Staged(header=list(COLUMNS), header_row=1), ref, _VALID)
+    drop_work_tables(con)
+    if checked.problems:
+        raise RuntimeError("demo generator produced invalid rows: "
+                           + "; ".join(map(str, checked.problems)))
+    return checked.valid_rows

@@ -1,5 +1,10 @@
-"""Load submission files: all files are checked first, then written in one transaction to a
-copy of the database that replaces the served file only when complete.
+"""Load submission files through the one writer (README, Architecture › One writer).
+
+Inside the writer's lock every file is staged and validated in SQL, in a private in-memory
+DuckDB (a file DuckDB's CSV reader refuses must not abort the writer's transaction, and the
+checks see the reference data of the very version they will change); then either all of
+them load (one ``INSERT … SELECT`` each, then ``publish``) or, when any has a problem, only the
+attempt is recorded. Load ids are taken inside the lock, so concurrent ingests never share one.
 
 Outcomes recorded in ``meta.loads``: 'accepted' (rows kept in staging.submission_rows),
 'unchanged' (the same bytes were accepted before) and 'rejected' (nothing but the load record is
@@ -8,30 +13,45 @@ written; the file and an error report are kept under ``<submissions>/rejected/``
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 
-from pipelines.errors import DatabaseNotBuilt, DataRejected, Problem
+from pipelines import writer
+from pipelines.errors import DataRejected, Problem
 from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
 from pipelines.sources.raw import sha256_of
-from pipelines.sql import insert_values
+from pipelines.submissions import read, report
 from pipelines.submissions.publish import publish
-from pipelines.submissions.read import read_table
-from pipelines.submissions.validate import Reference, SubmissionRow, validate_table
+from pipelines.submissions.validate import Reference, drop_work_tables, validate
 
 _UNITS_SQL = """
 SELECT i.indicator_id, u.kind FROM marts.indicators AS i JOIN marts.units AS u USING (unit)
-WHERE i.pillar_id IS NOT NULL
+WHERE i.pillar_id IS NOT NULL ORDER BY 1
 """
+
+# Valid rows of one file (from validate, via Arrow) into the kept history. The quarter's dates
+# come from its ordinal (fiscal year x 4 + quarter - 1; Q1 starts on 1 April), computed once
+# per quarter rather than per row.
+_INSERT_SQL = """
+INSERT INTO staging.submission_rows
+WITH quarters AS (
+    SELECT q_ord, (make_date(q_ord // 4, 4, 1) + to_months(3 * (q_ord % 4)))::DATE AS s,
+           (make_date(q_ord // 4, 4, 1) + to_months(3 * (q_ord % 4) + 3)
+            - INTERVAL 1 DAY)::DATE AS e
+    FROM (SELECT DISTINCT q_ord FROM {table})
+)
+SELECT $load_id, $file, v.rowno, v.indicator_id, v.geography, v.breakdown, v.quarter, q.s, q.e,
+       v.value, v.qualifier, v.note, v.program, $status
+FROM {table} AS v JOIN quarters AS q USING (q_ord)
+"""
+
+
 
 
 @dataclass
@@ -39,11 +59,23 @@ class CheckedFile:
     name: str  # as given on the command line (problems refer to it)
     path: Path
     sha256: str
-    rows: list[SubmissionRow] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # bounded (see report.py)
+    problem_count: int = 0
+    bad_rows: int = 0
+    rows: int = 0  # valid rows
+    valid_table: str = ""
     outcome: str = ""
     load_id: int = 0
     message: str = ""
+
+
+class SubmissionRejected(DataRejected):
+    """A rejected ingest: ``problems`` is the bounded report, ``total`` counts them all."""
+
+    def __init__(self, problems: list[Problem], total: int) -> None:
+        super().__init__(problems)
+        self.total = total
+        self.args = (f"{total:,} problem(s) found; nothing was written",)
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, settings: Settings, today: date) -> Reference:
@@ -59,12 +91,19 @@ def load_reference(con: duckdb.DuckDBPyConnection, settings: Settings, today: da
     )
 
 
-def check_file(name: str, path: Path, settings: Settings, ref: Reference) -> CheckedFile:
+def check_file(con: duckdb.DuckDBPyConnection, index: int, name: str, path: Path,
+               settings: Settings, ref: Reference) -> CheckedFile:
+    """Stage and validate one file; its valid rows stay in TEMP table ``sub_valid_<index>``."""
     if not path.is_file():
-        return CheckedFile(name, path, "", problems=[Problem(name, 0, "-", "file not found")])
+        missing = Problem(name, 0, "-", "file not found")
+        return CheckedFile(name, path, "", problems=[missing], problem_count=1)
     checked = CheckedFile(name, path, sha256_of(path))
-    table = read_table(path, name, settings.max_submission_bytes)
-    checked.rows, checked.problems = validate_table(name, table, ref)
+    staged = read.stage(con, path, name, settings)
+    result = validate(con, name, staged, ref, f"sub_valid_{index}")
+    drop_work_tables(con)
+    checked.problems, checked.problem_count = result.problems, result.problem_count
+    checked.bad_rows, checked.rows = result.bad_rows, result.valid_rows
+    checked.valid_table = result.valid_table
     return checked
 
 
@@ -75,48 +114,25 @@ def ingest(
     today: date | None = None,
     now: datetime | None = None,
 ) -> list[CheckedFile]:
-    """Check and load ``files`` ((name, path) pairs). Raises DataRejected when any file fails,
-    after recording the attempt."""
-    if not settings.db_path.exists():
-        raise DatabaseNotBuilt(f"no database at {settings.db_path}; run: python -m pipelines build")
-    with duckdb.connect(str(settings.db_path), read_only=True) as con:
+    """Check and load ``files`` ((name, path) pairs). Raises :class:`SubmissionRejected` when
+    any file fails, after recording the attempt."""
+    names = ", ".join(path.name for _, path in files)
+    with (writer.transaction(settings, reason=f"ingest of {names}", marts=False) as con,
+          duckdb.connect() as staging):
         ref = load_reference(con, settings, today or date.today())
-    checked = [check_file(name, path, settings, ref) for name, path in files]
-    rejected = any(c.problems for c in checked)
-    with _working_copy(settings.db_path) as con:
+        checked = [check_file(staging, i, name, path, settings, ref)
+                   for i, (name, path) in enumerate(files)]
+        rejected = any(c.problems for c in checked)
         if rejected:
             _record_rejection(con, checked, now or datetime.now())
+            _keep_rejected(checked, settings.submissions_dir / "rejected")
         else:
-            _load(con, checked, now or datetime.now())
-            publish(con, settings)
+            _load(con, staging, checked, now or datetime.now())
+            publish(con, settings)  # recomputes the marts too
     if rejected:
-        _keep_rejected(checked, settings.submissions_dir / "rejected")
-        raise DataRejected([p for c in checked for p in c.problems])
+        raise SubmissionRejected([p for c in checked for p in c.problems],
+                                 sum(c.problem_count for c in checked))
     return checked
-
-
-@contextmanager
-def _working_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write copy next to the served file, swapped in only after a clean commit, so the
-    dashboard never sees a half-written database."""
-    fd, temp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", dir=db_path.parent)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        shutil.copyfile(db_path, temp)
-        con = duckdb.connect(str(temp))
-        try:
-            con.execute("BEGIN TRANSACTION")
-            yield con
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        finally:
-            con.close()
-        os.replace(temp, db_path)
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def _next_load_id(con: duckdb.DuckDBPyConnection) -> int:
@@ -142,15 +158,14 @@ def _record_rejection(
     for c in checked:
         c.outcome = "rejected"
         if c.problems:
-            c.message = "\n".join(str(p) for p in sorted(set(c.problems)))
-            bad_rows = len({p.row for p in c.problems if p.row > 1})
+            c.message = report.load_message(c.problems)
         else:
             c.message = f"not loaded: another file in the same ingest was rejected ({failed})"
-            bad_rows = 0
-        _insert_load(con, c, now, 0, bad_rows)
+        _insert_load(con, c, now, 0, c.bad_rows if c.problems else 0)
 
 
-def _load(con: duckdb.DuckDBPyConnection, checked: list[CheckedFile], now: datetime) -> None:
+def _load(con: duckdb.DuckDBPyConnection, staging: duckdb.DuckDBPyConnection,
+          checked: list[CheckedFile], now: datetime) -> None:
     seen: dict[str, int] = dict(
         con.execute(
             "SELECT sha256, min(load_id) FROM meta.loads WHERE outcome = 'accepted' GROUP BY 1"
@@ -162,25 +177,23 @@ def _load(con: duckdb.DuckDBPyConnection, checked: list[CheckedFile], now: datet
             _insert_load(con, c, now, 0, 0)
             continue
         c.outcome = "accepted"
-        _insert_load(con, c, now, len(c.rows), 0)
+        _insert_load(con, c, now, c.rows, 0)
         seen[c.sha256] = c.load_id
-        insert_rows(con, c.load_id, c.path.name, c.rows, "submitted")
+        insert_rows(con, staging, c.valid_table, c.load_id, c.path.name, "submitted")
 
 
-def insert_rows(
-    con: duckdb.DuckDBPyConnection, load_id: int, file: str, rows: list[SubmissionRow], status: str
-) -> None:
-    insert_values(
-        con,
-        "staging.submission_rows",
-        None,
-        [
-            (load_id, file, r.row_number, r.indicator_id, r.geography, r.breakdown,
-             r.quarter.label, r.quarter.start, r.quarter.end, r.value, r.qualifier,
-             r.note or None, r.program, status)
-            for r in rows
-        ],
-    )
+def insert_rows(con: duckdb.DuckDBPyConnection, staging: duckdb.DuckDBPyConnection,
+                valid_table: str, load_id: int, file: str, status: str) -> None:
+    """Copy the valid rows of one checked file (``valid_table`` in the ``staging``
+    connection, from validate) into the kept history of ``con``."""
+    # Arrow hands the staged columns over between the two DuckDB instances without
+    # converting them row by row.
+    con.register("sub_incoming", staging.table(valid_table).to_arrow_table())
+    try:
+        con.execute(_INSERT_SQL.format(table="sub_incoming"),
+                    {"load_id": load_id, "file": file, "status": status})
+    finally:
+        con.unregister("sub_incoming")
 
 
 def _keep_rejected(checked: list[CheckedFile], folder: Path) -> None:
@@ -191,6 +204,7 @@ def _keep_rejected(checked: list[CheckedFile], folder: Path) -> None:
             continue
         stem = f"load-{c.load_id}-{c.path.name}"
         shutil.copyfile(c.path, folder / stem)
-        report = [f"Rejected {c.name} (load {c.load_id}). Fix every line and send it again:", ""]
-        report += [str(p) for p in sorted(set(c.problems))]
-        (folder / f"{stem}.errors.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
+        lines = [f"Rejected {c.name} (load {c.load_id}): {c.problem_count:,} problem(s). "
+                 "Fix every line and send it again:", ""]
+        lines += report.lines(c.problems)
+        (folder / f"{stem}.errors.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,7 +1,13 @@
-"""Read a submission file (CSV or one-sheet XLSX) into text cells, or say why it cannot be read.
+"""Stage a submission file (CSV or one-sheet XLSX) as cells in DuckDB, or say why it cannot be.
 
 Checks that need the file rather than its rows live here: size, kind, encoding, emptiness and
-formula cells. Everything else is validated on the text cells by ``validate``.
+the XLSX package (:mod:`.xlsx`). Everything else is validated in SQL over the staged cells by
+:mod:`.validate`.
+
+A UTF-8 CSV is read by DuckDB's ``read_csv`` straight into :data:`.cells.TABLE`. DuckDB skips
+blank lines and cannot number rows across quoted line breaks, so the result is used only when
+it has one row per line of the file; otherwise (and for Windows-1252 or UTF-16 text) Python's
+``csv`` module reads the file, as a spreadsheet would count its rows.
 """
 
 from __future__ import annotations
@@ -10,47 +16,59 @@ import csv
 import io
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
+from typing import Final
 
-from openpyxl import load_workbook
+import duckdb
 
 from pipelines.errors import Problem
+from pipelines.settings import Settings
+from pipelines.submissions import cells, parse, xlsx
 from pipelines.submissions.template import EXTENSIONS
 
-_ZIP_MAGIC = b"PK\x03\x04"
+_ZIP_MAGIC: Final = b"PK\x03\x04"
+_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+# read_csv options fixed so that nothing is guessed but the column count: no comment lines,
+# no skipped rows, every cell text.
+_READ_CSV: Final = ("read_csv($path, header = false, all_varchar = true, delim = ',', "
+                    "quote = '\"', escape = '\"', comment = '', skip = 0, null_padding = true, "
+                    "auto_detect = true)")
 
 
 @dataclass
-class Table:
-    """Header and data rows of one file; ``rows`` pairs the spreadsheet row number with cells."""
+class Staged:
+    """Where the header is in :data:`.cells.TABLE` and what it says, or the file-level
+    problems (row 0) that stop every other check."""
 
     header: list[str] = field(default_factory=list)
-    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    header_row: int = 0
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_table(path: Path, name: str, max_bytes: int) -> Table:
-    """Read ``path``; ``name`` is how problems refer to the file (as given on the command line)."""
+def stage(con: duckdb.DuckDBPyConnection, path: Path, name: str, settings: Settings) -> Staged:
+    """Read ``path`` into :data:`.cells.TABLE`; ``name`` is how problems refer to the file."""
     size = path.stat().st_size
-    if size > max_bytes:
-        return _fail(name, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+    limit = settings.max_submission_bytes
+    if size > limit:
+        return _fail(name, f"file is {size:,} bytes, over the {limit:,}-byte limit")
     if size == 0:
         return _fail(name, "file is empty")
     data = path.read_bytes()
     kind = _kind(path, data)
+    if kind == "utf16-no-bom":
+        return _fail(name, "file is UTF-16 text without a byte-order mark; save it as "
+                           "CSV UTF-8 (or as .xlsx)")
     if kind is None:
         return _fail(name, "not a CSV or XLSX file; save the template as .csv or .xlsx")
-    table = _read_xlsx(data, name) if kind == "xlsx" else _read_csv(data, name)
-    if not table.problems and not table.header:
-        return _fail(name, "file is empty")
-    if not table.problems and not table.rows:
-        return _fail(name, "file has a header but no data rows")
-    return table
+    message = (xlsx.stage_xlsx(con, data, settings) if kind == "xlsx"
+               else _stage_csv(con, path, data))
+    if message:
+        return _fail(name, message)
+    return _header(con, name)
 
 
-def _fail(name: str, message: str) -> Table:
-    return Table(problems=[Problem(name, 0, "-", message)])
+def _fail(name: str, message: str) -> Staged:
+    return Staged(problems=[Problem(name, 0, "-", message)])
 
 
 def _kind(path: Path, data: bytes) -> str | None:
@@ -60,21 +78,82 @@ def _kind(path: Path, data: bytes) -> str | None:
         return None
     if suffix == ".xlsx":
         return "xlsx" if data.startswith(_ZIP_MAGIC) and _is_workbook(data) else None
+    if data.startswith(_UTF16_BOMS):
+        return "csv"
+    head = data[:8192]
+    # ASCII text saved as UTF-16 has a NUL in every other byte.
+    if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4
+                           or head[0::2].count(0) > len(head) // 4):
+        return "utf16-no-bom"
     # Text never contains NUL bytes; spreadsheets, PDFs and images almost always do.
-    return "csv" if b"\x00" not in data[:8192] and not data.startswith(_ZIP_MAGIC) else None
+    return "csv" if b"\x00" not in head and not data.startswith(_ZIP_MAGIC) else None
 
 
 def _is_workbook(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "xl/workbook.xml" in archive.namelist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError):
         return False
 
 
+def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, data: bytes) -> str | None:
+    parse.create_macros(con)
+    if _duckdb_can_number(path, data) and _read_with_duckdb(con, path, data):
+        return None
+    text = _decode(data)
+    if text is None:
+        return "cannot decode the file as UTF-8 or Windows-1252 text"
+    sink = cells.CellSink(con)
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(data, text)):
+            sink.add([cell.strip() for cell in row])
+    except csv.Error as error:
+        return f"not a readable CSV file ({error})"
+    sink.flush()
+    return None
+
+
+def _duckdb_can_number(path: Path, data: bytes) -> bool:
+    """UTF-8 without lone carriage returns, at a path DuckDB will not read as a pattern."""
+    if any(c in str(path) for c in "*?[{"):
+        return False
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return data.count(b"\r") == data.count(b"\r\n")
+
+
+def _read_with_duckdb(con: duckdb.DuckDBPyConnection, path: Path, data: bytes) -> bool:
+    params = {"path": str(path.resolve())}
+    try:
+        described = con.execute(f"DESCRIBE SELECT * FROM {_READ_CSV}", params)  # noqa: S608
+        names = [row[0] for row in described.fetchall()]
+        trimmed = ", ".join(f'sub_trim("{n}") AS {cells.column(i)}'
+                            for i, n in enumerate(names))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {cells.TABLE} AS "  # noqa: S608 (names from DuckDB's own sniffer)
+                    f"SELECT {trimmed} FROM {_READ_CSV}", params)
+    except duckdb.Error:
+        return False  # anything DuckDB's reader refuses, Python's reads or names
+    lines = data.rstrip(b"\r\n").count(b"\n") + 1
+    count = con.execute(f"SELECT count(*) FROM {cells.TABLE}").fetchone()  # noqa: S608
+    return count is not None and count[0] == lines
+
+
+def _delimiter(data: bytes, text: str) -> str:
+    # Excel's "Unicode text" is UTF-16 with tabs between cells.
+    first = text.partition("\n")[0]
+    utf16 = data.startswith(_UTF16_BOMS)
+    return "\t" if utf16 and "\t" in first and "," not in first else ","
+
+
 def _decode(data: bytes) -> str | None:
-    # Excel on Windows saves "CSV" as Windows-1252; UTF-8 first because it is strict.
-    for encoding in ("utf-8-sig", "cp1252"):
+    # Excel on Windows saves "CSV" as Windows-1252 and "Unicode text" as UTF-16 with a BOM;
+    # UTF-8 first because it is strict.
+    encodings = ("utf-16",) if data.startswith(_UTF16_BOMS) else ("utf-8-sig", "cp1252")
+    for encoding in encodings:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -82,71 +161,14 @@ def _decode(data: bytes) -> str | None:
     return None
 
 
-def _read_csv(data: bytes, name: str) -> Table:
-    text = _decode(data)
-    if text is None:
-        return _fail(name, "cannot decode the file as UTF-8 or Windows-1252 text")
-    grid = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
-    table = _table(name, grid)
-    # A CSV cell starting with "=" is a formula pasted as text (and a spreadsheet-injection risk).
-    for number, cells in table.rows:
-        for column, cell in cells.items():
-            if cell.startswith("="):
-                table.problems.append(_formula_problem(name, number, column, cell))
-    return table
-
-
-def _read_xlsx(data: bytes, name: str) -> Table:
-    workbook = load_workbook(io.BytesIO(data), data_only=False, read_only=False)
-    if len(workbook.worksheets) != 1:
-        count = len(workbook.worksheets)
-        return _fail(name, f"workbook has {count} sheets; submit exactly one sheet")
-    sheet = workbook.worksheets[0]
-    grid: list[list[str]] = []
-    formulas: list[tuple[int, int, str]] = []
-    for r, cells in enumerate(sheet.iter_rows(), start=1):
-        row: list[str] = []
-        for c, cell in enumerate(cells):
-            text = _cell_text(cell.value)
-            if cell.data_type == "f" or text.startswith("="):
-                formulas.append((r, c, text))
-            row.append(text)
-        grid.append(row)
-    table = _table(name, grid)
-    for r, c, text in formulas:
-        column = table.header[c] if c < len(table.header) and table.header[c] else "-"
-        table.problems.append(_formula_problem(name, r, column, text))
-    return table
-
-
-def _formula_problem(name: str, row: int, column: str, text: str) -> Problem:
-    return Problem(name, row, column, f"formula cell {text!r}; paste the value, not the formula")
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _table(name: str, grid: list[list[str]]) -> Table:
-    """First non-blank row is the header; blank rows are skipped but keep their numbers."""
-    numbered = [(i, row) for i, row in enumerate(grid, start=1) if any(cell for cell in row)]
-    if not numbered:
-        return Table()
-    _, header = numbered[0]
+def _header(con: duckdb.DuckDBPyConnection, name: str) -> Staged:
+    """The first row with any text is the header; blank rows are skipped but keep their
+    numbers."""
+    row, header = cells.first_filled_row(con)
+    if not row:
+        return _fail(name, "file is empty")
     while header and not header[-1]:
-        header = header[:-1]
-    header = [cell.strip().lower() for cell in header]
-    table = Table(header=header)
-    for number, row in numbered[1:]:
-        cells = {col: (row[i] if i < len(row) else "") for i, col in enumerate(header) if col}
-        extra = [cell for cell in row[len(header):] if cell]
-        if extra:
-            table.problems.append(Problem(name, number, "-", "more cells than header columns"))
-        table.rows.append((number, cells))
-    return table
+        header.pop()
+    if not cells.first_filled_row(con, after=row)[0]:
+        return _fail(name, "file has a header but no data rows")
+    return Staged(header=[cell.strip().lower() for cell in header], header_row=row)

@@ -1,30 +1,33 @@
-"""Validate submission rows. Every check runs and every problem is returned, never just the first.
+"""Validate the staged cells of one submission in SQL. Every check runs; every problem counts.
 
-Pure functions over text cells: one function per check, each returning the problems it finds.
+The cells (:mod:`.cells`) are typed once into ``sub_rows`` (parsed number, quarter, known
+indicator and geography), each check is a query over it adding rows to ``sub_problems``
+(kind, row, column and the details of the message), and the rows with no problem land in a
+table of valid rows that the ingest loads with one ``INSERT … SELECT``. Messages are worded
+by :mod:`.report`, which keeps the first problems of each kind and counts the rest.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Final
+
+import duckdb
 
 from pipelines.errors import Problem
 from pipelines.periods import FiscalQuarter
-from pipelines.submissions.parse import NotANumber, parse_number
-from pipelines.submissions.read import Table
-from pipelines.submissions.template import (
-    COLUMNS,
-    DEFAULT_BREAKDOWN,
-    DEFAULT_QUALIFIER,
-    PROVINCE,
-    REQUIRED_CELLS,
-    REQUIRED_COLUMNS,
-)
-from pipelines.vocabulary import QUALIFIERS
+from pipelines.submissions import cells, consistency, parse, report
+from pipelines.submissions.read import Staged
+from pipelines.submissions.template import COLUMNS, REQUIRED_CELLS, REQUIRED_COLUMNS
+from pipelines.vocabulary import SUBMISSION_QUALIFIERS
 
-# indicator, quarter, geography, breakdown: what makes a submitted row unique.
-RowKey = tuple[str, FiscalQuarter, str, str]
+ROWS: Final = "sub_rows"
+PROBLEMS: Final = "sub_problems"
+# Python's str.isidentifier() for the dimension, then one value without a colon.
+_BREAKDOWN: Final = (r"[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*:[^:]+")
+# sub_rows columns that keep a cell's text when the template name holds its parsed value.
+_TEXT_OF: Final = {"value": "value_text"}
 
 
 @dataclass(frozen=True)
@@ -39,47 +42,39 @@ class Reference:
     latest_complete: FiscalQuarter
 
 
-@dataclass(frozen=True)
-class SubmissionRow:
-    row_number: int
-    indicator_id: str
-    quarter: FiscalQuarter
-    geography: str
-    breakdown: str
-    value: float
-    qualifier: str
-    note: str
-    program: str
+@dataclass
+class Checked:
+    """The outcome for one file: bounded problems, how many there were, and the table of
+    valid rows (loadable only when there is no problem)."""
 
-    @property
-    def key(self) -> RowKey:
-        return (self.indicator_id, self.quarter, self.geography, self.breakdown)
+    problems: list[Problem]
+    problem_count: int
+    bad_rows: int
+    valid_table: str
+    valid_rows: int
 
 
-def fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
-def validate_table(
-    name: str, table: Table, ref: Reference
-) -> tuple[list[SubmissionRow], list[Problem]]:
-    """All rows that passed and all problems found in one file."""
-    if any(p.row == 0 for p in table.problems):
-        return [], list(table.problems)
-    problems = list(table.problems) + check_header(name, table.header)
-    # A row the reader already faulted (a formula cell) gets no second message about its value.
-    faulted = {p.row for p in table.problems}
-    rows: list[SubmissionRow] = []
-    for number, cells in table.rows:
-        if number in faulted:
-            continue
-        row, row_problems = check_row(name, number, cells, ref)
-        problems += row_problems
-        if row is not None:
-            rows.append(row)
-    problems += check_duplicates(name, rows)
-    problems += check_parts_within_totals(name, rows, ref)
-    return rows, problems
+def validate(con: duckdb.DuckDBPyConnection, name: str, staged: Staged, ref: Reference,
+             valid_table: str) -> Checked:
+    """Check the staged cells of file ``name``; valid rows go to ``valid_table``."""
+    if staged.problems:
+        return Checked(list(staged.problems), len(staged.problems), 0, valid_table, 0)
+    parse.create_macros(con)
+    _reference_tables(con, ref)
+    _type_rows(con, staged)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {PROBLEMS} (kind VARCHAR, rowno INTEGER, "
+                "col VARCHAR, text VARCHAR, label VARCHAR, n1 DOUBLE, n2 DOUBLE, n3 BIGINT)")
+    _formula_problems(con, staged)
+    _row_problems(con, ref)
+    _valid_rows(con, valid_table)
+    consistency.add_problems(con, valid_table, PROBLEMS)
+    found = report.bounded(con, name, PROBLEMS, ref)
+    header = check_header(name, staged.header)
+    count_row = con.execute(f"SELECT count(*), count(DISTINCT rowno) FROM {PROBLEMS}"  # noqa: S608
+                            ).fetchone() or (0, 0)
+    valid = con.execute(f"SELECT count(*) FROM {valid_table}").fetchone() or (0,)  # noqa: S608
+    return Checked(header + found, len(header) + int(count_row[0]), int(count_row[1]),
+                   valid_table, int(valid[0]))
 
 
 def check_header(name: str, header: list[str]) -> list[Problem]:
@@ -95,140 +90,129 @@ def check_header(name: str, header: list[str]) -> list[Problem]:
     return problems
 
 
-def check_row(
-    name: str, number: int, cells: Mapping[str, str], ref: Reference
-) -> tuple[SubmissionRow | None, list[Problem]]:
-    """Parse one row; None when any cell of it has a problem."""
-    messages: dict[str, str | None] = {
-        # A missing column is reported once, on the header, not on every row.
-        col: "required value is empty" for col in REQUIRED_CELLS if cells.get(col) == ""
-    }
-    indicator = cells.get("indicator_id", "")
-    if indicator and "indicator_id" not in messages:
-        messages["indicator_id"] = check_indicator(indicator, ref)
-    quarter, messages["quarter"] = check_quarter(cells.get("quarter", ""), ref)
-    geography = cells.get("geography", "")
-    if geography:
-        messages["geography"] = check_geography(geography, ref)
-    breakdown = cells.get("breakdown", "") or DEFAULT_BREAKDOWN
-    messages["breakdown"] = check_breakdown(breakdown)
-    qualifier = cells.get("qualifier", "") or DEFAULT_QUALIFIER
-    messages["qualifier"] = check_qualifier(qualifier)
-    value, messages["value"] = check_value(cells.get("value", ""), ref.units.get(indicator))
-    problems = [Problem(name, number, col, msg) for col, msg in messages.items() if msg]
-    if problems or quarter is None or value is None:
-        return None, problems
-    row = SubmissionRow(
-        number, indicator, quarter, geography, breakdown, value, qualifier,
-        cells.get("note", ""), cells.get("program", ""),
-    )
-    return row, []
+def _reference_tables(con: duckdb.DuckDBPyConnection, ref: Reference) -> None:
+    con.execute("CREATE OR REPLACE TEMP TABLE sub_units AS SELECT unnest($ids) AS indicator_id,"
+                " unnest($kinds) AS kind",
+                {"ids": list(ref.units), "kinds": list(ref.units.values())})
+    geographies = sorted(ref.geographies)
+    con.execute("CREATE OR REPLACE TEMP TABLE sub_geographies AS SELECT unnest($ids) AS "
+                "geography_id, unnest($regions) AS is_region",
+                {"ids": geographies, "regions": [g in ref.regions for g in geographies]})
 
 
-def check_indicator(indicator: str, ref: Reference) -> str | None:
-    if indicator in ref.units:
-        return None
-    return f'unknown indicator "{indicator}"; submissions accept: {", ".join(sorted(ref.units))}'
+def _field(header: list[str], name: str) -> str:
+    """The staged column holding ``name`` (the last one, as a header read into a dict
+    would), or NULL when the file has no such column: a missing column is reported once,
+    on the header, not on every row."""
+    positions = [i for i, h in enumerate(header) if h == name]
+    return cells.column(positions[-1]) if positions else "NULL::VARCHAR"
 
 
-def check_geography(geography: str, ref: Reference) -> str | None:
-    if geography in ref.geographies:
-        return None
-    allowed = ", ".join(sorted(ref.geographies))
-    return f'unknown geography "{geography}"; allowed: {allowed}'
-
-
-def check_quarter(text: str, ref: Reference) -> tuple[FiscalQuarter | None, str | None]:
-    if not text:
-        return None, None  # reported as an empty required cell
-    try:
-        quarter = FiscalQuarter.parse(text.strip())
-    except ValueError:
-        return None, f'malformed quarter "{text}"; expected a fiscal quarter such as 2026-27Q2'
-    if quarter < ref.first or quarter > ref.last:
-        period = f"{ref.first}–{ref.last}"
-        return None, f"quarter {quarter} is outside the strategy period {period}"
-    if quarter > ref.latest_complete:
-        latest = ref.latest_complete
-        return None, f"quarter {quarter} is in the future; the latest complete quarter is {latest}"
-    return quarter, None
-
-
-def check_breakdown(breakdown: str) -> str | None:
-    if breakdown == DEFAULT_BREAKDOWN:
-        return None
-    dimension, _, part = breakdown.partition(":")
-    if dimension and part and dimension.isidentifier() and ":" not in part:
-        return None
-    return f'malformed breakdown "{breakdown}"; expected "total" or "dimension:value" (age:12-15)'
-
-
-def check_qualifier(qualifier: str) -> str | None:
-    if qualifier in QUALIFIERS:
-        return None
-    return f'unknown qualifier "{qualifier}"; allowed: {", ".join(QUALIFIERS)}'
-
-
-def check_value(text: str, kind: str | None) -> tuple[float | None, str | None]:
-    """Parse a value for an indicator whose unit is of ``kind`` (None: unknown indicator)."""
-    if not text:
-        return None, None
-    whole = kind == "count"
-    try:
-        value = parse_number(text, whole=whole)
-    except NotANumber:
-        return None, f'not a number: "{text}"'
-    if value < 0:
-        return None, f'value cannot be negative: "{text}"'
-    if whole and not value.is_integer():
-        return None, f'a count must be a whole number: "{text}"'
-    if kind == "percent" and value > 100:
-        return None, f'a percentage cannot be above 100: "{text}"'
-    return value, None
-
-
-def check_duplicates(name: str, rows: list[SubmissionRow]) -> list[Problem]:
-    first_seen: dict[RowKey, int] = {}
-    problems = []
-    for row in rows:
-        if row.key in first_seen:
-            message = (
-                f"duplicate of row {first_seen[row.key]} "
-                "(same indicator_id, quarter, geography and breakdown)"
-            )
-            problems.append(Problem(name, row.row_number, "-", message))
-        else:
-            first_seen[row.key] = row.row_number
-    return problems
-
-
-def check_parts_within_totals(
-    name: str, rows: list[SubmissionRow], ref: Reference
-) -> list[Problem]:
-    """Parts of a breakdown (age groups; regions of the province) must not exceed the total."""
-    by_key = {row.key: row for row in rows}
-    groups: dict[tuple[RowKey, str], list[SubmissionRow]] = defaultdict(list)
-    for row in rows:
-        if row.breakdown != DEFAULT_BREAKDOWN:
-            dimension = row.breakdown.partition(":")[0]
-            total_key = (row.indicator_id, row.quarter, row.geography, DEFAULT_BREAKDOWN)
-            groups[(total_key, dimension)].append(row)
-        if row.geography in ref.regions:
-            total_key = (row.indicator_id, row.quarter, PROVINCE, row.breakdown)
-            groups[(total_key, "regions")].append(row)
-    problems = []
-    for (total_key, label), parts in groups.items():
-        total = by_key.get(total_key)
-        # "more than 60" or "at least 60" as a total leaves the parts unbounded.
-        if total is None or total.qualifier in ("more_than", "at_least"):
-            continue
-        added = sum(part.value for part in parts)
-        if added <= total.value:
-            continue
-        what = "regions" if label == "regions" else f"{label} breakdown"
-        message = (
-            f"{what} parts add up to {fmt(added)}, more than the total "
-            f"{fmt(total.value)} on row {total.row_number}"
+def _type_rows(con: duckdb.DuckDBPyConnection, staged: Staged) -> None:
+    n, h = cells.width(con), len(staged.header)
+    fields = ",\n".join(f"{_field(staged.header, c)} AS {c}" for c in COLUMNS)
+    extra = (f"concat({', '.join(cells.column(i) for i in range(h, n))}) <> ''"
+             if n > h else "false")
+    formula = " OR ".join(f"starts_with({cells.column(i)}, '=')" for i in range(n))
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE {ROWS} AS
+        WITH c AS (
+            SELECT rowid + 1 AS rowno, {fields}, {extra} AS extra, {formula} AS formula
+            FROM {cells.TABLE} WHERE rowid + 1 > $header_row AND {cells.not_blank(n)}
+        ), q AS (
+            SELECT *, regexp_full_match(quarter, '\\d{{4}}-\\d{{2}}Q\\d') AS q_shape,
+                   TRY_CAST(substr(quarter, 1, 4) AS INTEGER) AS y1,
+                   TRY_CAST(substr(quarter, 6, 2) AS INTEGER) AS y2,
+                   TRY_CAST(substr(quarter, 9, 1) AS INTEGER) AS qn
+            FROM c
         )
-        problems += [Problem(name, part.row_number, "value", message) for part in parts]
-    return problems
+        SELECT q.rowno, q.indicator_id, q.quarter, q.geography, q.value AS value_text,
+               q.note, q.program, q.extra, q.formula,
+               coalesce(nullif(q.breakdown, ''), 'total') AS breakdown,
+               coalesce(nullif(q.qualifier, ''), 'exact') AS qualifier,
+               u.kind AS unit_kind, g.geography_id IS NOT NULL AS known_geography,
+               coalesce(g.is_region, false) AS is_region,
+               CASE WHEN q_shape AND qn BETWEEN 1 AND 4 AND y2 = (y1 + 1) % 100
+                         AND y1 BETWEEN 1 AND 9998 THEN y1 * 4 + qn - 1 END AS q_ord,
+               sub_number(q.value, u.kind = 'count') AS value
+        FROM q LEFT JOIN sub_units AS u USING (indicator_id)
+        LEFT JOIN sub_geographies AS g ON g.geography_id = q.geography
+    """, {"header_row": staged.header_row})  # noqa: S608 (identifiers from code and counts)
+
+
+def _formula_problems(con: duckdb.DuckDBPyConnection, staged: Staged) -> None:
+    """A cell starting with "=" is a formula (or a spreadsheet-injection attempt): its row is
+    not checked further."""
+    any_formula = con.execute(f"SELECT bool_or(formula) FROM {ROWS}").fetchone()  # noqa: S608
+    if not any_formula or not any_formula[0]:
+        return
+    names = [h or "-" for h in staged.header]
+    every = ", ".join(cells.column(i) for i in range(cells.width(con)))
+    con.execute(f"""
+        INSERT INTO {PROBLEMS} (kind, rowno, col, text)
+        SELECT 'formula', rowno, coalesce(list_extract($names, position + 1), '-'), text
+        FROM (SELECT rowno, unnest(range(len(cells))) AS position, unnest(cells) AS text
+              FROM (SELECT rowid + 1 AS rowno, [{every}] AS cells FROM {cells.TABLE})
+              WHERE rowno IN (SELECT rowno FROM {ROWS} WHERE formula))
+        WHERE starts_with(text, '=')
+    """, {"names": names})  # noqa: S608
+
+
+def _row_problems(con: duckdb.DuckDBPyConnection, ref: Reference) -> None:
+    empty = "\nUNION ALL\n".join(
+        f"SELECT 'empty', rowno, '{col}', NULL FROM checked "  # noqa: S608
+        f"WHERE {_TEXT_OF.get(col, col)} = ''" for col in REQUIRED_CELLS)
+    con.execute(f"""
+        INSERT INTO {PROBLEMS} (kind, rowno, col, text)
+        WITH checked AS (SELECT * FROM {ROWS} WHERE NOT extra AND NOT formula)
+        SELECT 'extra', rowno, '-', NULL FROM {ROWS} WHERE extra
+        UNION ALL {empty}
+        UNION ALL SELECT 'indicator', rowno, 'indicator_id', indicator_id FROM checked
+            WHERE indicator_id <> '' AND unit_kind IS NULL
+        UNION ALL SELECT CASE WHEN q_ord IS NULL THEN 'quarter_malformed'
+                              WHEN q_ord < $first OR q_ord > $last THEN 'quarter_outside'
+                              ELSE 'quarter_future' END, rowno, 'quarter', quarter
+            FROM checked WHERE quarter <> ''
+                AND (q_ord IS NULL OR q_ord < $first OR q_ord > $last OR q_ord > $latest)
+        UNION ALL SELECT 'geography', rowno, 'geography', geography FROM checked
+            WHERE geography <> '' AND NOT known_geography
+        UNION ALL SELECT 'breakdown', rowno, 'breakdown', breakdown FROM checked
+            WHERE breakdown <> 'total' AND NOT regexp_full_match(breakdown, '{_BREAKDOWN}')
+        UNION ALL SELECT 'qualifier', rowno, 'qualifier', qualifier FROM checked
+            WHERE NOT list_contains($qualifiers, qualifier)
+        UNION ALL SELECT CASE WHEN value IS NULL THEN 'not_a_number'
+                              WHEN value < 0 THEN 'negative'
+                              WHEN unit_kind = 'count' AND value <> floor(value) THEN 'fraction'
+                              ELSE 'percent' END, rowno, 'value', value_text
+            FROM checked WHERE value_text <> '' AND (value IS NULL OR value < 0
+                OR (unit_kind = 'count' AND value <> floor(value))
+                OR (unit_kind = 'percent' AND value > 100))
+    """, {"first": _ordinal(ref.first), "last": _ordinal(ref.last),  # noqa: S608
+          "latest": _ordinal(ref.latest_complete), "qualifiers": list(SUBMISSION_QUALIFIERS)})
+
+
+def _ordinal(quarter: FiscalQuarter) -> int:
+    return quarter.fiscal_year_start * 4 + quarter.quarter - 1
+
+
+def _valid_rows(con: duckdb.DuckDBPyConnection, valid_table: str) -> None:
+    """Rows with no problem of their own; duplicates and parts are checked among these."""
+    found = con.execute(f"SELECT count(*) FROM {PROBLEMS}").fetchone()  # noqa: S608
+    # Most files have no problem at all: then no row needs looking up among the problems.
+    exclude = (f"AND NOT EXISTS (SELECT 1 FROM {PROBLEMS} AS p "  # noqa: S608
+               "WHERE p.rowno = r.rowno)" if found and found[0] else "")
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE {valid_table} AS
+        SELECT rowno, coalesce(indicator_id, '') AS indicator_id, quarter, q_ord,
+               coalesce(geography, '') AS geography, breakdown, value, qualifier,
+               nullif(note, '') AS note, coalesce(program, '') AS program, is_region
+        FROM {ROWS} AS r
+        WHERE NOT extra AND NOT formula AND q_ord IS NOT NULL AND value IS NOT NULL
+          {exclude}
+    """)  # noqa: S608 (table names from code)
+
+
+def drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Free the memory of the per-file tables (valid-row tables are dropped by their user)."""
+    for table in (cells.TABLE, ROWS, PROBLEMS):
+        con.execute(f"DROP TABLE IF EXISTS {table}")

@@ -34,7 +34,9 @@ def test_two_builds_of_the_same_inputs_have_identical_content(tmp_path, built_db
 def test_build_leaves_no_temporary_file(tmp_path):
     target = tmp_path / "out" / "strategy.duckdb"
     assert run_pipelines("build", "--db", str(target)).returncode == 0
-    assert sorted(p.name for p in target.parent.iterdir()) == ["strategy.duckdb"]
+    # The writer's lock file stays (README, Architecture › One writer); no copy may.
+    assert sorted(p.name for p in target.parent.iterdir()) == [".strategy.duckdb.lock",
+                                                               "strategy.duckdb"]
 
 
 # One fixture per kind of problem. Each fixture holds rows appended to the reference file named
@@ -128,4 +130,5 @@ def test_rebuilding_over_an_existing_database_works(tmp_path):
     first = run_pipelines("build", "--db", str(target))
     second = run_pipelines("build", "--db", str(target))
     assert (first.returncode, second.returncode) == (0, 0), second.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["strategy.duckdb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".strategy.duckdb.lock",
+                                                          "strategy.duckdb"]

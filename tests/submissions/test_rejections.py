@@ -33,6 +33,9 @@ CASES = {
     "quarter-in-future.csv": [
         "2:quarter: quarter 2026-27Q3 is in the future; the latest complete quarter is 2026-27Q1"],
     "negative-count.csv": ['2:value: value cannot be negative: "-5"'],
+    # A range or "all" is only ever printed; a submission states one number.
+    "range-qualifier.csv": ['2:qualifier: unknown qualifier "range"; allowed: exact, '
+                            "more_than, at_least, about, nearly, up_to"],
     "non-numeric-count.csv": ['2:value: not a number: "seventy"'],
     "percentage-above-100.csv": ['2:value: a percentage cannot be above 100: "120"'],
     "duplicate-rows.csv": [
