@@ -5,6 +5,12 @@
 with a one-line message. Nothing is read from disk by name: the CSVs are made from the
 database on request (streamed from the query result, a chunk at a time), so no URL can reach
 a path.
+
+Observations (10^6 rows and more) are read in bounded ``rowid`` ranges, each sorted by
+``rowid``: the download's order is the order the build stored the rows (the export query's
+order), and a worker never holds more than one range, so its memory does not grow with the
+table. Every range is read from the same cursor, so one version of the data, even if a
+rebuild swaps the file mid-download.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from dashboard.database import Database
 from pipelines.errors import InvalidFilterError, UnknownIdError
 from pipelines.release.export import (
     Filters,
+    check_known_ids,
     execute_public,
     header_csv,
     parse_filters,
@@ -28,6 +35,7 @@ from pipelines.release.export import (
 )
 from pipelines.release.package import Release, download_set, release_of, zip_bytes
 from pipelines.release.public_fields import TABLES
+from pipelines.sql.export_queries import OBSERVATIONS
 
 NOTEBOOK_NAME: Final = "researcher-start.ipynb"
 LANGS: Final = ("en", "fr")
@@ -35,6 +43,15 @@ SNAPSHOT_DBS_KEY: Final = "TRACKER_SNAPSHOT_DATABASES"
 # A CSV download streams in chunks of this many DuckDB vectors (2,048 rows each): a worker
 # holds ~20,000 rows at a time instead of the whole table (2.2 GB at 10^6 rows, buffered).
 STREAM_VECTORS: Final = 10
+# Observations are read this many rowids at a time (one chunk); DuckDB skips the row groups
+# outside the range, so the ranges together cost about one scan of the table.
+RANGE_ROWS: Final = STREAM_VECTORS * 2048
+# The observations query restricted to one rowid range (same columns, filters and order).
+OBSERVATIONS_RANGE: Final = OBSERVATIONS.replace(
+    "WHERE (", "WHERE o.rowid >= $first_row AND o.rowid < $end_row\n  AND (", 1)
+if OBSERVATIONS_RANGE == OBSERVATIONS:
+    raise RuntimeError("the observations query has no WHERE clause to restrict")
+LAST_ROWID: Final = "SELECT coalesce(max(rowid), -1) FROM marts.observations"
 
 
 def database_for(snapshot: str | None) -> Database:
@@ -86,11 +103,42 @@ def _attachment(content: bytes | Iterator[bytes], mimetype: str, name: str) -> f
 def csv_chunks(result: duckdb.DuckDBPyConnection, table: str, lang: str) -> Iterator[bytes]:
     """The header, then the rows ``STREAM_VECTORS`` DuckDB vectors at a time, as CSV."""
     yield header_csv(table, lang).encode("utf-8")
+    yield from _rows(result, table)
+
+
+def _rows(result: duckdb.DuckDBPyConnection, table: str) -> Iterator[bytes]:
     while True:
         chunk = result.fetch_df_chunk(STREAM_VECTORS)
         if chunk.empty:
             return
         yield rows_csv(tidy(chunk, table), table).encode("utf-8")
+
+
+def observation_chunks(cursor: duckdb.DuckDBPyConnection, filters: Filters,
+                       lang: str) -> Iterator[bytes]:
+    """The observations CSV, one ``RANGE_ROWS`` rowid range at a time (checked ids first)."""
+    check_known_ids(cursor, filters)  # raises before the response starts
+    params = {"lang": "fr" if lang == "fr" else "en", **filters.params()}
+    params = {k: v for k, v in params.items() if f"${k}" in OBSERVATIONS}
+    row = cursor.execute(LAST_ROWID).fetchone()
+    last = int(row[0]) if row else -1
+
+    def ranges() -> Iterator[bytes]:
+        yield header_csv("observations", lang).encode("utf-8")
+        for first in range(0, last + 1, RANGE_ROWS):
+            bounds = {"first_row": first, "end_row": first + RANGE_ROWS}
+            yield from _rows(cursor.execute(OBSERVATIONS_RANGE, {**params, **bounds}),
+                             "observations")
+
+    return ranges()
+
+
+def _stream(db: Database, table: str, filters: Filters, lang: str) -> Iterator[bytes]:
+    # The cursor is this thread's until the body is sent: the response streams from it.
+    cursor = db.cursor()
+    if table == "observations":
+        return observation_chunks(cursor, filters, lang)
+    return csv_chunks(execute_public(cursor, table, filters, lang), table, lang)
 
 
 def table_csv(table: str) -> flask.Response:
@@ -99,14 +147,13 @@ def table_csv(table: str) -> flask.Response:
     try:
         filters, lang, db = request_filters(table)
         name = f"{table}-{current_release(db).date or 'undated'}.csv"
-        # Last query on this thread's cursor until the body is sent: the response streams
-        # from its result. Unknown ids raise here, before any header is sent.
-        result = execute_public(db.cursor(), table, filters, lang)
+        # Unknown ids raise here, before any header is sent.
+        chunks = _stream(db, table, filters, lang)
     except InvalidFilterError as error:
         return _plain(f"bad request: {error}", 400)
     except UnknownIdError as error:
         return _plain(str(error), 404)
-    return _attachment(csv_chunks(result, table, lang), "text/csv", name)
+    return _attachment(chunks, "text/csv", name)
 
 
 def datapackage_zip() -> flask.Response:
