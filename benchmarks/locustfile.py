@@ -1,19 +1,23 @@
-"""Locust users for benchmarks/load.py: real page loads, the page callbacks a browser sends
-when a link changes the URL, and CSV downloads."""
+"""Locust users for benchmarks/load.py, a realistic mix: real page loads, the page callbacks a
+browser sends when a link or a filter changes the URL, small filtered CSV downloads, and one
+user who downloads every observation once a minute."""
 
 from __future__ import annotations
 
 import random
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, constant, task
 
 from benchmarks.callbacks import CASES, payload
 
-# The pages of the contract (README, Architecture): the quarterly review joins when it lands.
+# The pages of the contract (README, Architecture), on SYNTHETIC and real ids.
 PAGES = ["/", "/?lang=fr", "/indicator/synthetic_indicator_01?geography=ontario",
-         "/indicator/frontline_workers_trained", "/pillar/support", "/deliverables", "/data"]
-# A filtered download (one indicator, 50,000 rows at 10^6) and a small whole table.
-DOWNLOADS = ["/download/observations.csv?indicator=synthetic_indicator_02",
+         "/indicator/frontline_workers_trained", "/pillar/support", "/deliverables", "/data",
+         "/review/quarterly?quarter=2026-27Q2", "/about"]
+# Filtered downloads a reader makes: one indicator in one place (about 1,000 rows), a small
+# whole table.
+DOWNLOADS = ["/download/observations.csv?indicator=synthetic_indicator_02&geography=ontario",
+             "/download/observations.csv?indicator=frontline_workers_trained",
              "/download/indicators.csv"]
 
 
@@ -26,11 +30,22 @@ class Visitor(HttpUser):
 
     @task(6)
     def callback(self) -> None:
-        case = random.choice(CASES[:2])  # the review page may not exist yet
-        run = random.randrange(100)
-        self.client.post("/_dash-update-component", json=payload(case.path, case.search(run)),
+        case = random.choice(CASES)
+        path, search, changed = case.request(random.randrange(100))
+        self.client.post("/_dash-update-component", json=payload(path, search, changed),
                          name=f"callback: {case.name}")
 
     @task(1)
     def download(self) -> None:
-        self.client.get(random.choice(DOWNLOADS), name="download")
+        self.client.get(random.choice(DOWNLOADS), name="download (filtered)")
+
+
+class BulkDownloader(HttpUser):
+    """One researcher taking the whole observations table once a minute."""
+
+    fixed_count = 1
+    wait_time = constant(60)
+
+    @task
+    def everything(self) -> None:
+        self.client.get("/download/observations.csv", name="download (all observations)")

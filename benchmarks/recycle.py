@@ -26,9 +26,11 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import requests
 
+from benchmarks.results import Run, add_results_option, command_line
 from benchmarks.server import gunicorn
 from dashboard.routing import page_request
 from pipelines.build import build_database
@@ -90,15 +92,22 @@ def rebuild_loop(db: Path, every: float, stop: threading.Event, count: list[int]
 
 
 def read_log(log: Path) -> dict[str, int]:
+    """Recycles, workers, and workers that died by a signal or exited with an error. A worker
+    still on its way out when the benchmark stops the server is sent SIGTERM by the master:
+    that is our stop, not a crash, so SIGTERM counts only before the master's shutdown."""
     text = log.read_text(encoding="utf-8", errors="replace")
-    recycles, boots = text.count("Autorestarting worker"), text.count("Booting worker")
-    return {"recycles": recycles, "workers": boots - recycles,
-            "signal_deaths": len(SIGNAL_LINE.findall(text)),
+    running, _, stopping = text.partition("Handling signal: term")
+    deaths = SIGNAL_LINE.findall(running) + [
+        s for s in SIGNAL_LINE.findall(stopping) if s != "SIGTERM"]
+    # The workers the server starts with boot before any of them is recycled.
+    workers = text.partition("Autorestarting worker")[0].count("Booting worker")
+    return {"recycles": text.count("Autorestarting worker"), "workers": workers,
+            "signal_deaths": len(deaths),
             "bad_exits": sum(1 for code in EXIT_LINE.findall(text) if code != "0")}
 
 
 def run(users: int, seconds: float, max_requests: int, rebuild_every: float,
-        work: Path | None = None) -> dict[str, object]:
+        work: Path | None = None) -> dict[str, Any]:
     work = work or Path(tempfile.mkdtemp(prefix="recycle-"))
     db, log = work / "strategy.duckdb", work / "gunicorn.log"
     build_database(load_settings(env={}, db_path=db))
@@ -118,26 +127,47 @@ def run(users: int, seconds: float, max_requests: int, rebuild_every: float,
         for thread in threads:
             thread.join(timeout=120)
         elapsed = time.monotonic() - start
-    return {"requests": sum(outcomes.statuses.values()), "failed": len(outcomes.failures),
+    return {"users": users, "requests": sum(outcomes.statuses.values()),
+            "failed": len(outcomes.failures),
             "failures": outcomes.failures[:10], "seconds": elapsed, "rebuilds": rebuilds[0],
             "statuses": dict(outcomes.statuses), "max_requests": max_requests,
             **read_log(log)}
 
 
-def main(argv: list[str] | None = None) -> None:
+def record(run: Run, r: dict[str, Any]) -> None:
+    what = (f"{r['users']} users {r['seconds']:.0f} s, max_requests {r['max_requests']}, "
+            f"{r['rebuilds']} rebuilds")
+    run.add("failed_requests", f"{what}: failed requests of {r['requests']:,}",
+            r["failed"], "requests")
+    run.add("signal_deaths", f"{what}: workers killed by a signal", r["signal_deaths"], "workers")
+    run.add("recycles_per_worker", f"{what}: recycles per worker ({r['recycles']} in all, "
+            f"{r['workers']} workers)", r["recycles"] / max(r["workers"], 1), "recycles")
+    run.add("bad_exits", f"{what}: workers that exited with a non-zero code", r["bad_exits"],
+            "workers")
+    run.notes += [f"failure: {f}" for f in r["failures"]]
+
+
+def main(argv: list[str] | None = None) -> Run:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--max-requests", type=int, default=200)
     parser.add_argument("--rebuild-every", type=float, default=5)
+    add_results_option(parser)
     args = parser.parse_args(argv)
+    result = Run("recycle", command_line("benchmarks.recycle", argv),
+                 {"users": args.users, "seconds": args.seconds,
+                  "max_requests": args.max_requests, "rebuild_every_s": args.rebuild_every})
     r = run(args.users, args.seconds, args.max_requests, args.rebuild_every)
     print(f"{args.users} users for {r['seconds']:.0f} s, max_requests {args.max_requests}, "
           f"{r['rebuilds']} rebuilds")
     print(f"requests {r['requests']}  failed {r['failed']}  recycles {r['recycles']}  "
           f"worker signal deaths {r['signal_deaths']}  bad exits {r['bad_exits']}")
-    for failure in r["failures"]:  # type: ignore[attr-defined]
+    for failure in r["failures"]:
         print("  failure:", failure)
+    record(result, r)
+    print("wrote", result.write(args.results))
+    return result
 
 
 if __name__ == "__main__":
