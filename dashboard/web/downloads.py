@@ -43,9 +43,11 @@ SNAPSHOT_DBS_KEY: Final = "TRACKER_SNAPSHOT_DATABASES"
 # A CSV download streams in chunks of this many DuckDB vectors (2,048 rows each): a worker
 # holds ~20,000 rows at a time instead of the whole table (2.2 GB at 10^6 rows, buffered).
 STREAM_VECTORS: Final = 10
-# Observations are read this many rowids at a time (one chunk); DuckDB skips the row groups
-# outside the range, so the ranges together cost about one scan of the table.
-RANGE_ROWS: Final = STREAM_VECTORS * 2048
+# Observations are read this many rowids at a time; DuckDB skips the row groups outside the
+# range, so the ranges together cost about one scan of the table. Measured at 10^6 rows
+# (benchmarks/downloads.py): ranges of 20,480 rows peaked at ~325 MB worker RSS, 4,096 at
+# ~250-270 MB for about a third less throughput, still several times Datasette's.
+RANGE_ROWS: Final = 2 * 2048
 # The observations query restricted to one rowid range (same columns, filters and order).
 OBSERVATIONS_RANGE: Final = OBSERVATIONS.replace(
     "WHERE (", "WHERE o.rowid >= $first_row AND o.rowid < $end_row\n  AND (", 1)
