@@ -89,7 +89,8 @@ def time_callback(url: str, case: Case, runs: int, max_seconds: float,
                   warm: bool = False) -> list[float]:
     """Milliseconds per request; with ``warm``, each variant is requested once untimed."""
     parsed = urlparse(url)
-    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=600)
+    connection = http.client.HTTPConnection(parsed.hostname or "127.0.0.1", parsed.port,
+                                            timeout=600)
     connection.request("GET", "/")  # the first request registers Dash's callbacks
     connection.getresponse().read()
     for n in range(case.variants if warm else 0):

@@ -1,10 +1,12 @@
-"""Locust users for benchmarks/load.py, a realistic mix: real page loads, the page callbacks a
-browser sends when a link or a filter changes the URL, small filtered CSV downloads, and one
-user who downloads every observation once a minute."""
+"""Locust users for benchmarks/load.py, a realistic mix: page loads (the HTML, then the
+page-routing callback that renders the page, as a browser does), the callbacks a filter or a
+quarter change sends, small filtered CSV downloads, and one user who downloads every
+observation once a minute."""
 
 from __future__ import annotations
 
 import random
+from urllib.parse import urlsplit
 
 from locust import HttpUser, between, constant, task
 
@@ -14,10 +16,10 @@ from benchmarks.callbacks import CASES, payload
 PAGES = ["/", "/?lang=fr", "/indicator/synthetic_indicator_01?geography=ontario",
          "/indicator/frontline_workers_trained", "/pillar/support", "/deliverables", "/data",
          "/review/quarterly?quarter=2026-27Q2", "/about"]
-# Filtered downloads a reader makes: one indicator in one place (about 1,000 rows), a small
-# whole table.
+# Filtered downloads a reader makes: one indicator in one place (about 1,000 rows), one
+# published source, a small whole table.
 DOWNLOADS = ["/download/observations.csv?indicator=synthetic_indicator_02&geography=ontario",
-             "/download/observations.csv?indicator=frontline_workers_trained",
+             "/download/observations.csv?source=on-strategy-2025-2030",
              "/download/indicators.csv"]
 
 
@@ -26,7 +28,12 @@ class Visitor(HttpUser):
 
     @task(4)
     def page(self) -> None:
-        self.client.get(random.choice(PAGES), name="page")
+        url = random.choice(PAGES)
+        self.client.get(url, name="page: HTML")
+        parts = urlsplit(url)
+        search = f"?{parts.query}" if parts.query else ""
+        self.client.post("/_dash-update-component",
+                         json=payload(parts.path, search, "pathname"), name="page: render")
 
     @task(6)
     def callback(self) -> None:

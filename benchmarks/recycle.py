@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import re
 import subprocess
 import sys
@@ -62,8 +63,9 @@ class Outcomes:
 def _one(session: requests.Session, base: str, n: int) -> tuple[str, int]:
     if n % 3 == 0:
         path = CALLBACKS[n // 3 % len(CALLBACKS)]
-        response = session.post(base + "/_dash-update-component", json=page_request(path),
-                                timeout=60)
+        response = session.post(base + "/_dash-update-component",
+                                data=json.dumps(page_request(path)),
+                                headers={"Content-Type": "application/json"}, timeout=60)
         return "callback", response.status_code
     if n % 7 == 1:
         return "download", session.get(base + DOWNLOAD, timeout=60).status_code

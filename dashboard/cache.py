@@ -19,7 +19,8 @@ from __future__ import annotations
 import decimal
 import hashlib
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, Final, TypeVar
@@ -69,6 +70,30 @@ def _size(result: object) -> int:
     return len(rows) if isinstance(rows, tuple) else 0
 
 
+class KeyedLocks:
+    """One lock per key in use, dropped when no thread holds or waits for it."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[str, tuple[threading.Lock, int]] = {}
+
+    @contextmanager
+    def hold(self, key: str) -> Iterator[None]:
+        with self._guard:
+            lock, users = self._locks.get(key, (threading.Lock(), 0))
+            self._locks[key] = (lock, users + 1)
+        try:
+            with lock:
+                yield
+        finally:
+            with self._guard:
+                lock, users = self._locks[key]
+                if users == 1:
+                    del self._locks[key]
+                else:
+                    self._locks[key] = (lock, users - 1)
+
+
 class ResultCache:
     """A bounded cache of results; ``max_entries = 0`` turns it off."""
 
@@ -80,6 +105,9 @@ class ResultCache:
         self._store = SimpleCache(threshold=max(max_entries - 1, 1),
                                   default_timeout=_EVICTION_ORDER_TIMEOUT)
         self._lock = threading.Lock()  # for the counters; the store has its own
+        # For callers whose misses are expensive and always stored (rendered pages): one
+        # thread computes a key while the others wait for its result.
+        self.computing = KeyedLocks()
 
     def _count(self, hit: bool) -> None:
         with self._lock:
@@ -110,6 +138,10 @@ class ResultCache:
         fresh = run()
         self.put(key, fresh)
         return fresh
+
+    def peek(self, key: str) -> Any:
+        """Like :meth:`get`, but not counted (a second look after waiting for a key)."""
+        return self._store.get(key) if self.max_entries > 0 else None
 
     def clear(self) -> None:
         self._store.clear()

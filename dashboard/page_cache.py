@@ -59,11 +59,15 @@ def _render(module: str, layout: Layout, kwargs: dict[str, Any]) -> Any:
         key = cache_key("page", module, request_path(), kwargs, request_lang(), version,
                         snapshots, date.today().isoformat())
         found = cache.get(key)
-        if found is not None:
-            return json.loads(found)
-        rendered = layout(**kwargs)
-        cache.put(key, to_json_plotly(rendered))
-        return rendered
+        if found is None and key is not None:
+            # One thread renders; the others (a burst after a rebuild) wait for its result.
+            with cache.computing.hold(key):
+                found = cache.peek(key)
+                if found is None:
+                    rendered = layout(**kwargs)
+                    cache.put(key, to_json_plotly(rendered))
+                    return rendered
+        return layout(**kwargs) if found is None else json.loads(found)
 
 
 def cached_layout(module: str, layout: Layout) -> Layout:

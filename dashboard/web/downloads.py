@@ -6,11 +6,11 @@ with a one-line message. Nothing is read from disk by name: the CSVs are made fr
 database on request (streamed from the query result, a chunk at a time), so no URL can reach
 a path.
 
-Observations (10^6 rows and more) are read in bounded ``rowid`` ranges, each sorted by
-``rowid``: the download's order is the order the build stored the rows (the export query's
-order), and a worker never holds more than one range, so its memory does not grow with the
-table. Every range is read from the same cursor, so one version of the data, even if a
-rebuild swaps the file mid-download.
+Observations (10^6 rows and more) are sent in batches of at most ``BATCH_ROWS`` matching rows:
+the matching rowids are read first (8 bytes a row), cut into ranges, and each range is read
+sorted by ``rowid``. The download's order is the order the build stored the rows (the export
+query's order), and a worker holds one batch, never the table. Every batch is read from the
+same cursor, so one version of the data, even if a rebuild swaps the file mid-download.
 """
 
 from __future__ import annotations
@@ -43,17 +43,21 @@ SNAPSHOT_DBS_KEY: Final = "TRACKER_SNAPSHOT_DATABASES"
 # A CSV download streams in chunks of this many DuckDB vectors (2,048 rows each): a worker
 # holds ~20,000 rows at a time instead of the whole table (2.2 GB at 10^6 rows, buffered).
 STREAM_VECTORS: Final = 10
-# Observations are read this many rowids at a time; DuckDB skips the row groups outside the
-# range, so the ranges together cost about one scan of the table. Measured at 10^6 rows
-# (benchmarks/downloads.py): ranges of 20,480 rows peaked at ~325 MB worker RSS, 4,096 at
+# Observations are sent this many rows at a time: each batch is the matching rows of one
+# rowid range, so a worker holds one batch, never the table. Measured at 10^6 rows
+# (benchmarks/downloads.py): batches of 20,480 rows peaked at ~325 MB worker RSS, 4,096 at
 # ~250-270 MB for about a third less throughput, still several times Datasette's.
-RANGE_ROWS: Final = 2 * 2048
+BATCH_ROWS: Final = 2 * 2048
+# The rows of the observations query, from its FROM to its ORDER BY (the joins and filters).
+_FROM: Final = OBSERVATIONS.index("\nFROM marts.observations o")
+_ORDER: Final = OBSERVATIONS.index("ORDER BY o.rowid")
+# Every matching rowid (8 bytes a row): where each batch starts and ends.
+MATCHING_ROWIDS: Final = "SELECT o.rowid AS r" + OBSERVATIONS[_FROM:_ORDER] + "ORDER BY r"
 # The observations query restricted to one rowid range (same columns, filters and order).
 OBSERVATIONS_RANGE: Final = OBSERVATIONS.replace(
     "WHERE (", "WHERE o.rowid >= $first_row AND o.rowid < $end_row\n  AND (", 1)
 if OBSERVATIONS_RANGE == OBSERVATIONS:
     raise RuntimeError("the observations query has no WHERE clause to restrict")
-LAST_ROWID: Final = "SELECT coalesce(max(rowid), -1) FROM marts.observations"
 
 
 def database_for(snapshot: str | None) -> Database:
@@ -116,23 +120,32 @@ def _rows(result: duckdb.DuckDBPyConnection, table: str) -> Iterator[bytes]:
         yield rows_csv(tidy(chunk, table), table).encode("utf-8")
 
 
+def batch_bounds(cursor: duckdb.DuckDBPyConnection, params: dict[str, object],
+                 size: int) -> list[tuple[int, int]]:
+    """[first, end) rowid ranges holding at most ``size`` matching rows each, in order. A
+    filtered download of a few rows is one range; the whole table is rows / size ranges."""
+    rowids = cursor.execute(MATCHING_ROWIDS, params).fetchnumpy()["r"]
+    starts = [int(r) for r in rowids[::size]]
+    return list(zip(starts, [*starts[1:], int(rowids[-1]) + 1], strict=True)) if starts else []
+
+
 def observation_chunks(cursor: duckdb.DuckDBPyConnection, filters: Filters,
                        lang: str) -> Iterator[bytes]:
-    """The observations CSV, one ``RANGE_ROWS`` rowid range at a time (checked ids first)."""
+    """The observations CSV, ``BATCH_ROWS`` matching rows at a time (checked ids first)."""
     check_known_ids(cursor, filters)  # raises before the response starts
     params = {"lang": "fr" if lang == "fr" else "en", **filters.params()}
     params = {k: v for k, v in params.items() if f"${k}" in OBSERVATIONS}
-    row = cursor.execute(LAST_ROWID).fetchone()
-    last = int(row[0]) if row else -1
+    bounds = batch_bounds(cursor, {k: v for k, v in params.items() if f"${k}" in
+                                   MATCHING_ROWIDS}, BATCH_ROWS)
 
-    def ranges() -> Iterator[bytes]:
+    def batches() -> Iterator[bytes]:
         yield header_csv("observations", lang).encode("utf-8")
-        for first in range(0, last + 1, RANGE_ROWS):
-            bounds = {"first_row": first, "end_row": first + RANGE_ROWS}
-            yield from _rows(cursor.execute(OBSERVATIONS_RANGE, {**params, **bounds}),
-                             "observations")
+        for first, end in bounds:
+            rows = cursor.execute(OBSERVATIONS_RANGE,
+                                  {**params, "first_row": first, "end_row": end})
+            yield from _rows(rows, "observations")
 
-    return ranges()
+    return batches()
 
 
 def _stream(db: Database, table: str, filters: Filters, lang: str) -> Iterator[bytes]:

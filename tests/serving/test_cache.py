@@ -181,3 +181,42 @@ def test_external_access_is_off_and_the_file_is_read_only(dashboard_db: Path) ->
         assert settings is not None and settings[1] == 2
     finally:
         db.close()
+
+
+def test_concurrent_requests_for_a_missing_page_render_it_once(
+    served: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    import dash
+
+    from dashboard.page_cache import cached_layout
+
+    app = create_app(load_settings(env={}, db_path=served))
+    page = dash.page_registry["dashboard.pages.about"]
+    original = page["layout"]._tracker_uncached_layout
+    calls: list[int] = []
+
+    def slow(**kwargs: object) -> object:
+        calls.append(1)
+        time.sleep(0.3)  # long enough for the other requests to arrive meanwhile
+        return original(**kwargs)
+
+    monkeypatch.setitem(page, "layout", cached_layout("dashboard.pages.about", slow))
+    app.server.test_client().get("/")
+    statuses: list[int] = []
+
+    def request() -> None:
+        response = app.server.test_client().post("/_dash-update-component",
+                                                  json=page_payload("/about"))
+        statuses.append(response.status_code)
+
+    threads = [threading.Thread(target=request) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200] * 4
+    assert len(calls) == 1
+    close_databases(app.server.config)

@@ -1,5 +1,6 @@
-"""/download/observations.csv streams in rowid ranges: the same bytes as the export, in the
-stored order, and one version of the data even when a rebuild lands mid-download."""
+"""/download/observations.csv streams in batches of rowid ranges: the same bytes as the
+export, in the stored order, and one version of the data even when a rebuild lands
+mid-download."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def _exported(db: Path, filters: Filters, lang: str) -> bytes:
 def test_ranges_give_the_exported_rows_in_the_stored_order(
     demo_db: Path, monkeypatch: pytest.MonkeyPatch, query: str, filters: Filters, lang: str
 ) -> None:
-    monkeypatch.setattr(downloads, "RANGE_ROWS", 7)  # many ranges, some of them empty
+    monkeypatch.setattr(downloads, "BATCH_ROWS", 7)  # many batches
     app = create_app(load_settings(env={}, db_path=demo_db))
     response = app.server.test_client().get("/download/observations.csv" + query)
     assert response.status_code == 200
@@ -55,7 +56,7 @@ def test_a_rebuild_mid_download_does_not_mix_versions(
 ) -> None:
     db = tmp_path / "strategy.duckdb"
     build_database(load_settings(env={}, db_path=db))
-    monkeypatch.setattr(downloads, "RANGE_ROWS", 5)
+    monkeypatch.setattr(downloads, "BATCH_ROWS", 5)
     app = create_app(load_settings(env={}, db_path=db))
     expected = _exported(db, Filters(include_demo=True), "en")
     response = app.server.test_client().get("/download/observations.csv?include_demo=true",
