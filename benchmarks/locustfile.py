@@ -11,16 +11,7 @@ from urllib.parse import urlsplit
 from locust import HttpUser, between, constant, task
 
 from benchmarks.callbacks import CASES, payload
-
-# The pages of the contract (README, Architecture), on SYNTHETIC and real ids.
-PAGES = ["/", "/?lang=fr", "/indicator/synthetic_indicator_01?geography=ontario",
-         "/indicator/frontline_workers_trained", "/pillar/support", "/deliverables", "/data",
-         "/review/quarterly?quarter=2026-27Q2", "/about"]
-# Filtered downloads a reader makes: one indicator in one place (about 1,000 rows), one
-# published source, a small whole table.
-DOWNLOADS = ["/download/observations.csv?indicator=synthetic_indicator_02&geography=ontario",
-             "/download/observations.csv?source=on-strategy-2025-2030",
-             "/download/indicators.csv"]
+from benchmarks.mix import DOWNLOADS, PAGES
 
 
 class Visitor(HttpUser):
