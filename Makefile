@@ -46,13 +46,14 @@ clean:
 # Benchmarks (not part of `make test`): the bench extra (locust, Datasette, psutil), the
 # SYNTHETIC data, every benchmark, one JSON per benchmark in benchmarks/results/, a summary.
 # Regenerate the README's table from the JSON with `python -m benchmarks.report --readme`.
+# BENCH_ARGS passes options on, e.g. `make bench BENCH_ARGS="--rows 1000"` for a quick check.
 $(BENCH_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(PY) -c 'import locust, datasette, psutil, playwright'
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP) chromium
-	$(PY) -m benchmarks
+	$(PY) -m benchmarks $(BENCH_ARGS)
 
 # The basic plotly.js bundle of the version the installed plotly package carries (README in
 # dashboard/assets/vendor/). Needs npm; run after upgrading plotly.

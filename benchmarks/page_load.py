@@ -46,7 +46,7 @@ def demo_db() -> Path:
     return path
 
 
-def measure(browser: Browser, url: str) -> tuple[float, int, int, int]:
+def measure(browser: Browser, url: str) -> tuple[float, int, int, list[str]]:
     """(LCP ms, bytes transferred, CSP violations, console errors) of one cold load."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -64,7 +64,7 @@ def measure(browser: Browser, url: str) -> tuple[float, int, int, int]:
     lcp = float(page.evaluate("window.__lcp"))
     context.close()
     violations = [e for e in errors if "Content Security Policy" in e]
-    return lcp, sum(transferred), len(violations), len(errors)
+    return lcp, sum(transferred), len(violations), errors
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ class Loads:
     bytes: float
     csp_violations: int
     console_errors: int
+    error_texts: tuple[str, ...]
 
 
 def run(runs: int, db: Path, paths: list[str] = PATHS) -> list[Loads]:
@@ -86,9 +87,11 @@ def run(runs: int, db: Path, paths: list[str] = PATHS) -> list[Loads]:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         for path in paths:
             samples = [measure(browser, server.url + path) for _ in range(runs)]
+            errors = [e for s in samples for e in s[3]]
             results.append(Loads(path, statistics.median(s[0] for s in samples), samples[0][0],
                                  statistics.median(s[1] for s in samples),
-                                 max(s[2] for s in samples), max(s[3] for s in samples)))
+                                 max(s[2] for s in samples), max(len(s[3]) for s in samples),
+                                 tuple(dict.fromkeys(errors))))
         browser.close()
     return results
 
@@ -104,6 +107,7 @@ def record(run: Run, results: list[Loads]) -> None:
                 "cold)", r.first_lcp_ms, "ms")
         run.add(f"console_errors{suffix}", f"cold load {r.path}: console errors (CSP "
                 f"violations: {r.csp_violations})", r.console_errors, "count")
+        run.notes += [f"{r.path} console error: {text[:200]}" for text in r.error_texts[:3]]
 
 
 def main(argv: list[str] | None = None) -> Run:

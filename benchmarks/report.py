@@ -61,8 +61,9 @@ def markdown(results: list[dict[str, Any]]) -> str:
     if runs:
         loads = [x for r in runs for x in (*r["machine"]["load_average_before"],
                                            *r["machine"]["load_average_after"])]
-        dates = sorted(r["measured_at"][:10] for r in runs)
-        lines += ["", f"Measured {dates[0]} to {dates[-1]} on {runs[0]['machine']['cpus']} "
+        dates = sorted({r["measured_at"][:10] for r in runs})
+        when = dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+        lines += ["", f"Measured {when} on {runs[0]['machine']['cpus']} "
                       f"cores; 1-minute load average between {min(loads):.1f} and "
                       f"{max(loads):.1f} during the runs (other work shared the machine)."]
     return "\n".join(lines)

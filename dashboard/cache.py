@@ -125,8 +125,8 @@ class ResultCache:
         return found
 
     def put(self, key: str | None, value: object) -> None:
-        if self.max_entries > 0 and key is not None and value is not None \
-                and _size(value) <= self.max_rows:
+        keep = value is not None and _size(value) <= self.max_rows
+        if self.max_entries > 0 and key is not None and keep:
             self._store.set(key, value)
 
     def get_or_run(self, key: str | None, run: Callable[[], T]) -> T:

@@ -118,6 +118,8 @@ class Database:
             return self._shared
 
     def _thread_cursor(self, identity: FileIdentity) -> tuple[Attached, Cursor]:
+        # Every statement goes through the cursor this returns (benchmarks/raw_queries.py
+        # wraps it to record a page's statements).
         cached = getattr(self._local, "cursor", None)
         if cached is not None and cached[0].identity == identity:
             return cached  # type: ignore[no-any-return]
