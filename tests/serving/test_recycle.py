@@ -11,7 +11,7 @@ from benchmarks import recycle
 
 USERS = 6
 SECONDS = 20
-MAX_REQUESTS = 40
+MAX_REQUESTS = 25
 REBUILD_EVERY = 3
 
 
