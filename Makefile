@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+BENCH_STAMP := $(VENV)/.bench-installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install build run serve test lint chromium clean vendor-plotly
+.PHONY: install build run serve test lint chromium clean vendor-plotly bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +44,18 @@ test: install chromium
 
 clean:
 	rm -rf data/build .pytest_cache
+
+# Benchmarks (not part of `make test`): the bench extra (locust, Datasette, psutil), the
+# SYNTHETIC data, every benchmark, one JSON per benchmark in benchmarks/results/, a summary.
+# Regenerate the README's table from the JSON with `python -m benchmarks.report --readme`.
+# BENCH_ARGS passes options on, e.g. `make bench BENCH_ARGS="--rows 1000"` for a quick check.
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+	$(PY) -c 'import locust, datasette, psutil, playwright'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP) chromium
+	$(PY) -m benchmarks $(BENCH_ARGS)
 
 # The basic plotly.js bundle of the version the installed plotly package carries (README in
 # dashboard/assets/vendor/). Needs npm; run after upgrading plotly.

@@ -8,6 +8,7 @@ The address comes from the one settings module (``HOST``/``PORT``), like ``make 
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from pipelines.settings import load_settings
 
@@ -29,15 +30,21 @@ threads = 4
 preload_app = True
 
 # A callback answers in well under a second; a worker silent for 30 s is stuck and is
-# replaced. Shutdown waits as long for requests in flight.
+# replaced. Shutdown waits as long for requests in flight: a retiring worker stops accepting,
+# answers what it has (keep-alive requests already on the wire get "Connection: close") and
+# only then exits, while the other workers take the new connections from the shared socket.
 timeout = 30
 graceful_timeout = 30
 # Behind a reverse proxy that keeps connections open.
 keepalive = 5
 # Recycle workers now and then so slow growth of the Python heap cannot accumulate; jitter
-# keeps them from all restarting at once.
+# keeps them from all restarting at once. benchmarks/recycle.py lowers it to recycle every
+# worker several times a minute under load and counts failed requests (none allowed).
 max_requests = 5000
 max_requests_jitter = 500
+# gunicorn's runtime control socket defaults to one path per user ($HOME/.gunicorn), which a
+# second server on the machine would take over; nothing here uses it.
+control_socket_disable = True
 
 # Requests are small (page URLs, callback JSON); refuse oversized request lines and headers.
 limit_request_line = 4094
@@ -48,3 +55,16 @@ accesslog = "-"
 errorlog = "-"
 loglevel = "info"
 proc_name = "strategy-tracker"
+
+
+def worker_exit(server: Any, worker: Any) -> None:
+    """Close the worker's DuckDB instances (every version still open, snapshots too) before
+    the interpreter shuts down: left to interpreter teardown, DuckDB instances and their
+    threads are destroyed in no particular order, and recycled workers have been seen dying
+    by SIGSEGV or SIGABRT on the way out."""
+    from dashboard.database import close_databases
+
+    app = getattr(worker, "wsgi", None)
+    if app is not None:
+        closed = close_databases(app.config)
+        server.log.info("Worker %s closed %d database(s)", worker.pid, closed)

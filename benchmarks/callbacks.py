@@ -1,15 +1,21 @@
 """Server time of the real page callbacks at scale, beside raw DuckDB time of their queries.
 
-``python -m benchmarks.callbacks [--rows 1000000] [--runs 100] [--db PATH]``
+``python -m benchmarks.callbacks [--rows 1000000] [--runs 100] [--max-seconds 60] [--db PATH]``
 
 Each case is the page-routing callback (``_pages_location`` pathname and search), POSTed to
-``/_dash-update-component`` exactly as dash-renderer sends it when a link changes the URL, and
-timed on loopback: HTTP parsing, the page's queries, building its figures and JSON encoding.
-Run once with the per-process query cache off (every run queries) and once on (parameters
-cycle, so some runs hit). The raw figure is the sum of the same named queries run straight on
-a DuckDB connection, in the same run. The quarterly review case runs only if that page exists
-and has the quarter: it reads ingested submissions (``marts.observation_history``), which the
-synthetic generator does not write, so run it on a demo build with ``--db``.
+``/_dash-update-component`` exactly as dash-renderer sends it when a link or a filter changes
+the URL, and timed on loopback against gunicorn (one worker, the repository's config): HTTP
+parsing, the page's queries, building its figures and JSON encoding.
+
+- cache off: the query and page caches off (every run renders and queries);
+- cache on: every parameter value is requested once first, then the timed runs ask for them
+  again (the "second request" of the budget);
+- raw: the queries that one render of the page runs, recorded with their parameters (the
+  page is rendered once in this process, cache off) and replayed straight on a DuckDB
+  connection to the same file with the same thread count, fetching every row, in this run.
+
+A case stops after ``--runs`` runs or ``--max-seconds``, whichever comes first (at least 10
+runs), so a page that takes seconds cannot hold the benchmark for an hour.
 """
 
 from __future__ import annotations
@@ -17,7 +23,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,155 +32,141 @@ from urllib.parse import urlparse
 
 import duckdb
 
+from benchmarks.raw_queries import record_queries, replay
+from benchmarks.results import Run, add_results_option, command_line
 from benchmarks.server import gunicorn
+from benchmarks.stats import percentiles
 from benchmarks.synthetic import generate
 from dashboard.routing import page_request
-from pipelines.read.core import query_text
 
-Query = tuple[str, dict[str, object]]
 GEOGRAPHIES = ["ontario", *(f"synthetic_region_{i:03d}" for i in range(1, 6))]
 INDICATOR = "synthetic_indicator_01"
+PILLARS = ["awareness", "protection", "support", "accountability"]
 QUARTERS = ["2026-27Q2", "2026-27Q1", "2025-26Q4", "2025-26Q3"]
-REVIEW_PATH = "/review/quarterly"
+CACHE_OFF = {"STRATEGY_QUERY_CACHE_ENTRIES": "0", "STRATEGY_PAGE_CACHE_ENTRIES": "0"}
+MIN_RUNS = 10
 
 
 @dataclass(frozen=True)
 class Case:
-    """A page (path, run -> search) and the named queries it runs (run -> queries)."""
+    """A page: its figure name, what it is, and run -> (path, search, what changed)."""
 
     name: str
-    path: str
-    search: Callable[[int], str]
-    queries: Callable[[duckdb.DuckDBPyConnection], list[Query]]
-
-
-def payload(path: str, search: str, changed: str = "search") -> dict[str, Any]:
-    # A filter change moves only the query string, so "search" is what changed.
-    return page_request(path, search, changed)
-
-
-def _named(name: str, **params: object) -> Query:
-    sql = query_text(name)
-    return sql, {k: v for k, v in params.items() if f"${k}" in sql}
-
-
-def _indicator_queries(indicator_id: str) -> list[Query]:
-    # The read layer's indicator page: pipelines.read.indicator.indicator_page.
-    return [_named("indicators", indicator_id=indicator_id, pillar_id=None),
-            _named("indicator_observations", indicator_id=indicator_id),
-            _named("target", indicator_id=indicator_id),
-            _named("indicator_submissions", indicator_id=indicator_id),
-            _named("progress", latest_only=False, as_of_quarter=None, until_quarter=None,
-                   indicator_id=indicator_id, pillar_id=None, headline=None)]
-
-
-def _overview_queries(_con: duckdb.DuckDBPyConnection) -> list[Query]:
-    # The overview's reads: dashboard.pages.overview.content.
-    return [_named("pillars", pillar_id=None),
-            _named("progress", latest_only=True, as_of_quarter=None, until_quarter=None,
-                   indicator_id=None, pillar_id=None, headline=True),
-            _named("progress", latest_only=False, as_of_quarter=None, until_quarter=None,
-                   indicator_id=None, pillar_id=None, headline=None),
-            _named("latest_figures", indicator_id=None, pillar_id=None, headline=True),
-            _named("indicators", indicator_id=None, pillar_id=None)]
+    what: str
+    request: Callable[[int], tuple[str, str, str]]
+    variants: int  # distinct requests the runs cycle through
 
 
 CASES: list[Case] = [
-    Case("filter change (indicator page)", f"/indicator/{INDICATOR}",
-         lambda run: f"?geography={GEOGRAPHIES[run % len(GEOGRAPHIES)]}",
-         lambda _: _indicator_queries(INDICATOR)),
-    Case("page change to / (overview)", "/", lambda _: "", _overview_queries),
-    Case("quarter change (quarterly review)", REVIEW_PATH,
-         lambda run: f"?quarter={QUARTERS[run % len(QUARTERS)]}", lambda _: []),
+    Case("indicator_filter", "indicator page filter change (?geography=)",
+         lambda n: (f"/indicator/{INDICATOR}", f"?geography={GEOGRAPHIES[n % 6]}", "search"),
+         len(GEOGRAPHIES)),
+    Case("overview", "page change to / (overview)", lambda n: ("/", "", "pathname"), 1),
+    Case("pillar", "page change to /pillar/<id>",
+         lambda n: (f"/pillar/{PILLARS[n % 4]}", "", "pathname"), len(PILLARS)),
+    Case("quarterly_review", "quarterly review quarter change (?quarter=)",
+         lambda n: ("/review/quarterly", f"?quarter={QUARTERS[n % 4]}", "search"), len(QUARTERS)),
 ]
 
 
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p95
+def payload(path: str, search: str, changed: str = "search") -> dict[str, Any]:
+    return page_request(path, search, changed)
 
 
-def page_exists(url: str, path: str) -> bool:
+def _post(connection: http.client.HTTPConnection, case: Case, n: int) -> float:
+    body = json.dumps(payload(*case.request(n)))
+    start = time.perf_counter()
+    connection.request("POST", "/_dash-update-component", body,
+                       {"Content-Type": "application/json"})
+    response = connection.getresponse()
+    response.read()
+    if response.status != 200:
+        raise RuntimeError(f"{case.name} run {n}: HTTP {response.status}")
+    return (time.perf_counter() - start) * 1000
+
+
+def time_callback(url: str, case: Case, runs: int, max_seconds: float,
+                  warm: bool = False) -> list[float]:
+    """Milliseconds per request; with ``warm``, each variant is requested once untimed."""
     parsed = urlparse(url)
-    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
-    connection.request("GET", path)
-    status = connection.getresponse().status
-    connection.close()
-    return status == 200
-
-
-def time_callback(url: str, case: Case, runs: int) -> list[float]:
-    parsed = urlparse(url)
-    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
+    connection = http.client.HTTPConnection(parsed.hostname or "127.0.0.1", parsed.port,
+                                            timeout=600)
     connection.request("GET", "/")  # the first request registers Dash's callbacks
     connection.getresponse().read()
-    samples = []
-    for run in range(runs):
-        body = json.dumps(payload(case.path, case.search(run)))
-        start = time.perf_counter()
-        connection.request("POST", "/_dash-update-component", body,
-                           {"Content-Type": "application/json"})
-        response = connection.getresponse()
-        response.read()
-        samples.append((time.perf_counter() - start) * 1000)
-        if response.status != 200:
-            raise RuntimeError(f"{case.name}: HTTP {response.status}")
+    for n in range(case.variants if warm else 0):
+        _post(connection, case, n)
+    samples: list[float] = []
+    deadline = time.monotonic() + max_seconds
+    for n in range(runs):
+        if len(samples) >= MIN_RUNS and time.monotonic() > deadline:
+            break
+        samples.append(_post(connection, case, n))
     connection.close()
     return samples
 
 
-def time_raw(db_path: Path, case: Case, runs: int) -> list[float]:
-    con = duckdb.connect(str(db_path), read_only=True, config={"threads": 2})
-    named = case.queries(con)
-    samples: list[float] = []
-    if not named:
-        con.close()
-        return samples
-    for _ in range(runs):
-        start = time.perf_counter()
-        for sql, params in named:
-            con.execute(sql, params).df()
-        samples.append((time.perf_counter() - start) * 1000)
-    con.close()
+def time_raw(db: Path, recorded: list[list[tuple[str, Any]]], runs: int,
+             max_seconds: float) -> list[float]:
+    """Milliseconds to run one render's queries (variant n % len) on a plain connection."""
+    with duckdb.connect(str(db), read_only=True, config={"threads": 2}) as con:
+        samples: list[float] = []
+        deadline = time.monotonic() + max_seconds
+        for n in range(runs):
+            if len(samples) >= MIN_RUNS and time.monotonic() > deadline:
+                break
+            samples.append(replay(con, recorded[n % len(recorded)]))
     return samples
 
 
-def run(rows: int, runs: int, db: Path | None = None) -> list[dict[str, object]]:
-    db = db or generate(rows)
-    results: list[dict[str, object]] = []
-    for cache in ("0", "256"):
-        with gunicorn(db, workers=1, env={"STRATEGY_QUERY_CACHE_ENTRIES": cache}) as server:
+def measure(db: Path, runs: int, max_seconds: float) -> dict[str, dict[str, list[float]]]:
+    samples: dict[str, dict[str, list[float]]] = {c.name: {} for c in CASES}
+    for case in CASES:
+        recorded = [record_queries(db, *case.request(n)[:2]) for n in range(case.variants)]
+        samples[case.name]["raw"] = time_raw(db, recorded, runs, max_seconds)
+        samples[case.name]["queries"] = [float(len(r)) for r in recorded]
+    for label, env in (("off", CACHE_OFF), ("on", {})):
+        with gunicorn(db, workers=1, env=env) as server:
             for case in CASES:
-                if not page_exists(server.url, case.path + case.search(0)):
-                    results.append({"case": case.name, "cache": "-", "missing": True})
-                    continue
-                p50, p95 = percentiles(time_callback(server.url, case, runs))
-                raw = time_raw(db, case, runs)
-                # A case with no named queries listed (the review) has no raw figure.
-                raw50, raw95 = percentiles(raw) if raw else (float("nan"), float("nan"))
-                results.append({"case": case.name, "cache": "on" if cache != "0" else "off",
-                                "p50": p50, "p95": p95, "raw_p50": raw50, "raw_p95": raw95,
-                                "ratio_p50": p50 / raw50})
-    return results
+                samples[case.name][label] = time_callback(server.url, case, runs, max_seconds,
+                                                          warm=label == "on")
+    return samples
 
 
-def main(argv: list[str] | None = None) -> None:
+def record(run: Run, samples: dict[str, dict[str, list[float]]]) -> None:
+    for case in CASES:
+        got = samples[case.name]
+        raw50, raw95 = percentiles(got["raw"])
+        off50, off95 = percentiles(got["off"])
+        on50, on95 = percentiles(got["on"])
+        queries = max(got["queries"])
+        run.add(f"{case.name}.p95_cache_off", f"{case.what}, p95, cache off", off95, "ms",
+                raw95, f"raw DuckDB p95 ({queries:.0f} queries)")
+        run.add(f"{case.name}.p50_cache_off", f"{case.what}, p50, cache off", off50, "ms",
+                raw50, "raw DuckDB p50")
+        run.add(f"{case.name}.p95_cache_on", f"{case.what}, p95, cache on", on95, "ms")
+        run.add(f"{case.name}.p50_cache_on", f"{case.what}, p50, cache on", on50, "ms")
+        run.notes.append(f"{case.name}: {len(got['off'])} runs cache off, {len(got['on'])} "
+                         f"cache on, {len(got['raw'])} raw")
+
+
+def main(argv: list[str] | None = None) -> Run:
     parser = argparse.ArgumentParser(description="Page callback server time vs raw DuckDB")
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--max-seconds", type=float, default=60)
     parser.add_argument("--db", type=Path, default=None, help="default: the SYNTHETIC database")
+    add_results_option(parser)
     args = parser.parse_args(argv)
-    scale = args.db or f"{args.rows:,} SYNTHETIC rows"
-    print(f"callbacks at {scale}, {args.runs} runs each (ms, loopback)")
-    print(f"{'case':36} {'cache':5} {'p50':>7} {'p95':>7} {'raw p50':>8} {'raw p95':>8} "
-          f"{'p50/raw':>8}")
-    for r in run(args.rows, args.runs, args.db):
-        if r.get("missing"):
-            print(f"{r['case']:36} not run: no such page, or no submissions for the quarter")
-            continue
-        print(f"{r['case']:36} {r['cache']:5} {r['p50']:7.1f} {r['p95']:7.1f} "
-              f"{r['raw_p50']:8.1f} {r['raw_p95']:8.1f} {r['ratio_p50']:7.1f}x")
+    db = args.db or generate(args.rows)
+    run = Run("callbacks", command_line("benchmarks.callbacks", argv),
+              {"synthetic_rows": None if args.db else args.rows, "db": db.name})
+    record(run, measure(db, args.runs, args.max_seconds))
+    print(f"callbacks at {db.name}, up to {args.runs} runs each (ms, loopback)")
+    for figure in run.figures:
+        base = f"  raw {figure.baseline:8.1f}" if figure.baseline is not None else ""
+        print(f"{figure.what:58} {figure.value:8.1f}{base}")
+    print("wrote", run.write(args.results))
+    return run
 
 
 if __name__ == "__main__":

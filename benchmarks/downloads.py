@@ -27,6 +27,7 @@ from pathlib import Path
 import duckdb
 import psutil
 
+from benchmarks.results import Run, add_results_option, command_line
 from benchmarks.server import free_port, gunicorn, wait_until_up
 from benchmarks.synthetic import generate
 from pipelines.release.export import execute_public, tidy
@@ -109,19 +110,39 @@ def run(rows: int) -> list[dict[str, object]]:
             {"server": "Datasette, SQLite, ?_stream=on", **theirs}]
 
 
-def main(argv: list[str] | None = None) -> None:
+def _numbers(result: dict[str, object]) -> dict[str, float]:
+    return {k: float(v) for k, v in result.items() if isinstance(v, int | float)}
+
+
+def record(run: Run, ours: dict[str, object], theirs: dict[str, object]) -> None:
+    o, t = _numbers(ours), _numbers(theirs)
+    run.add("worker_peak_rss", "/download/observations.csv, worker peak RSS", o["rss_mb"], "MB")
+    run.add("rows_per_second", "/download/observations.csv, rows per second", o["rows_s"],
+            "rows/s", t["rows_s"], "Datasette ?_stream=on")
+    run.add("seconds", f"/download/observations.csv, {o['rows']:,.0f} rows, {o['mb']:.0f} MB",
+            o["seconds"], "s", t["seconds"], "Datasette")
+    run.add("datasette_peak_rss", "Datasette peak RSS, same rows", t["rss_mb"], "MB")
+    if o["rows"] != t["rows"]:
+        run.notes.append(f"row counts differ: ours {o['rows']:.0f}, Datasette {t['rows']:.0f}")
+
+
+def main(argv: list[str] | None = None) -> Run:
     parser = argparse.ArgumentParser(description="CSV download vs Datasette")
     parser.add_argument("--rows", type=int, default=1_000_000)
+    add_results_option(parser)
     args = parser.parse_args(argv)
-    results = run(args.rows)
+    result = Run("downloads", command_line("benchmarks.downloads", argv),
+                 {"synthetic_rows": args.rows})
+    ours, theirs = run(args.rows)
     print(f"CSV download of {args.rows:,} SYNTHETIC rows (+ the real ones), loopback")
     print(f"{'server':50} {'rows':>9} {'MB':>7} {'s':>6} {'MB/s':>6} {'rows/s':>8} "
           f"{'peak RSS MB':>11}")
-    for r in results:
+    for r in (ours, theirs):
         print(f"{r['server']:50} {r['rows']:9,} {r['mb']:7.1f} {r['seconds']:6.1f} "
               f"{r['mb_s']:6.1f} {r['rows_s']:8,.0f} {r['rss_mb']:11.0f}")
-    ratio = float(results[0]["rows_s"]) / float(results[1]["rows_s"])  # type: ignore[arg-type]
-    print(f"rows/s ratio, ours / Datasette: {ratio:.2f}")
+    record(result, ours, theirs)
+    print("wrote", result.write(args.results))
+    return result
 
 
 if __name__ == "__main__":

@@ -1,20 +1,17 @@
-"""Locust users for benchmarks/load.py: real page loads, the page callbacks a browser sends
-when a link changes the URL, and CSV downloads."""
+"""Locust users for benchmarks/load.py, a realistic mix: page loads (the HTML, then the
+page-routing callback that renders the page, as a browser does), the callbacks a filter or a
+quarter change sends, small filtered CSV downloads, and one user who downloads every
+observation once a minute."""
 
 from __future__ import annotations
 
 import random
+from urllib.parse import urlsplit
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, constant, task
 
 from benchmarks.callbacks import CASES, payload
-
-# The pages of the contract (README, Architecture): the quarterly review joins when it lands.
-PAGES = ["/", "/?lang=fr", "/indicator/synthetic_indicator_01?geography=ontario",
-         "/indicator/frontline_workers_trained", "/pillar/support", "/deliverables", "/data"]
-# A filtered download (one indicator, 50,000 rows at 10^6) and a small whole table.
-DOWNLOADS = ["/download/observations.csv?indicator=synthetic_indicator_02",
-             "/download/indicators.csv"]
+from benchmarks.mix import DOWNLOADS, PAGES
 
 
 class Visitor(HttpUser):
@@ -22,15 +19,31 @@ class Visitor(HttpUser):
 
     @task(4)
     def page(self) -> None:
-        self.client.get(random.choice(PAGES), name="page")
+        url = random.choice(PAGES)
+        self.client.get(url, name="page: HTML")
+        parts = urlsplit(url)
+        search = f"?{parts.query}" if parts.query else ""
+        self.client.post("/_dash-update-component",
+                         json=payload(parts.path, search, "pathname"), name="page: render")
 
     @task(6)
     def callback(self) -> None:
-        case = random.choice(CASES[:2])  # the review page may not exist yet
-        run = random.randrange(100)
-        self.client.post("/_dash-update-component", json=payload(case.path, case.search(run)),
+        case = random.choice(CASES)
+        path, search, changed = case.request(random.randrange(100))
+        self.client.post("/_dash-update-component", json=payload(path, search, changed),
                          name=f"callback: {case.name}")
 
     @task(1)
     def download(self) -> None:
-        self.client.get(random.choice(DOWNLOADS), name="download")
+        self.client.get(random.choice(DOWNLOADS), name="download (filtered)")
+
+
+class BulkDownloader(HttpUser):
+    """One researcher taking the whole observations table once a minute."""
+
+    fixed_count = 1
+    wait_time = constant(60)
+
+    @task
+    def everything(self) -> None:
+        self.client.get("/download/observations.csv", name="download (all observations)")

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,10 +57,12 @@ def gunicorn(
     workers: int | None = None,
     env: Mapping[str, str] | None = None,
     log: Path | None = None,
+    options: Sequence[str] = (),
 ) -> Iterator[Server]:
-    """gunicorn serving ``db`` on a free loopback port; stopped (and waited for) on exit."""
+    """gunicorn serving ``db`` on a free loopback port; stopped (and waited for) on exit.
+    ``options`` are gunicorn flags; they override the same settings of gunicorn.conf.py."""
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", *options]
     if workers is not None:
         command += ["--workers", str(workers)]
     # Settings travel as gunicorn --env flags (set in the master before the app is loaded);

@@ -1,18 +1,23 @@
-"""SYNTHETIC observations for benchmarks: ``python -m benchmarks.synthetic --rows 1000000``.
+"""SYNTHETIC quarterly submissions for benchmarks: ``python -m benchmarks.synthetic --rows N``.
 
-The real database is built from ``data/`` by the real pipeline, then synthetic rows are added
-beside the real ones so the app's queries scan a realistic volume. Every synthetic thing is
-marked: ids start with ``synthetic_`` (indicators, geographies, observations, the source),
-locators say SYNTHETIC, and ``meta.build_info`` has ``synthetic = true``. The file is written
-under ``benchmarks/.data/`` (git-ignored), never into ``data/``, and swapped in atomically.
+The real database is built from ``data/`` by the real pipeline, then N synthetic submitted rows
+are added beside the real ones, as ingests would leave them, so the app's queries (the
+quarterly review's included) scan a realistic volume: two loads per quarter in
+``meta.loads`` (the quarter's file, then a revision file a month later re-sending about 1% of
+its cells with new values), every row in ``staging.submission_rows`` and
+``marts.observation_history``, the latest value of each cell in ``marts.observations``
+(``revision`` and status ``revised`` where a cell was re-sent) and ``marts.submission_coverage``.
+The suppression pass is not run: breakdown cells from 1 to 9 are simply marked suppressed.
 
-Deterministic: the same ``--rows`` always gives the same file contents (but ``built_at``).
-The synthetic source has ``kind = 'submission'``: at this volume real rows would come from
-quarterly submissions, which pages summarise (one line per kind) rather than quote one by one.
+Every synthetic thing is marked: ids start with ``synthetic_`` (indicators, geographies,
+observations, the source), the source's title, locators, notes and programs say SYNTHETIC, and
+``meta.build_info`` has ``synthetic = true``. The file is written under ``benchmarks/.data/``
+(git-ignored), never into ``data/``, and swapped in atomically. Deterministic: the same
+``--rows`` always gives the same contents (but ``built_at``).
 
 Shape: 20 indicators x 51 geographies (Ontario and 50 synthetic regions) x 40 fiscal quarters
-(2020-21 to 2029-30), then as many breakdowns (``total``, ``age:…``, ``sex:…``) as the row count
-needs.
+(2020-21Q1 to 2029-30Q4), then as many breakdowns (``total``, ``age:…``, ``sex:…``) as the
+row count needs.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import duckdb
 
 from pipelines.build import build_database
 from pipelines.marts import build_marts
-from pipelines.settings import REPO_ROOT, load_settings
+from pipelines.settings import REPO_ROOT, Settings, load_settings
 
 OUT_DIR: Final[Path] = REPO_ROOT / "benchmarks" / ".data"
 INDICATORS: Final[int] = 20
@@ -34,7 +39,7 @@ REGIONS: Final[int] = 50
 GEOGRAPHY_COUNT: Final[int] = REGIONS + 1  # Ontario and the regions
 QUARTERS: Final[int] = 40
 PILLARS: Final[tuple[str, ...]] = ("awareness", "protection", "support", "accountability")
-GENERATOR_VERSION: Final[str] = "6"
+GENERATOR_VERSION: Final[str] = "7"
 
 _REFERENCE_SQL: Final[str] = """
 INSERT INTO meta.sources BY NAME SELECT 'synthetic_generator' AS source_id,
@@ -55,38 +60,24 @@ SELECT printf('synthetic_indicator_%02d', i), $pillars[(i % 4) + 1], 'victims',
 FROM range(1, $indicators + 1) AS r(i);
 """
 
-# Row n -> quarter, geography, indicator, breakdown by mixed radix, so any prefix of the
-# sequence is a realistic slice (all quarters and places of the first indicators). Rows are
-# stored in the order publish() writes submission rows (indicator, quarter, geography,
-# breakdown), so DuckDB's zone maps prune the way they do on a real database.
-_OBSERVATIONS_SQL: Final[str] = """
-INSERT INTO marts.observations BY NAME
-WITH cells AS (
-    SELECT n, n % $quarters AS q, (n // $quarters) % ($regions + 1) AS g,
-           (n // ($quarters * ($regions + 1))) % $indicators AS ind,
-           n // ($quarters * ($regions + 1) * $indicators) AS b,
-           (n * 2654435761) % 997 AS raw
-    FROM range($rows) AS r(n)
-), shaped AS (
-    SELECT *, (date '2020-04-01' + to_months(3 * q::INTEGER))::DATE AS start,
-           CASE WHEN b = 0 THEN 'total'
-                WHEN b % 2 = 1 THEN printf('age:group_%d', b) ELSE printf('sex:group_%d', b)
-           END AS breakdown,
-           b > 0 AND raw % 50 BETWEEN 1 AND 9 AS small
-    FROM cells
-)
-SELECT printf('synthetic_%d', n) AS observation_id,
-       printf('synthetic_indicator_%02d', ind + 1) AS indicator_id,
-       CASE WHEN g = 0 THEN 'ontario' ELSE printf('synthetic_region_%03d', g) END AS geography,
-       breakdown, start AS period_start, (start + to_months(3))::DATE - 1 AS period_end,
-       'stated' AS period_basis,
-       CASE WHEN small THEN NULL WHEN b > 0 THEN raw % 50 ELSE raw END AS value,
-       'exact' AS qualifier, 'people' AS unit, 'synthetic_generator' AS source_id,
-       printf('SYNTHETIC row %d', n) AS locator, 'submitted' AS status, small AS suppressed,
-       false AS revision
-FROM shaped
-ORDER BY ind, q, g, b
-"""
+SUBMISSIONS_SQL: Final[Path] = Path(__file__).with_name("synthetic_submissions.sql")
+
+
+def _statements(path: Path) -> list[str]:
+    text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                     if not line.lstrip().startswith("--"))
+    return [statement for statement in text.split(";") if statement.strip()]
+
+
+def add_submissions(con: duckdb.DuckDBPyConnection, rows: int, settings: Settings) -> None:
+    """``rows`` submitted rows, about 1% of them revisions of earlier ones."""
+    first = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM meta.loads").fetchone()
+    revisions = rows // 102  # each of them re-sends one of the cells n % 101 == 0
+    params = {"cells": rows - revisions, "revisions": revisions, "quarters": QUARTERS,
+              "regions": REGIONS, "indicators": INDICATORS, "first_load": first[0] if first else 1,
+              "strategy_start": settings.strategy_start}
+    for statement in _statements(SUBMISSIONS_SQL):
+        con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})
 
 
 def default_path(rows: int) -> Path:
@@ -109,16 +100,16 @@ def generate(rows: int, path: Path | None = None, *, force: bool = False) -> Pat
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.generating")
     try:
-        build_database(load_settings(db_path=temporary))
-        sizes = {"regions": REGIONS, "indicators": INDICATORS}  # parameters, not SQL text
+        settings = load_settings(db_path=temporary)
+        build_database(settings)
         with duckdb.connect(str(temporary)) as con:
             statements = [q for q in _REFERENCE_SQL.split(";") if q.strip()]
             con.execute(statements[0])
             con.execute(statements[1], {"regions": REGIONS})
             con.execute(statements[2], {"indicators": INDICATORS, "pillars": list(PILLARS)})
-            con.execute(_OBSERVATIONS_SQL, {**sizes, "quarters": QUARTERS, "rows": rows})
-            # As a build or an ingest does after changing the observations.
-            build_marts(con, load_settings(env={}))
+            add_submissions(con, rows, settings)
+            # As an ingest does after changing the observations.
+            build_marts(con, settings)
             con.executemany("INSERT INTO meta.build_info VALUES (?, ?)", [
                 ("synthetic", "true"), ("synthetic_rows", str(rows)),
                 ("generator", GENERATOR_VERSION)])
@@ -136,7 +127,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--force", action="store_true", help="regenerate even if current")
     args = parser.parse_args(argv)
     path = generate(args.rows, args.out, force=args.force)
-    print(f"SYNTHETIC database with {args.rows:,} synthetic observations: {path}")
+    print(f"SYNTHETIC database with {args.rows:,} synthetic submitted rows: {path}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from dash import Input, Output, dcc, html
 
 from dashboard.context import DB_CONFIG_KEY, SETTINGS_CONFIG_KEY, request_lang
 from dashboard.database import Database
+from dashboard.page_cache import install_page_cache
 from dashboard.routing import install_status_hook, normalise_path, path_status
 from dashboard.text.i18n import t
 from dashboard.web.briefing import register_briefing
@@ -82,6 +83,8 @@ def create_app(settings: Settings) -> dash.Dash:
     app.server.config[DB_CONFIG_KEY] = Database(settings)
     app.server.config["DEBUG"] = settings.debug
     app.layout = app_layout
+    # Rendered pages are cached per data version, around every page's layout function.
+    install_page_cache(app.server, dash.page_registry, settings.page_cache_entries)
     app.clientside_callback(
         SET_DOCUMENT_LANG,
         Output("app-lang", "data"),

@@ -7,10 +7,12 @@ tests agree on them.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Final
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,6 +47,11 @@ class Settings:
     # Query results kept per process, per database version (dashboard/cache.py); 0 turns the
     # cache off, which the benchmarks use to measure uncached callbacks.
     query_cache_entries: int = 256
+    # Rendered pages kept per process, per data version (dashboard/cache.py); 0 turns it off.
+    page_cache_entries: int = 128
+    # Where a worker's DuckDB spills a query that outgrows ``duckdb_memory_limit``. Each
+    # DuckDB instance gets its own folder below it, so workers never share spill files.
+    duckdb_temp_directory: Path = Path(tempfile.gettempdir()) / "strategy-tracker-duckdb"
     # Where the public site lives: cited in exports and snapshots made on the command line
     # (the web pages cite the address they are served from).
     public_url: str = "http://127.0.0.1:8050"
@@ -73,11 +80,25 @@ def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+# Serving and capacity settings a deployment tunes without code: variable -> (field, parser).
+_TUNING: Final[Mapping[str, tuple[str, Callable[[str], object]]]] = {
+    "STRATEGY_PAGE_CACHE_ENTRIES": ("page_cache_entries", int),
+    "STRATEGY_DUCKDB_MEMORY_LIMIT": ("duckdb_memory_limit", str),
+    "STRATEGY_DUCKDB_THREADS": ("duckdb_threads", int),
+    "STRATEGY_DUCKDB_TEMP_DIR": ("duckdb_temp_directory", Path),
+    "STRATEGY_MAX_SUBMISSION_BYTES": ("max_submission_bytes", int),
+    "STRATEGY_WRITER_TIMEOUT": ("writer_timeout_s", float),
+}
+
+
+def _tuning(env: Mapping[str, str]) -> dict[str, object]:
+    return {name: parse(env[var]) for var, (name, parse) in _TUNING.items() if env.get(var)}
+
+
 def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
     """Settings from the environment (``STRATEGY_DB``, ``HOST``, ``PORT``, ``DASH_DEBUG``,
-    ``STRATEGY_DATA_DIR``, ``STRATEGY_QUERY_CACHE_ENTRIES``, ``STRATEGY_PUBLIC_URL``,
-    ``STRATEGY_MAX_SUBMISSION_BYTES``, ``STRATEGY_WRITER_TIMEOUT``), then explicit overrides
-    (command-line flags win)."""
+    ``STRATEGY_DATA_DIR``, ``STRATEGY_QUERY_CACHE_ENTRIES``, ``STRATEGY_PUBLIC_URL`` and the
+    tuning variables in ``_TUNING``), then explicit overrides (command-line flags win)."""
     env = os.environ if env is None else env
     values: dict[str, object] = {}
     if env.get("STRATEGY_DATA_DIR"):
@@ -92,11 +113,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
         values["query_cache_entries"] = int(env["STRATEGY_QUERY_CACHE_ENTRIES"])
     if env.get("STRATEGY_PUBLIC_URL"):
         values["public_url"] = env["STRATEGY_PUBLIC_URL"].rstrip("/")
-    if env.get("STRATEGY_MAX_SUBMISSION_BYTES"):
-        values["max_submission_bytes"] = int(env["STRATEGY_MAX_SUBMISSION_BYTES"])
-    if env.get("STRATEGY_WRITER_TIMEOUT"):
-        values["writer_timeout_s"] = float(env["STRATEGY_WRITER_TIMEOUT"])
     values["debug"] = _flag(env.get("DASH_DEBUG"))
+    values.update(_tuning(env))
     values.update({k: v for k, v in overrides.items() if v is not None})
     if "db_path" in values:
         values["db_path"] = Path(str(values["db_path"]))

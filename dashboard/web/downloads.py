@@ -5,6 +5,9 @@
 with a one-line message. Nothing is read from disk by name: the CSVs are made from the
 database on request (streamed from the query result, a chunk at a time), so no URL can reach
 a path.
+
+Observations (10^6 rows and more) are sent in batches of at most ``BATCH_ROWS`` matching rows
+(:mod:`pipelines.release.stream`), so a worker holds one batch, never the table.
 """
 
 from __future__ import annotations
@@ -24,18 +27,19 @@ from pipelines.release.export import (
     header_csv,
     parse_filters,
     rows_csv,
-    tidy,
 )
 from pipelines.release.package import Release, download_set, release_of, zip_bytes
 from pipelines.release.public_fields import TABLES
+from pipelines.release.stream import chunks, observation_batches
 
 NOTEBOOK_NAME: Final = "researcher-start.ipynb"
 LANGS: Final = ("en", "fr")
 SNAPSHOT_DBS_KEY: Final = "TRACKER_SNAPSHOT_DATABASES"
-# A CSV download streams in chunks of this many DuckDB vectors (2,048 rows each): a worker
-# holds ~20,000 rows at a time instead of the whole table (2.2 GB at 10^6 rows, buffered).
-STREAM_VECTORS: Final = 10
-
+# Observations are sent this many rows at a time: each batch is the matching rows of one
+# rowid range, so a worker holds one batch, never the table. Measured at 10^6 rows
+# (benchmarks/downloads.py): batches of 20,480 rows peaked at ~325 MB worker RSS, 4,096 at
+# ~250-270 MB for about a third less throughput, still several times Datasette's.
+BATCH_ROWS: Final = 2 * 2048
 
 def database_for(snapshot: str | None) -> Database:
     """The live database, or the read-only database of a snapshot (UnknownIdError for a
@@ -84,13 +88,31 @@ def _attachment(content: bytes | Iterator[bytes], mimetype: str, name: str) -> f
 
 
 def csv_chunks(result: duckdb.DuckDBPyConnection, table: str, lang: str) -> Iterator[bytes]:
-    """The header, then the rows ``STREAM_VECTORS`` DuckDB vectors at a time, as CSV."""
+    """The header, then the rows a few DuckDB vectors at a time, as CSV."""
     yield header_csv(table, lang).encode("utf-8")
-    while True:
-        chunk = result.fetch_df_chunk(STREAM_VECTORS)
-        if chunk.empty:
-            return
-        yield rows_csv(tidy(chunk, table), table).encode("utf-8")
+    for frame in chunks(result, table):
+        yield rows_csv(frame, table).encode("utf-8")
+
+
+def observation_chunks(cursor: duckdb.DuckDBPyConnection, filters: Filters,
+                       lang: str) -> Iterator[bytes]:
+    """The observations CSV, ``BATCH_ROWS`` matching rows at a time (ids checked first)."""
+    batches = observation_batches(cursor, filters, lang, BATCH_ROWS)
+
+    def csv() -> Iterator[bytes]:
+        yield header_csv("observations", lang).encode("utf-8")
+        for frame in batches():
+            yield rows_csv(frame, "observations").encode("utf-8")
+
+    return csv()
+
+
+def _stream(db: Database, table: str, filters: Filters, lang: str) -> Iterator[bytes]:
+    # The cursor is this thread's until the body is sent: the response streams from it.
+    cursor = db.cursor()
+    if table == "observations":
+        return observation_chunks(cursor, filters, lang)
+    return csv_chunks(execute_public(cursor, table, filters, lang), table, lang)
 
 
 def table_csv(table: str) -> flask.Response:
@@ -99,14 +121,13 @@ def table_csv(table: str) -> flask.Response:
     try:
         filters, lang, db = request_filters(table)
         name = f"{table}-{current_release(db).date or 'undated'}.csv"
-        # Last query on this thread's cursor until the body is sent: the response streams
-        # from its result. Unknown ids raise here, before any header is sent.
-        result = execute_public(db.cursor(), table, filters, lang)
+        # Unknown ids raise here, before any header is sent.
+        chunks = _stream(db, table, filters, lang)
     except InvalidFilterError as error:
         return _plain(f"bad request: {error}", 400)
     except UnknownIdError as error:
         return _plain(str(error), 404)
-    return _attachment(csv_chunks(result, table, lang), "text/csv", name)
+    return _attachment(chunks, "text/csv", name)
 
 
 def datapackage_zip() -> flask.Response:

@@ -3,6 +3,11 @@
 Every filter is a named parameter that may be NULL ("no filter"): lists are matched with
 ``list_contains``, ``$date_from``/``$date_to`` keep periods that overlap the range. Nothing is
 spliced in. Label columns follow ``$lang``. Suppressed values come out empty whatever is stored.
+
+Observations come in the order the build stored them (``rowid``: reference figures as curated,
+then submissions by indicator, quarter, geography and breakdown), which is stable for the same
+data and lets the web download read the table in bounded ``rowid`` ranges instead of sorting
+the whole table in memory first.
 """
 
 from __future__ import annotations
@@ -35,8 +40,7 @@ WHERE ($include_demo OR o.status <> 'demo')
   AND ($breakdown IS NULL OR list_contains($breakdown::VARCHAR[], o.breakdown))
   AND ($date_from IS NULL OR coalesce(o.period_end, o.period_start) >= $date_from::DATE)
   AND ($date_to IS NULL OR coalesce(o.period_start, o.period_end) <= $date_to::DATE)
-ORDER BY i.sort_order, o.indicator_id, o.geography, o.breakdown,
-         o.period_start NULLS FIRST, o.period_end NULLS FIRST, o.source_id, o.observation_id
+ORDER BY o.rowid
 """
 
 INDICATORS = """

@@ -127,6 +127,8 @@ def test_replaced_file_is_picked_up(dashboard_db: Path, tmp_path: Path) -> None:
     shutil.copy(dashboard_db, replacement)
     with duckdb.connect(str(replacement)) as con:
         con.execute("DELETE FROM marts.pillars WHERE pillar_id = 'support'")
-    os.replace(replacement, path)  # the way the pipeline swaps in a new build
+        # Every write stores a new data version, which the caches are keyed by.
+        con.execute("UPDATE meta.build_info SET value = 'changed' WHERE key = 'data_version'")
+    os.replace(replacement, path)  # the way the writer swaps in a new version
     assert not strategy.pillar_exists(database, "support")
     database.close()

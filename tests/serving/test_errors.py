@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dash
 import pytest
 from flask.testing import FlaskClient
 
@@ -12,9 +13,12 @@ SECRET = "secret-detail-from-the-database-layer"
 
 
 @pytest.fixture()
-def failing_queries(monkeypatch: pytest.MonkeyPatch) -> None:
+def failing_queries(monkeypatch: pytest.MonkeyPatch, serving_app: dash.Dash) -> None:
     def explode(*_: object, **__: object) -> None:
         raise RuntimeError(SECRET)
+
+    # An earlier test may have cached the page: it has to be rendered for the failure to show.
+    serving_app.server.config["TRACKER_PAGE_CACHE"].clear()
 
     monkeypatch.setattr(strategy, "latest_figures", explode)
     monkeypatch.setattr(strategy, "pillars", explode)
