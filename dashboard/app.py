@@ -17,6 +17,7 @@ from dashboard.web.briefing import register_briefing
 from dashboard.web.downloads import register_downloads
 from dashboard.web.plotly_bundle import ASSETS_IGNORE, install_basic_plotly
 from dashboard.web.security import install_security
+from dashboard.web.templates import register_templates
 from pipelines.settings import Settings
 
 # Client-side navigation never reloads the document, so <html lang> has to follow ?lang here.
@@ -92,4 +93,5 @@ def create_app(settings: Settings) -> dash.Dash:
     install_basic_plotly(app)
     register_downloads(app.server)
     register_briefing(app.server)
+    register_templates(app.server)
     return app
