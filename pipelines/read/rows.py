@@ -434,7 +434,7 @@ class StateCount:
 class PillarTally:
     """What the statutory verdict of one pillar restates, counted by its named query."""
 
-    pillar_id: str
+    pillar_id: str | None  # None: the core indicators outside the pillars
     indicators: int
     with_target: int
     with_figure_since_start: int
@@ -455,6 +455,7 @@ class SeriesValue:
     qualifier: str
     unit_kind: str
     interpretation: str
+    reporting_note: bool
     source_id: str
     edition_en: str | None
     edition_fr: str | None

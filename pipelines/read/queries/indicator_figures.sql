@@ -3,7 +3,7 @@
 -- $indicator_ids: the indicators; $date_from: keep periods ending on or after it (NULL: all).
 SELECT o.indicator_id, i.name_en, i.name_fr, o.geography, o.period_start, o.period_end,
        o.period_basis, o.value, o.qualifier, coalesce(u.kind, 'count') AS unit_kind,
-       i.interpretation, o.source_id, s.edition_en, s.edition_fr
+       i.interpretation, i.reporting_note, o.source_id, s.edition_en, s.edition_fr
 FROM marts.observations AS o
 JOIN marts.indicators AS i USING (indicator_id)
 LEFT JOIN marts.units AS u ON u.unit = o.unit
