@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from dash import html
+from dash import dcc, html
 from dash.development.base_component import Component
 
+from dashboard.components.links import href
 from dashboard.components.tables import scroll_table
 from dashboard.text.formatting import format_date
 from dashboard.text.i18n import Lang, t
-from pipelines.read.rows import Milestone
+from pipelines.read.rows import Milestone, MilestoneLink
 from pipelines.vocabulary import MILESTONE_STATUSES
 
 # A distinct shape per status, so the status reads without colour (and in print). The word
@@ -85,3 +86,22 @@ def none_reported_notice(counts: dict[str, int], lang: Lang) -> Component | None
     if total == 0 or counts.get("not_reported", 0) != total:
         return None
     return html.P(t("milestone.none_reported", lang, count=total), className="notice none-reported")
+
+
+def indicator_deliverables(links: Sequence[MilestoneLink], lang: Lang) -> Component:
+    """The deliverables that should move one indicator (marts.milestone_indicators), each
+    with its latest status and why it is linked, for the indicator page."""
+    heading = "indicator-deliverables"
+    items = [html.Li([
+        dcc.Link(link.text_fr if lang == "fr" else link.text_en,
+                 href=href("/deliverables", lang, {"pillar": link.pillar_id})
+                 + f"#milestone-{link.milestone_id}"),
+        " ", status_badge(link.status, lang), html.Br(),
+        html.Span([t(f"milestone.link_{link.basis}", lang), " ",
+                   link.rationale_fr if lang == "fr" else link.rationale_en],
+                  className="rationale"),
+    ]) for link in links]
+    body: Component = (html.Ul(items, className="indicator-deliverables") if items
+                       else html.P(t("milestone.no_links", lang)))
+    return html.Section([html.H2(t("milestone.links_heading", lang), id=heading), body],
+                        **{"aria-labelledby": heading})
