@@ -86,17 +86,19 @@ def _strategy_start(reader: Reader) -> date:
 
 def statutory_review(reader: Reader) -> StatutoryReview:
     start = _strategy_start(reader)
-    core = [i for i in strategy.indicators(reader) if i.indicator_id in CORE_INDICATORS]
+    core = sorted((i for i in strategy.indicators(reader) if i.indicator_id in CORE_INDICATORS),
+                  key=lambda i: CORE_INDICATORS.index(i.indicator_id))
     rows = _rows(reader, core, start)
     tallies = {t.pillar_id: t for t in fetch(reader, "pillar_tallies", PillarTally,
-                                              strategy_start=start)}
+                                              strategy_start=start,
+                                              indicator_ids=list(CORE_INDICATORS))}
     states = milestones.state_counts(reader)
     empty = dict.fromkeys(DELIVERABLE_STATES, 0)
     pillars = [PillarVerdict(p, tuple(r for r in rows if r.indicator.pillar_id == p.pillar_id),
                              tallies.get(p.pillar_id), states.get(p.pillar_id, empty))
                for p in strategy.pillars(reader)]
     pillars.append(PillarVerdict(None, tuple(r for r in rows if r.indicator.pillar_id is None),
-                                 None, empty))
+                                 tallies.get(None), empty))
     quarter = next((r.progress.as_of_quarter for r in rows if r.progress), None)
     return StatutoryReview(start, quarter, tuple(pillars),
                            tuple(strategy.strategies(reader)),
