@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from dash import dcc, html
@@ -44,7 +44,7 @@ def _text(milestone: Milestone, lang: Lang) -> Component:
     return html.Span(milestone.text_fr if lang == "fr" else milestone.text_en)
 
 
-def _row(milestone: Milestone, lang: Lang) -> Component:
+def _row(milestone: Milestone, lang: Lang, extra: Component | None = None) -> Component:
     date = (
         format_date(milestone.status_date, lang)
         if milestone.status_date
@@ -57,14 +57,20 @@ def _row(milestone: Milestone, lang: Lang) -> Component:
             html.Td(date),
             html.Td(t(f"milestone.{milestone.kind}", lang)),
             html.Td(milestone.note or t("milestone.no_note", lang)),
+            *([html.Td(extra)] if extra is not None else []),
         ],
         id=f"milestone-{milestone.milestone_id}",
     )
 
 
-def milestone_table(milestones: Sequence[Milestone], lang: Lang, caption: str) -> Component:
+def milestone_table(milestones: Sequence[Milestone], lang: Lang, caption: str,
+                    extra: Mapping[str, Component] | None = None) -> Component:
+    """The deliverables table; ``extra`` adds a last column (the deliverables page puts each
+    one's history there), keyed by milestone id."""
     # Status right after the commitment: on a phone it is the column seen without scrolling.
     headers = ["col_commitment", "col_status", "col_date", "col_kind", "col_note"]
+    if extra is not None:
+        headers.append("col_history")
     return scroll_table(
         html.Table(
             [
@@ -72,7 +78,8 @@ def milestone_table(milestones: Sequence[Milestone], lang: Lang, caption: str) -
                 html.Thead(
                     html.Tr([html.Th(t(f"milestone.{key}", lang), scope="col") for key in headers])
                 ),
-                html.Tbody([_row(m, lang) for m in milestones]),
+                html.Tbody([_row(m, lang, extra.get(m.milestone_id) if extra is not None
+                                 else None) for m in milestones]),
             ],
             className="data-table milestone-table",
         ),

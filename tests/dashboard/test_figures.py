@@ -15,8 +15,8 @@ from dashboard.figures.context_chart import context_figure
 from dashboard.figures.export import attach_export, chart_export
 from dashboard.figures.indicator_chart import indicator_chart
 from dashboard.figures.legend import legend_entries
-from dashboard.figures.series import KIND_TO_DATE, charted_points
 from dashboard.figures.quarter_bars import quarter_bars_svg
+from dashboard.figures.series import KIND_TO_DATE, charted_points
 from dashboard.figures.sparkline import sparkline_svg
 from dashboard.figures.style import NEUTRAL, NEUTRAL_PALETTE, PALETTE, TEXT
 from pipelines.periods import FiscalQuarter
