@@ -103,7 +103,10 @@ def indicator_deliverables(links: Sequence[MilestoneLink], lang: Lang) -> Compon
         dcc.Link(link.text_fr if lang == "fr" else link.text_en,
                  href=href("/deliverables", lang, {"pillar": link.pillar_id})
                  + f"#milestone-{link.milestone_id}"),
-        " ", status_badge(link.status, lang), html.Br(),
+        " ", html.Span([html.Span(STATUS_ICONS.get(link.status, "?"), className="status-icon",
+                                  **{"aria-hidden": "true"}), " ",
+                        t(f"milestone.{link.status}", lang)], className="milestone-status"),
+        html.Br(),
         html.Span([t(f"milestone.link_{link.basis}", lang), " ",
                    link.rationale_fr if lang == "fr" else link.rationale_en],
                   className="rationale"),
