@@ -50,9 +50,11 @@ def main(ctx: click.Context, db_path: Path | None, host: str | None, port: int |
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
 
 
-def _parse_quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> Any:
+def _parse_quarter(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
     from pipelines.periods import FiscalQuarter
 
+    if value is None:
+        return None
     try:
         return FiscalQuarter.parse(value)
     except ValueError as error:
@@ -60,40 +62,59 @@ def _parse_quarter(_ctx: click.Context, _param: click.Parameter, value: str) -> 
 
 
 @main.command()
-@click.option("--quarter", required=True, callback=_parse_quarter, metavar="YYYY-YYQn",
+@click.option("--quarter", callback=_parse_quarter, metavar="YYYY-YYQn",
               help="Fiscal quarter to review, e.g. 2026-27Q2 (July to September 2026).")
+@click.option("--statutory", is_flag=True,
+              help="Write the five-year statutory review briefing instead of a quarter's.")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="HTML file to write.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help=DB_HELP)
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
               help="Language of the briefing.")
-def report(quarter: Any, out: Path, db_path: Path | None, lang: str) -> None:
-    """Write the quarterly review briefing: one self-contained HTML file (charts inline, no
-    external request) that opens offline and prints to PDF. The same file as the page's
-    "Download briefing" link. Exit 1 when the quarter has no data.
+def report(quarter: Any, statutory: bool, out: Path, db_path: Path | None, lang: str) -> None:
+    """Write a review briefing: one self-contained HTML file (no external request) that opens
+    offline and prints to PDF. With --quarter, the quarterly review (the same file as the
+    page's "Download briefing" link; exit 1 when the quarter has no data); with --statutory,
+    the five-year review. Give exactly one of the two.
 
     \b
-    Example:
+    Examples:
       python -m dashboard report --quarter 2026-27Q2 --out briefing-2026-27Q2.html
       python -m dashboard report --quarter 2026-27Q2 --out note.html --lang fr
+      python -m dashboard report --statutory --out statutory-review.html --lang fr
     """
-    from dashboard.reports.briefing import briefing_context, render_briefing
     from pipelines.read import ConnectionReader
-    from pipelines.read.review import NoQuarterlyData, quarter_review
     from pipelines.release.snapshot import open_read_only
 
+    if (quarter is None) == (not statutory):
+        raise click.UsageError("give either --quarter or --statutory")
     settings = load_settings(db_path=db_path)
     _require_database(settings.db_path)
     with open_read_only(settings.db_path) as con:
         reader = ConnectionReader(con)
-        try:
-            review = quarter_review(reader, quarter)
-        except NoQuarterlyData as error:
-            click.echo(f"error: {error}", err=True)
-            sys.exit(1)
-        html = render_briefing(review, briefing_context(reader, lang), lang)  # type: ignore[arg-type]
+        html = (_statutory(reader, lang) if statutory else _quarterly(reader, quarter, lang))
     out.write_text(html, encoding="utf-8")
-    click.echo(f"Wrote the {quarter.label} briefing to {out} ({len(html.encode()) // 1024} KB)")
+    what = "statutory review" if statutory else quarter.label
+    click.echo(f"Wrote the {what} briefing to {out} ({len(html.encode()) // 1024} KB)")
+
+
+def _quarterly(reader: Any, quarter: Any, lang: str) -> str:
+    from dashboard.reports.briefing import briefing_context, render_briefing
+    from pipelines.read.review import NoQuarterlyData, quarter_review
+
+    try:
+        review = quarter_review(reader, quarter)
+    except NoQuarterlyData as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    return render_briefing(review, briefing_context(reader, lang), lang)  # type: ignore[arg-type]
+
+
+def _statutory(reader: Any, lang: str) -> str:
+    from dashboard.reports.statutory import render_statutory, statutory_context
+    from pipelines.read.statutory import statutory_review
+
+    return render_statutory(statutory_review(reader), statutory_context(reader), lang)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ from dashboard.web.briefing import register_briefing
 from dashboard.web.downloads import register_downloads
 from dashboard.web.plotly_bundle import ASSETS_IGNORE, install_basic_plotly
 from dashboard.web.security import install_security
+from dashboard.web.statutory_briefing import register_statutory_briefing
+from dashboard.web.templates import register_templates
 from pipelines.settings import Settings
 
 # Client-side navigation never reloads the document, so <html lang> has to follow ?lang here.
@@ -95,4 +97,6 @@ def create_app(settings: Settings) -> dash.Dash:
     install_basic_plotly(app)
     register_downloads(app.server)
     register_briefing(app.server)
+    register_templates(app.server)
+    register_statutory_briefing(app.server)
     return app

@@ -27,7 +27,7 @@ from pipelines.sources.tables import Row
 
 SCHEMA_VERSION = "1"
 # Tables whose rows come from ingests, not from data/: kept across rebuilds.
-CARRY_OVER = ("meta.loads", "staging.submission_rows")
+CARRY_OVER = ("meta.loads", "staging.submission_rows", "staging.milestone_records")
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def _load(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> None:
     sql.insert_rows(con, "meta.sources", _document_sources(inputs.documents)
                     + _context_sources(inputs.context, inputs.context_sha256))
     for name in ("strategies", "pillars", "geographies", "units", "indicators", "targets",
-                 "milestones"):
+                 "milestones", "milestone_indicators"):
         sql.insert_rows(con, f"marts.{name}", ref[name].rows)
     units = {r["indicator_id"]: r["unit"] for r in ref["indicators"].rows}
     observations = [_published(row, units, series_id=None) for row in ref["observations"].rows]

@@ -78,6 +78,15 @@ MILESTONE_STATUSES: Final = ("not_reported", "planned", "in_progress", "done", "
 # The statutory review's reading of a deliverable at a date: ``late`` is at risk, or planned or
 # in progress past its date.
 DELIVERABLE_STATES: Final = ("done", "in_progress", "planned", "late", "not_reported")
+# Where a deliverable's status record came from (marts.milestone_status.source): the strategy's
+# starting status, a quarterly submission's deliverables sheet, the staff web form, or the
+# demonstration data.
+MILESTONE_RECORD_SOURCES: Final = ("reference", "submission", "staff", "demo")
+
+# Why a quarterly review comparison has a number or not (marts.quarter_comparisons.reason).
+COMPARISONS: Final = ("previous_quarter", "same_quarter_last_year")
+COMPARISON_REASONS: Final = ("compared", "before_strategy", "not_submitted", "suppressed",
+                             "this_quarter_missing")
 
 # (table, column) -> allowed values; the build checks every loaded row against these.
 COLUMNS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
@@ -92,6 +101,10 @@ COLUMNS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
     ("marts.targets", "target_kind"): TARGET_KINDS,
     ("marts.milestones", "kind"): MILESTONE_KINDS,
     ("marts.milestones", "status"): MILESTONE_STATUSES,
+    ("marts.milestone_status", "status"): MILESTONE_STATUSES,
+    ("marts.milestone_status", "source"): MILESTONE_RECORD_SOURCES,
+    ("marts.milestone_quarters", "state"): DELIVERABLE_STATES,
+    ("marts.quarter_comparisons", "reason"): COMPARISON_REASONS,
     ("marts.geographies", "level"): GEOGRAPHY_LEVELS,
     ("marts.units", "kind"): UNIT_KINDS,
     ("meta.sources", "kind"): SOURCE_KINDS,

@@ -14,8 +14,10 @@ from dashboard.components.data_table import data_table
 from dashboard.components.download import download_link, how_to_cite
 from dashboard.components.indicator_progress import progress_section
 from dashboard.components.links import href
+from dashboard.components.milestones import indicator_deliverables
 from dashboard.components.sources import sources_list, target_source
 from dashboard.components.status import neutral_note, no_target_status, target_status
+from dashboard.figures.export import indicator_chart_export
 from dashboard.figures.indicator_chart import indicator_chart, series_label, value_text
 from dashboard.figures.series import (
     ALL,
@@ -26,7 +28,7 @@ from dashboard.figures.series import (
     geography_options,
     placed,
 )
-from dashboard.text.formatting import format_period
+from dashboard.text.formatting import format_period, format_timestamp
 from dashboard.text.i18n import Lang, t
 from pipelines.read.indicator import IndicatorPage
 from pipelines.release.export import Filters
@@ -107,14 +109,16 @@ def _caption_notes(page: IndicatorPage, points: list[ChartPoint], lang: Lang) ->
     return notes
 
 
-def chart_section(page: IndicatorPage, points: list[ChartPoint], lang: Lang) -> list[Component]:
+def chart_section(page: IndicatorPage, points: list[ChartPoint], lang: Lang,
+                  release: Release | None = None) -> list[Component]:
     if not placed(points) and page.target is None:
         message = "indicator.no_chart" if points else "indicator.no_rows"
         return [html.P(t(message, lang), className="empty")]
     fig = indicator_chart(points, page.target, page.current, page.indicator.unit_kind, lang)
+    built = format_timestamp(release.created, lang) if release else ""
     return [chart_figure(fig, graph_id=GRAPH_ID, title=name_of(page, lang),
                          notes=_caption_notes(page, points, lang), table_id=TABLE_ID,
-                         lang=lang)]
+                         lang=lang, export=indicator_chart_export(page, points, built, lang))]
 
 
 def about_section(page: IndicatorPage, lang: Lang) -> Component:
@@ -170,9 +174,10 @@ def indicator_body(page: IndicatorPage, geography: str, lang: Lang,
         status_section(page, points, lang),
         _section(t("indicator.chart_heading", lang), "indicator-over-time", [
             geography_nav(geography_options(page.observations), geography, names, path, lang),
-            *chart_section(page, points, lang)]),
+            *chart_section(page, points, lang, release)]),
         _table_section(page, points, geography, lang),
         progress_section(page, lang),
+        indicator_deliverables(page.deliverables, lang),
         about_section(page, lang),
         _section(t("indicator.sources_heading", lang), "indicator-sources", [
             sources_list(page.observations, lang, page.submissions)

@@ -14,6 +14,7 @@ from dashboard.components.statutory import table
 from dashboard.figures.quarter_bars import svg_data_uri
 from dashboard.text import review as rt
 from dashboard.text.i18n import Lang, pick, t
+from dashboard.text.summary import MISSING, REVISIONS, ROW
 from pipelines.periods import FiscalQuarter
 from pipelines.read.review import IndicatorReview, PillarReview, QuarterReview
 
@@ -66,10 +67,15 @@ def _chart(item: IndicatorReview, lang: Lang) -> Component:
                        className="chart-figure")
 
 
-def summary_table(caption: str, headers: list[str], rows: list[list[rt.Cell]]) -> Component:
-    """The review table: each status and figure-to-date cell carries its data attributes."""
+def summary_table(caption: str, headers: list[str], rows: list[list[rt.Cell]],
+                  row_ids: list[str] | None = None) -> Component:
+    """The review table: each status and figure-to-date cell carries its data attributes;
+    ``row_ids`` are the anchors the summary links to."""
+    ids = row_ids or [""] * len(rows)
     body = [html.Tr([html.Th(cells[0].text, scope="row"),
-                     *[html.Td(c.text, **c.marks) for c in cells[1:]]]) for cells in rows]
+                     *[html.Td(c.text, **c.marks) for c in cells[1:]]],
+                    **({"id": row_id} if row_id else {}))
+            for cells, row_id in zip(rows, ids, strict=True)]
     return html.Div(
         html.Table([html.Caption(caption),
                     html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
@@ -82,10 +88,11 @@ def pillar_section(pillar: PillarReview, review: QuarterReview, lang: Lang) -> C
     heading_id = f"quarterly-pillar-{pillar.pillar.pillar_id}"
     caption = t("quarterly.summary_caption", lang, pillar=name,
                 quarter=rt.quarter_name(review.quarter.label, lang))
-    rows = [rt.summary_row(i, lang) for i in pillar.indicators]
+    rows = [rt.summary_row(i, lang, review.strategy_start) for i in pillar.indicators]
+    ids = [ROW.format(i.row.indicator_id) for i in pillar.indicators]
     return html.Section([
         html.H2(name, id=heading_id), demo_label(review, lang),
-        summary_table(caption, rt.summary_headers(review.quarter, lang), rows),
+        summary_table(caption, rt.summary_headers(review.quarter, lang), rows, ids),
         *[_chart(i, lang) for i in pillar.indicators],
     ], className="quarterly-pillar", **{"aria-labelledby": heading_id})
 
@@ -95,14 +102,14 @@ def changes_section(review: QuarterReview, geographies: dict[str, str], lang: La
     missing = rt.missing_items(review, lang)
     return html.Section([
         demo_label(review, lang),
-        html.H2(t("quarterly.revisions_heading", lang), id="quarterly-revisions"),
+        html.H2(t("quarterly.revisions_heading", lang), id=REVISIONS),
         html.P(rt.last_review_text(review.last_review, lang)),
         table(t("quarterly.revisions_caption", lang), rt.revision_headers(lang), rows)
         if rows else html.P(t("quarterly.no_revisions", lang)),
-        html.H2(t("quarterly.missing_heading", lang), id="quarterly-missing"),
+        html.H2(t("quarterly.missing_heading", lang), id=MISSING),
         *([html.P(t("quarterly.missing_intro", lang)), html.Ul([html.Li(m) for m in missing])]
           if missing else [html.P(t("quarterly.none_missing_all", lang))]),
-    ], className="quarterly-changes", **{"aria-labelledby": "quarterly-revisions"})
+    ], className="quarterly-changes", **{"aria-labelledby": REVISIONS})
 
 
 def rules_section(lang: Lang) -> Component:

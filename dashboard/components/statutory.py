@@ -1,75 +1,35 @@
-"""Pure builders for the statutory review: deliverable states, baseline-vs-latest rows, the
-context chart (neutral colours, one line per edition) and the tables behind every chart."""
+"""Pure builders for the statutory review: the verdict table of each pillar, its deliverables
+by state, the two strategies' funding, and the context series as a chart with the table behind
+it. Rows from :mod:`pipelines.read.statutory` in, components out; the words come from
+:mod:`dashboard.text.verdict`, shared with the statutory briefing."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date
-from typing import Final
 
-import pandas as pd
-import plotly.graph_objects as go
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.text.formatting import format_period, format_value
-from dashboard.text.i18n import Lang, t
-from dashboard.text.status import marks, status_words
-from pipelines.read.rows import Milestone, Progress
+from dashboard.text import verdict as vt
+from dashboard.text.formatting import format_period, format_value, quarter_name
+from dashboard.text.i18n import Lang, pick, t
+from dashboard.text.review import Cell
+from pipelines.read.rows import SeriesValue, Strategy
+from pipelines.read.statutory import (
+    CONTEXT_INDICATORS,
+    DECADE_START,
+    PillarVerdict,
+    StatutoryReview,
+)
 from pipelines.release.export import Filters
 from pipelines.vocabulary import DELIVERABLE_STATES
 
-STATES: Final = DELIVERABLE_STATES
-# Neutral greys and blues: reported activity is never coloured good or bad.
-NEUTRAL: Final = ("#3b4a5a", "#6b7b8c", "#1f3b57", "#8a8f96", "#4f5d6b")
-DASHES: Final = ("solid", "dash", "dot", "dashdot", "longdash")
-# Police-reported series across the decade (one line per Juristat edition).
-CONTEXT_INDICATORS: Final = ("ca_ht_incidents", "ca_ht_rate")
-DECADE_START: Final = date(2015, 1, 1)
+STATES = DELIVERABLE_STATES
 
 
 def context_filters() -> Filters:
     """The rows the context charts draw, and their download links carry."""
     return Filters(indicator=CONTEXT_INDICATORS, date_from=DECADE_START)
-
-
-def deliverable_state(status: str, status_date: date | None, as_of: date) -> str:
-    """``late`` = at risk, or planned/in progress with a planned date before ``as_of``."""
-    if status == "at_risk":
-        return "late"
-    if status in {"planned", "in_progress"} and status_date is not None and status_date < as_of:
-        return "late"
-    return status if status in STATES else "not_reported"
-
-
-def deliverable_counts(milestones: Iterable[Milestone],
-                       as_of: date) -> dict[str, Counter[str]]:
-    counts: dict[str, Counter[str]] = {}
-    for row in milestones:
-        state = deliverable_state(row.status, row.status_date, as_of)
-        counts.setdefault(row.pillar_id, Counter())[state] += 1
-    return counts
-
-
-def _cell(row: pd.Series, unit_kind: str, lang: Lang) -> str:
-    value = format_value(row["value"], unit_kind, str(row["qualifier"]), lang)
-    period = format_period(row["period_start"], row["period_end"], "stated", lang)
-    return f"{value} ({period})"
-
-
-def _sort_key(row: pd.Series) -> date:
-    return row["period_end"] or row["period_start"] or date.min
-
-
-def first_and_latest(observations: pd.DataFrame) -> dict[str, tuple[pd.Series, pd.Series]]:
-    """Per indicator, its first and latest total, unsuppressed row."""
-    usable = observations[(observations["breakdown"] == "total") & ~observations["suppressed"]]
-    result = {}
-    for indicator, rows in usable.groupby("indicator_id", sort=False):
-        ordered = sorted((r for _, r in rows.iterrows()), key=_sort_key)
-        result[str(indicator)] = (ordered[0], ordered[-1])
-    return result
 
 
 def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]],
@@ -85,46 +45,69 @@ def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]
         className="table-scroll", tabIndex="0", role="region", **{"aria-label": caption})
 
 
-def _status(row: Progress | None, lang: Lang) -> Component:
-    if row is None:
-        return html.Span(t("progress.reason_context", lang))
-    return html.Span(status_words(row, lang), **marks(row))
+def _td(cell: Cell) -> Component:
+    return html.Td(cell.text, **cell.marks)
 
 
-def pillar_rows(pillar_name: str, indicators: pd.DataFrame, pairs: dict, targets: pd.DataFrame,
-                unit_kinds: dict[str, str], statuses: dict[str, Progress],
-                lang: Lang) -> list[list[object]]:
-    rows = []
-    for ind in indicators.itertuples():
-        if ind.indicator_id not in pairs:
-            continue
-        first, latest = pairs[ind.indicator_id]
-        kind = unit_kinds.get(str(first["unit"]), "count")
-        target = targets[targets["indicator_id"] == ind.indicator_id]
-        target_text = (format_value(target.iloc[0]["target_value"], kind, "exact", lang)
-                       if len(target) else t("statutory.no_target", lang))
-        latest_text = (_cell(latest, kind, lang) if latest is not first
-                       else t("statutory.one_figure", lang))
-        note = (t("statutory.reported_flag", lang)
-                if ind.interpretation == "reported_activity" else None)
-        rows.append([str(ind.name), pillar_name, _cell(first, kind, lang),
-                     html.Span([latest_text, html.Br() if note else None,
-                                html.Small(note) if note else None]), target_text,
-                     _status(statuses.get(str(ind.indicator_id)), lang)])
+def cell_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
+               row_ids: Sequence[str] | None = None) -> Component:
+    """Like :func:`table`, for rows of :class:`Cell`: a status or figure-to-date cell carries
+    its data attributes."""
+    ids = list(row_ids or [""] * len(rows))
+    body = [html.Tr([html.Th(r[0].text, scope="row"), *[_td(c) for c in r[1:]]],
+                    **({"id": i} if i else {})) for r, i in zip(rows, ids, strict=True)]
+    return html.Div(
+        html.Table([html.Caption(caption),
+                    html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
+                    html.Tbody(body)], className="data-table verdict-table"),
+        className="table-scroll", tabIndex="0", role="region", **{"aria-label": caption})
+
+
+def pillar_name(pillar: PillarVerdict, lang: Lang) -> str:
+    return pick(pillar.pillar, "name", lang) if pillar.pillar else t("statutory.group_other",
+                                                                      lang)
+
+
+def pillar_id(pillar: PillarVerdict) -> str:
+    return f"statutory-pillar-{pillar.pillar.pillar_id if pillar.pillar else 'other'}"
+
+
+def deliverables_row(pillar: PillarVerdict, lang: Lang) -> list[list[object]]:
+    counts = pillar.deliverables
+    return [[t("statutory.col_deliverables", lang), *[counts.get(s, 0) for s in STATES],
+             sum(counts.values())]]
+
+
+def pillar_block(pillar: PillarVerdict, review: StatutoryReview, lang: Lang) -> Component:
+    name, heading = pillar_name(pillar, lang), pillar_id(pillar)
+    rows = [vt.indicator_cells(r, lang) for r in pillar.rows]
+    ids = [f"statutory-row-{r.indicator.indicator_id}" for r in pillar.rows]
+    children: list[Component] = [
+        html.H3(name, id=heading),
+        html.P(vt.verdict(pillar, review, lang), className="verdict"),
+        cell_table(t("statutory.verdict_caption", lang, name=name), vt.headers(review, lang),
+                   rows, ids)]
+    if pillar.pillar is not None:
+        quarter = quarter_name(review.as_of_quarter or "", lang)
+        headers = ["", *[t(f"statutory.state_{s}", lang) for s in STATES],
+                   t("statutory.col_total", lang)]
+        children.append(table(t("statutory.deliverables_caption_pillar", lang, name=name,
+                                quarter=quarter), headers, deliverables_row(pillar, lang),
+                              class_name="data-table counts-table"))
+    return html.Div(children, className="verdict-pillar", **{"aria-labelledby": heading})
+
+
+def funding_rows(strategies: Sequence[Strategy], funding: Sequence[SeriesValue],
+                 lang: Lang) -> list[list[object]]:
+    """Each strategy with the funding published for exactly its period."""
+    rows: list[list[object]] = []
+    for strategy in strategies:
+        match = next((f for f in funding if f.period_start == strategy.period_start
+                      and f.period_end == strategy.period_end), None)
+        amount = (format_value(match.value, "money", match.qualifier, lang) if match
+                  else t("statutory.not_published", lang))
+        source = (match.edition_fr if lang == "fr" else match.edition_en) if match else ""
+        rows.append([pick(strategy, "name", lang),
+                     format_period(strategy.period_start, strategy.period_end, "stated", lang),
+                     amount, source or ""])
     return rows
-
-
-def context_figure(rows: pd.DataFrame, editions: dict[str, str], title: str) -> go.Figure:
-    """One line per source edition, neutral colours and dash styles, no good/bad colour."""
-    figure = go.Figure()
-    for index, (source, group) in enumerate(rows.groupby("source_id", sort=True)):
-        ordered = group.sort_values("period_end")
-        figure.add_trace(go.Scatter(
-            x=[d.year for d in ordered["period_end"]], y=ordered["value"],
-            mode="lines+markers", name=editions.get(str(source), str(source)),
-            line={"color": NEUTRAL[index % len(NEUTRAL)], "dash": DASHES[index % len(DASHES)]}))
-    figure.update_layout(
-        title={"text": title, "font": {"size": 16}}, template="simple_white",
-        margin={"l": 50, "r": 20, "t": 50, "b": 40}, height=340,
-        legend={"orientation": "h", "y": -0.2}, xaxis={"dtick": 1})
-    return figure

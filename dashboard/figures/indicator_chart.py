@@ -2,10 +2,12 @@
 straight line to the target where one exists (its two ends come from the build's progress
 rows; nothing is computed here).
 
-Points sit at the end of their period (the caption says so). Qualifiers are drawn, not
-dropped: a "more than" value is an upward triangle (a lower bound), an "about" value a hollow
-marker. Suppressed values are gaps. Values without a stated period are never given a date:
-they become labelled horizontal reference lines.
+A value over a period sits at the middle of that period, with a pale bar spanning it (a
+fiscal year's figure never sits on the next year's tick); a total to date sits at the day it
+runs to. The caption says so. Reported activity and context are drawn in neutral colours
+only. Qualifiers are drawn, not dropped: a "more than" value is an upward triangle (a lower
+bound), an "about" value a hollow marker. Suppressed values are gaps. Values without a stated
+period are never given a date: they become labelled horizontal reference lines.
 """
 
 from __future__ import annotations
@@ -61,8 +63,27 @@ def hover_text(point: ChartPoint, lang: Lang) -> str:
     return f"{value_text(point, lang)}<br>{period}{extra}"
 
 
+def _look(group: list[ChartPoint], index: int) -> dict[str, str]:
+    neutral = any(p.neutral for p in group)
+    return style.neutral_style(index) if neutral else style.series_style(index)
+
+
+def _span_trace(group: list[ChartPoint], index: int) -> go.Scatter | None:
+    """A pale bar under each value that covers a period, from its first day to its last."""
+    spans = [p for p in group if p.spans_period and p.value is not None]
+    if not spans:
+        return None
+    xs: list[date | None] = []
+    ys: list[float | None] = []
+    for point in spans:
+        xs += [point.period_start, point.period_end, None]
+        ys += [point.value, point.value, None]
+    return go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False, name="",
+                      line={"color": _look(group, index)["color"], "width": 5}, opacity=0.35)
+
+
 def _series_trace(group: list[ChartPoint], index: int, name: str, lang: Lang) -> go.Scatter:
-    look = style.series_style(index)
+    look = _look(group, index)
     bar_like = group[0].kind == KIND_PERIOD
     last = max((i for i, p in enumerate(group) if p.value is not None), default=None)
     return go.Scatter(
@@ -149,16 +170,6 @@ def _reference_lines(fig: go.Figure, points: list[ChartPoint], labels: dict[str,
                       annotation_font={"color": style.TEXT})
 
 
-def _axis_format(unit_kind: str, lang: Lang) -> dict[str, object]:
-    # Every tick is formatted for the locale: grouping comes from layout.separators.
-    axis: dict[str, object] = {"tickformat": ",~f", "rangemode": "tozero"}
-    if unit_kind == "money":
-        axis |= {"tickprefix": "$"} if lang == "en" else {"ticksuffix": "\u00a0$"}
-    elif unit_kind == "percent":
-        axis |= {"ticksuffix": "%"} if lang == "en" else {"ticksuffix": "\u00a0%"}
-    return axis
-
-
 def indicator_chart(points: list[ChartPoint], target: TargetInfo | None,
                     current: Progress | None, unit_kind: str, lang: Lang) -> go.Figure:
     """The chart of ``points`` (:func:`dashboard.figures.series.charted_points`), the target
@@ -170,6 +181,9 @@ def indicator_chart(points: list[ChartPoint], target: TargetInfo | None,
               for key, group in groups.items()}
     for index, (key, group) in enumerate(groups.items()):
         on_axis = placed(group)
+        span = _span_trace(on_axis, index)
+        if span is not None:
+            fig.add_trace(span)
         if on_axis:
             fig.add_trace(_series_trace(on_axis, index, labels[key], lang))
     fig.add_traces([*_revised_trace(points, lang), *_qualifier_legend(points, lang)])
@@ -199,9 +213,9 @@ def _layout(fig: go.Figure, unit_kind: str, lang: Lang) -> None:
     # cut off; year labels sit in the middle of their year, points at their period's end.
     fig.update_layout(
         template="simple_white", separators=style.SEPARATORS[lang],
-        font={"family": style.FONT, "color": style.TEXT, "size": 13},
+        font={"family": style.FONT, "color": style.TEXT, "size": style.FONT_SIZE},
         height=style.CHART_HEIGHT, margin={"l": 64, "r": 28, "t": 36, "b": 36},
         showlegend=False, hovermode="closest",
         xaxis={"type": "date", "tickformat": "%Y", "ticklabelmode": "period",
                "showgrid": True, "gridcolor": style.GRID},
-        yaxis={**_axis_format(unit_kind, lang), "showgrid": True, "gridcolor": style.GRID})
+        yaxis={**style.value_axis(unit_kind, lang), "showgrid": True, "gridcolor": style.GRID})

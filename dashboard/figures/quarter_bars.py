@@ -33,19 +33,19 @@ def _bar(i: int, slot: float, point: Point, top: float, label: Callable[[float],
     width = slot * 0.7
     base = HEIGHT - PAD_BOTTOM
     centre = x + width / 2
-    axis = (f'<text x="{centre:.1f}" y="{HEIGHT - 6}" font-size="10" text-anchor="middle" '
+    axis = (f'<text x="{centre:.1f}" y="{HEIGHT - 6}" font-size="12" text-anchor="middle" '
             f'fill="{TEXT}">{escape(name)}</text>')
     if value is None:
         return (f'<rect x="{x:.1f}" y="{base - 24}" width="{width:.1f}" height="24" fill="none" '
                 f'stroke="{NEUTRAL}" stroke-dasharray="3 3"/>'
-                f'<text x="{centre:.1f}" y="{base - 8}" font-size="10" text-anchor="middle" '
+                f'<text x="{centre:.1f}" y="{base - 8}" font-size="12" text-anchor="middle" '
                 f'fill="{TEXT}">{escape(missing)}</text>' + axis)
     height = (base - PAD_TOP) * (value / top if top else 0)
     colour = CURRENT if current else EARLIER
     return (f'<rect x="{x:.1f}" y="{base - height:.1f}" width="{width:.1f}" '
             f'height="{height:.1f}" fill="{colour}"><title>{escape(name)}: '
             f'{escape(label(value))}</title></rect>'
-            f'<text x="{centre:.1f}" y="{base - height - 4:.1f}" font-size="10" '
+            f'<text x="{centre:.1f}" y="{base - height - 4:.1f}" font-size="12" '
             f'text-anchor="middle" fill="{TEXT}"'
             f'{" font-weight=" + chr(34) + "700" + chr(34) if current else ""}>'
             f'{escape(label(value))}</text>' + axis)

@@ -10,13 +10,13 @@ from summing here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Final
 
 from pipelines.read.indicator import IndicatorPage
 from pipelines.read.rows import Observation, Progress
-from pipelines.vocabulary import SUMMABLE_MEASURES
+from pipelines.vocabulary import DIRECTION_NEUTRAL, SUMMABLE_MEASURES
 
 ALL: Final[str] = "all"
 PROVINCE: Final[str] = "ontario"
@@ -54,11 +54,23 @@ class ChartPoint:
     edition_en: str | None
     edition_fr: str | None
     to_date_kind: str | None = None  # for KIND_TO_DATE points
+    neutral: bool = False  # reported activity or context: drawn in neutral colours
+
+    @property
+    def spans_period(self) -> bool:
+        """A value over a period (a quarter's count, a year's total): not a total to a date."""
+        return (self.kind != KIND_TO_DATE and self.period_basis != "as_of"
+                and self.period_start is not None and self.period_end is not None)
 
     @property
     def x(self) -> date | None:
-        """Where the point sits on the time axis: its period's end (None: no stated end)."""
-        return self.period_end
+        """Where the point sits on the time axis: the middle of the period a value covers (so
+        2023-24 never sits on 2024's tick), the day a total to date runs to, None with no
+        stated end."""
+        if self.period_end is None or not self.spans_period:
+            return self.period_end
+        assert self.period_start is not None
+        return self.period_start + timedelta(days=(self.period_end - self.period_start).days // 2)
 
     @property
     def is_demo(self) -> bool:
@@ -120,7 +132,9 @@ def charted_points(page: IndicatorPage, geography: str) -> list[ChartPoint]:
         names = next(((o.geography_en, o.geography_fr) for o in page.observations
                       if o.geography == PROVINCE), ("Ontario", "Ontario"))
         points += _to_date_points(page.progress, names)
-    return points
+    neutral = (page.indicator.interpretation in DIRECTION_NEUTRAL
+               or page.indicator.reporting_note)
+    return [replace(p, neutral=True) for p in points] if neutral else points
 
 
 def placed(points: list[ChartPoint]) -> list[ChartPoint]:

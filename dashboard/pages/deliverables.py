@@ -15,12 +15,13 @@ from dash.development.base_component import Component
 
 from dashboard.components.deliverables import Filters, counts_table, filter_group, parse_filters
 from dashboard.components.links import href
+from dashboard.components.milestone_history import history_cell
 from dashboard.components.milestones import milestone_table, none_reported_notice
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
 from dashboard.text.i18n import Lang, normalise_lang, pick, t
-from pipelines.read import strategy
-from pipelines.read.rows import Milestone, Pillar
+from pipelines.read import milestones, strategy
+from pipelines.read.rows import Milestone, MilestoneLink, Pillar
 from pipelines.vocabulary import MILESTONE_STATUSES
 
 PATH: Final[str] = "/deliverables"
@@ -59,12 +60,24 @@ def filters_section(filters: Filters, pillars: list[Pillar], lang: Lang) -> Comp
     )
 
 
-def _pillar_block(pillar: Pillar, rows: list[Milestone], lang: Lang) -> Component:
+def _histories(lang: Lang) -> dict[str, Component]:
+    """Each deliverable's dated history and the indicators it should move, as one cell."""
+    db = current_db()
+    history = milestones.history(db)
+    links: dict[str, list[MilestoneLink]] = {}
+    for link in milestones.links(db):
+        links.setdefault(link.milestone_id, []).append(link)
+    return {m: history_cell(rows, links.get(m, []), lang) for m, rows in history.items()}
+
+
+def _pillar_block(pillar: Pillar, rows: list[Milestone], lang: Lang,
+                  histories: dict[str, Component]) -> Component:
     pillar_id, name = pillar.pillar_id, pick(pillar, "name", lang)
     return html.Div(
         [
             html.H3(name, id=f"deliverables-{pillar_id}"),
-            milestone_table(rows, lang, t("pillar.milestones_caption", lang, pillar=name)),
+            milestone_table(rows, lang, t("pillar.milestones_caption", lang, pillar=name),
+                            histories),
             html.P(
                 dcc.Link(
                     t("deliverables.pillar_page", lang), href=href(f"/pillar/{pillar_id}", lang)
@@ -79,8 +92,9 @@ def list_section(filters: Filters, pillars: list[Pillar], lang: Lang) -> Compone
     db = current_db()
     rows = strategy.milestones(db, filters.pillar, filters.status)
     total = sum(strategy.milestone_counts(db).values())
+    histories = _histories(lang)
     blocks = [
-        _pillar_block(p, [m for m in rows if m.pillar_id == p.pillar_id], lang)
+        _pillar_block(p, [m for m in rows if m.pillar_id == p.pillar_id], lang, histories)
         for p in pillars
         if any(m.pillar_id == p.pillar_id for m in rows)
     ]

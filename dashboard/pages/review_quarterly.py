@@ -22,6 +22,8 @@ from dashboard.components.quarterly import (
     quarter_picker,
     rules_section,
 )
+from dashboard.components.quarterly_empty import awaiting_body
+from dashboard.components.quarterly_summary import deliverables_section, summary_block
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
 from dashboard.pages.review_statutory import reported_note
@@ -29,7 +31,7 @@ from dashboard.text.i18n import Lang, normalise_lang, t
 from dashboard.text.review import quarter_label
 from pipelines.periods import FiscalQuarter
 from pipelines.read import strategy
-from pipelines.read.review import QuarterReview, available_quarters, quarter_review
+from pipelines.read.review import QuarterReview, available_quarters, awaiting, quarter_review
 
 PATH: Final = "/review/quarterly"
 # window.print() needs a click (browsers refuse it otherwise); the store only gives the
@@ -86,28 +88,30 @@ def _choose(value: str | None, quarters: tuple[FiscalQuarter, ...],
 
 def _review_body(review: QuarterReview, lang: Lang) -> list[Component]:
     geographies = strategy.geography_names(current_db(), lang)
-    return [export_box(review.quarter, lang), rules_section(lang),
+    return [html.P(t("quarterly.intro", lang), className="lead"),
+            export_box(review.quarter, lang), rules_section(lang),
             *[pillar_section(p, review, lang) for p in review.pillars],
-            changes_section(review, geographies, lang), reported_note(lang)]
+            deliverables_section(review, lang), changes_section(review, geographies, lang),
+            reported_note(lang)]
 
 
 def content(value: str | None, lang: Lang) -> list[Component]:
+    """The summary first (it must fit the first screen), then the picker and the details."""
     quarters = _quarters()
     quarter, message = _choose(value, quarters, lang)
     heading = (t("quarterly.heading", lang, quarter=quarter_label(quarter, lang)) if quarter
                else t("quarterly.heading_plain", lang))
-    children: list[Component] = [html.H1(heading), html.P(t("quarterly.intro", lang),
-                                                          className="lead")]
+    children: list[Component] = [html.H1(heading)]
     if message:
         children.append(html.P(message, className="form-error", role="alert",
                                id="quarterly-message"))
     if not quarters:
-        return [*children, html.P(t("quarterly.no_data", lang), id="quarterly-message")]
-    children.append(quarter_picker(quarters, quarter, lang))
+        return [*children, *awaiting_body(awaiting(current_db()), lang)]
     if quarter is None:
-        return children
+        return [*children, quarter_picker(quarters, quarter, lang)]
     review = quarter_review(current_db(), quarter)
-    return [*children, *_review_body(review, lang)]
+    return [*children, summary_block(review, lang), quarter_picker(quarters, quarter, lang),
+            *_review_body(review, lang)]
 
 
 def layout(lang: str = "en", quarter: str | None = None, **_query: object) -> Component:

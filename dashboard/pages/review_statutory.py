@@ -1,5 +1,11 @@
-"""``/review/statutory``: the five-year review, live or from a frozen snapshot
-(``?snapshot=<slug>``, 404 for a slug the manifest list does not name)."""
+"""``/review/statutory``: "did the strategy deliver?" The five-year review, live or from a
+frozen snapshot (``?snapshot=<slug>``, 404 for a slug the manifest list does not name).
+
+It opens with the verdict, pillar by pillar: every core indicator's baseline, latest figure,
+target and status (``marts.progress``), the pillar's deliverables by state and one sentence
+that restates those numbers. Everything is read through :func:`statutory_review`, which the
+statutory briefing (the download link, ``python -m dashboard report --statutory``) reads too.
+"""
 
 from __future__ import annotations
 
@@ -9,35 +15,34 @@ from typing import Final
 
 import dash
 import flask
-from dash import dcc, html
+from dash import html
 from dash.development.base_component import Component
 
+from dashboard.components.chart import chart_export, chart_figure
 from dashboard.components.download import download_link, how_to_cite
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
 from dashboard.components.statutory import (
-    DECADE_START,
-    STATES,
-    context_figure,
-    context_filters,
-    deliverable_counts,
-    first_and_latest,
-    pillar_rows,
+    funding_rows,
+    pillar_block,
     table,
 )
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
 from dashboard.database import Database
-from dashboard.text.formatting import format_date, format_period, format_value
+from dashboard.figures.context_chart import context_figure
+from dashboard.text.formatting import format_date, format_period, format_timestamp, format_value
 from dashboard.text.i18n import Lang, normalise_lang, pick, t
 from dashboard.web.downloads import database_for
+from dashboard.web.statutory_briefing import briefing_href
 from pipelines.errors import UnknownIdError
-from pipelines.read import progress, strategy
-from pipelines.release.export import Filters, observations_frame, public_frame
+from pipelines.read import strategy
+from pipelines.read.rows import SeriesValue
+from pipelines.read.statutory import DECADE_START, StatutoryReview, statutory_review
+from pipelines.release.export import Filters
 from pipelines.release.package import release_of
 from pipelines.release.snapshot import Manifest, list_snapshots
 
 PATH: Final = "/review/statutory"
-FUNDING_INDICATORS: Final = ("strategy_investment", "on_ahts_funding")
 
 
 def title(**_: object) -> str:
@@ -64,89 +69,75 @@ dash.register_page(__name__, path=PATH, title=title, name="Statutory review", or
                    nav="nav.statutory", validate=validate)
 
 
-def strategies_section(db: Database, lang: Lang) -> Component:
-    funding = observations_frame(db.cursor(), Filters(indicator=FUNDING_INDICATORS), lang)
-    editions = strategy.editions(db, lang)
-    rows = []
-    spans = [(r.period_start.year if r.period_start else None,
-              r.period_end.year if r.period_end else None) for r in funding.itertuples()]
-    for s in strategy.strategies(db):
-        years = (s.period_start.year, s.period_end.year)
-        match = funding[[span == years for span in spans]]
-        amount = (format_value(match.iloc[0]["value"], "money", match.iloc[0]["qualifier"], lang)
-                  if len(match) else t("statutory.not_published", lang))
-        source = editions.get(match.iloc[0]["source_id"], "") if len(match) else ""
-        rows.append([pick(s, "name", lang),
-                     format_period(s.period_start, s.period_end, "stated", lang),
-                     amount, source])
+def verdict_section(review: StatutoryReview, lang: Lang, snapshot: str | None) -> Component:
+    start = format_date(review.strategy_start, lang)
+    return html.Section([
+        html.H2(t("statutory.verdict_heading", lang), id="statutory-verdict"),
+        html.P(t("statutory.verdict_intro", lang, date=start)),
+        html.P(t("statutory.as_of_quarter", lang, quarter=review.as_of_quarter or "")),
+        *[pillar_block(p, review, lang) for p in review.pillars],
+        html.P([html.A(t("statutory.briefing_download", lang), id="statutory-download",
+                       href=briefing_href(lang, snapshot), className="button",
+                       download=f"statutory-review-{lang}.html"),
+                " ", t("statutory.briefing_note", lang)], className="download export-box"),
+        html.P(t("statutory.late_definition_records", lang), className="table-note"),
+    ], **{"aria-labelledby": "statutory-verdict"})
+
+
+def strategies_section(review: StatutoryReview, lang: Lang) -> Component:
     headers = [t(f"statutory.col_{c}", lang) for c in ("strategy", "period", "funding", "source")]
     return html.Section([html.H2(t("statutory.strategies_heading", lang), id="statutory-arc"),
-                         table(t("statutory.strategies_caption", lang), headers, rows)],
+                         table(t("statutory.strategies_caption", lang), headers,
+                               funding_rows(review.strategies, review.funding, lang))],
                         **{"aria-labelledby": "statutory-arc"})
 
 
-def pillars_section(db: Database, lang: Lang, snapshot: str | None) -> Component:
-    pillars = strategy.pillars(db)
-    ids = tuple(p.pillar_id for p in pillars)
-    observations = observations_frame(db.cursor(), Filters(pillar=ids), lang)
-    pairs = first_and_latest(observations)
-    indicators = public_frame(db.cursor(), "indicators", None, lang)
-    targets = public_frame(db.cursor(), "targets", None, lang)
-    statuses = {row.indicator_id: row for row in progress.current(db)}
-    kinds = strategy.unit_kinds(db)
-    rows = []
-    for p in pillars:
-        mine = indicators[indicators["pillar_id"] == p.pillar_id]
-        rows += pillar_rows(pick(p, "name", lang), mine, pairs, targets, kinds, statuses, lang)
-    headers = [t(f"statutory.col_{c}", lang)
-               for c in ("indicator", "pillar", "baseline", "latest", "target", "status")]
-    return html.Section([
-        html.H2(t("statutory.pillars_heading", lang), id="statutory-pillars"),
-        table(t("statutory.pillars_caption", lang), headers, rows),
-        download_link(Filters(pillar=ids), lang, snapshot=snapshot),
-    ], **{"aria-labelledby": "statutory-pillars"})
+def _series(rows: list[SeriesValue], lang: Lang, built: str, snapshot: str | None
+            ) -> list[Component]:
+    first = rows[0]
+    name = pick(first, "name", lang)
+    caption = t("statutory.chart_caption", lang, indicator=name)
+    editions = {r.source_id: (r.edition_fr if lang == "fr" else r.edition_en) or r.source_id
+                for r in rows}
+    figure = context_figure(rows, name, lang)
+    export = chart_export(first.indicator_id, name, rows_period(rows, lang),
+                          "; ".join(dict.fromkeys(editions.values())), built,
+                          first.reporting_note, lang)
+    table_rows = [[format_period(r.period_start, r.period_end, r.period_basis, lang),
+                   editions[r.source_id], format_value(r.value, r.unit_kind, r.qualifier, lang)]
+                  for r in rows]
+    table_id = f"statutory-table-{first.indicator_id}"
+    return [
+        chart_figure(figure, graph_id=f"statutory-chart-{first.indicator_id}", title=caption,
+                     notes=[t("statutory.chart_periods", lang)], table_id=table_id, lang=lang,
+                     export=export, legend=False),
+        html.Div(table(caption, [t(f"statutory.col_{c}", lang) for c in ("year", "edition",
+                                                                          "value")],
+                       table_rows), id=table_id),
+        download_link(Filters(indicator=(first.indicator_id,), date_from=DECADE_START), lang,
+                      snapshot=snapshot)]
 
 
-def deliverables_section(db: Database, as_of: date, lang: Lang) -> Component:
-    counts = deliverable_counts(strategy.milestones(db), as_of)
-    rows = [[pick(p, "name", lang), *[counts.get(p.pillar_id, {}).get(s, 0) for s in STATES],
-             sum(counts.get(p.pillar_id, {}).values())]
-            for p in strategy.pillars(db)]
-    headers = [t("statutory.col_pillar", lang), *[t(f"statutory.state_{s}", lang) for s in STATES],
-               t("statutory.col_total", lang)]
-    shown = format_date(as_of, lang)
-    return html.Section([
-        html.H2(t("statutory.deliverables_heading", lang), id="statutory-deliverables"),
-        html.P(t("statutory.late_definition", lang, date=shown)),
-        table(t("statutory.deliverables_caption", lang, date=shown), headers, rows),
-    ], **{"aria-labelledby": "statutory-deliverables"})
+def rows_period(rows: list[SeriesValue], lang: Lang) -> str:
+    """The span the series covers, from its first period's start to its last one's end."""
+    starts = [r.period_start for r in rows if r.period_start is not None]
+    ends = [r.period_end for r in rows if r.period_end is not None]
+    if not starts or not ends:
+        return ""
+    return format_period(min(starts), max(ends), "stated", lang)
 
 
-def context_section(db: Database, lang: Lang, snapshot: str | None) -> Component:
-    rows = observations_frame(db.cursor(), context_filters(), lang)
-    editions = strategy.editions(db, lang)
+def context_section(review: StatutoryReview, lang: Lang, built: str,
+                    snapshot: str | None) -> Component:
+    by_indicator: dict[str, list[SeriesValue]] = {}
+    for row in review.context:
+        by_indicator.setdefault(row.indicator_id, []).append(row)
     children: list[Component] = [
         html.H2(t("statutory.context_heading", lang), id="statutory-context"),
         html.P(t("statutory.context_intro", lang))]
-    kinds = strategy.unit_kinds(db)
-    for indicator, group in rows.groupby("indicator_id", sort=False):
-        name = str(group.iloc[0]["indicator_name"])
-        caption = t("statutory.chart_caption", lang, indicator=name)
-        kind = kinds.get(str(group.iloc[0]["unit"]), "count")
-        table_rows = [[format_period(r.period_start, r.period_end, "stated", lang),
-                       editions.get(r.source_id, r.source_id),
-                       format_value(r.value, kind, r.qualifier, lang)]
-                      for r in group.itertuples()]
-        children += [
-            html.Figure([dcc.Graph(figure=context_figure(group, editions, name),
-                                   config={"displayModeBar": False, "responsive": True},
-                                   id=f"statutory-chart-{indicator}", className="chart"),
-                         html.Figcaption(caption)], className="chart-figure"),
-            table(caption, [t(f"statutory.col_{c}", lang) for c in ("year", "edition", "value")],
-                  table_rows),
-            download_link(Filters(indicator=(str(indicator),), date_from=DECADE_START), lang,
-                          snapshot=snapshot)]
-    if rows.empty:
+    for rows in by_indicator.values():
+        children += _series(rows, lang, built, snapshot)
+    if not by_indicator:
         children.append(html.P(t("statutory.no_context", lang)))
     children.append(reported_note(lang))
     return html.Section(children, **{"aria-labelledby": "statutory-context"})
@@ -181,12 +172,14 @@ def content(db: Database, lang: Lang, snapshot: Manifest | None,
                 date=format_date(date.fromisoformat(snapshot.created[:10]), lang))
               if snapshot else t("statutory.live", lang, date=format_date(as_of, lang)))
     slug = snapshot.slug if snapshot else None
+    review = statutory_review(db)
+    built = format_timestamp(release.created, lang)
     return [html.H1(t("statutory.heading", lang)),
-            html.P(t("statutory.intro", lang), className="lead"),
             html.P(banner, className="snapshot-banner", role="note"),
-            snapshot_picker(snapshots, slug, lang), strategies_section(db, lang),
-            pillars_section(db, lang, slug), deliverables_section(db, as_of, lang),
-            context_section(db, lang, slug),
+            verdict_section(review, lang, slug),
+            html.P(t("statutory.intro", lang), className="lead"),
+            snapshot_picker(snapshots, slug, lang), strategies_section(review, lang),
+            context_section(review, lang, built, slug),
             how_to_cite(release, lang, heading_id="statutory-cite")]
 
 

@@ -13,19 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from html import escape
-from pathlib import Path
-from typing import Final
 
-from dashboard.components.shell import EMERGENCY_NUMBER, HOTLINE_DISPLAY
+from dashboard.components.progress import ICONS
+from dashboard.reports.html import document, link, summary_lines, table
 from dashboard.text import review as rt
+from dashboard.text import summary as st
 from dashboard.text.formatting import format_date, format_timestamp, quarter_name
 from dashboard.text.i18n import Lang, pick, t
 from pipelines.read import Reader, strategy
 from pipelines.read.core import fetch
 from pipelines.read.review import IndicatorReview, PillarReview, QuarterReview
-from pipelines.read.rows import LoadId, TargetSource
-
-CSS_FILE: Final[Path] = Path(__file__).resolve().parent / "briefing.css"
+from pipelines.read.rows import LoadId, MilestoneQuarter, TargetSource
 
 
 @dataclass(frozen=True)
@@ -47,23 +45,22 @@ def briefing_context(reader: Reader, lang: Lang) -> BriefingContext:
     return BriefingContext(strategy.geography_names(reader, lang), loads, source, built)
 
 
-def _attributes(marks: dict[str, str]) -> str:
-    return "".join(f' {name}="{escape(value)}"' for name, value in marks.items())
-
-
-def _table(caption: str, headers: list[str], rows: list[list[rt.Cell]]) -> str:
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
-    body = "".join(
-        "<tr>" + f'<th scope="row">{escape(r[0].text)}</th>'
-        + "".join(f"<td{_attributes(c.marks)}>{escape(c.text)}</td>" for c in r[1:]) + "</tr>"
-        for r in rows)
-    return (f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
-
-
 def _demo(review: QuarterReview, lang: Lang) -> str:
     return (f'<p class="demo-label">{escape(t("quarterly.demo_label", lang))}</p>'
             if review.has_demo else "")
+
+
+def _summary(review: QuarterReview, lang: Lang) -> str:
+    """The same block as the top of the page: counts by status, then what changed."""
+    counts = "".join(
+        f'<li data-status="{c.status}" data-count="{c.count}">'
+        + link(f"{ICONS[c.status]} {c.words} {c.count}", c.anchor) + "</li>"
+        for c in st.status_counts(review, lang))
+    caption = t("summary.statuses", lang, quarter=quarter_name(review.quarter.label, lang))
+    return (f'<section class="summary" id="{st.SUMMARY}">'
+            f"<h2>{escape(t('summary.heading', lang))}</h2>{_demo(review, lang)}"
+            f'<p class="caption">{escape(caption)}</p><ul class="status-counts">{counts}</ul>'
+            f"{summary_lines(st.lines(review, lang))}</section>")
 
 
 def _figure(item: IndicatorReview, lang: Lang) -> str:
@@ -77,26 +74,52 @@ def _pillar(pillar: PillarReview, review: QuarterReview, lang: Lang) -> str:
     name = pick(pillar.pillar, "name", lang)
     caption = t("quarterly.summary_caption", lang, pillar=name,
                 quarter=quarter_name(review.quarter.label, lang))
-    rows = [rt.summary_row(i, lang) for i in pillar.indicators]
+    rows = [rt.summary_row(i, lang, review.strategy_start) for i in pillar.indicators]
+    ids = [st.ROW.format(i.row.indicator_id) for i in pillar.indicators]
     figures = "".join(_figure(i, lang) for i in pillar.indicators)
     return (f'<section class="pillar" id="pillar-{escape(pillar.pillar.pillar_id)}">'
             f"<h2>{escape(name)}</h2>{_demo(review, lang)}"
-            f"{_table(caption, rt.summary_headers(review.quarter, lang), rows)}{figures}</section>")
+            f"{table(caption, rt.summary_headers(review.quarter, lang), rows, ids)}{figures}"
+            "</section>")
+
+
+def _deliverable(change: MilestoneQuarter, lang: Lang) -> str:
+    before = t("quarterly.deliverable_changed", lang,
+               before=t(f"milestone.{change.status_previous}", lang))
+    what = (t("quarterly.deliverable_overdue", lang, due=format_date(change.due_date, lang))
+            if change.fell_overdue and change.due_date is not None else before)
+    note = f"<br>{escape(change.note)}" if change.note else ""
+    as_of = t("quarterly.deliverable_as_of", lang, who=change.recorded_by,
+              date=format_date(change.status_as_of, lang))
+    return (f'<li id="{st.DELIVERABLES}-{escape(change.milestone_id)}">'
+            f"<strong>{escape(pick(change, 'text', lang))}</strong>: "
+            f"{escape(t(f'milestone.{change.status}', lang))} {escape(as_of)} "
+            f"{escape(what)}{note}</li>")
+
+
+def _deliverables(review: QuarterReview, lang: Lang) -> str:
+    quarter = quarter_name(review.quarter.label, lang)
+    items = "".join(_deliverable(c, lang) for c in review.deliverable_changes)
+    body = (f"<ul>{items}</ul>" if items else
+            f"<p>{escape(t('quarterly.deliverables_none', lang, quarter=quarter))}</p>")
+    return (f'<section class="deliverables"><h2 id="{st.DELIVERABLES}">'
+            f"{escape(t('quarterly.deliverables_heading', lang, quarter=quarter))}</h2>"
+            f"{body}</section>")
 
 
 def _changes(review: QuarterReview, context: BriefingContext, lang: Lang) -> str:
     rows = rt.revision_rows(review, context.geographies, lang)
     cells = [[rt.Cell(c) for c in row] for row in rows]
-    revisions = (_table(t("quarterly.revisions_caption", lang), rt.revision_headers(lang), cells)
+    revisions = (table(t("quarterly.revisions_caption", lang), rt.revision_headers(lang), cells)
                  if rows else f"<p>{escape(t('quarterly.no_revisions', lang))}</p>")
     missing = rt.missing_items(review, lang)
     missing_html = ("<p>" + escape(t("quarterly.missing_intro", lang)) + "</p><ul>"
                     + "".join(f"<li>{escape(m)}</li>" for m in missing) + "</ul>" if missing
                     else f"<p>{escape(t('quarterly.none_missing_all', lang))}</p>")
-    return (f'<section class="changes" id="revisions">{_demo(review, lang)}'
-            f"<h2>{escape(t('quarterly.revisions_heading', lang))}</h2>"
+    return (f'<section class="changes">{_demo(review, lang)}'
+            f'<h2 id="{st.REVISIONS}">{escape(t("quarterly.revisions_heading", lang))}</h2>'
             f"<p>{escape(rt.last_review_text(review.last_review, lang))}</p>{revisions}"
-            f"<h2 id=\"missing\">{escape(t('quarterly.missing_heading', lang))}</h2>"
+            f'<h2 id="{st.MISSING}">{escape(t("quarterly.missing_heading", lang))}</h2>'
             f"{missing_html}</section>")
 
 
@@ -118,26 +141,17 @@ def _notes(context: BriefingContext, demo: str, lang: Lang) -> str:
             + "".join(f"<li>{escape(s)}</li>" for s in sources) + "</ul></section>")
 
 
-def _help(lang: Lang) -> str:
-    return (f'<p class="help">{escape(t("help.in_danger", lang))} <strong>{EMERGENCY_NUMBER}'
-            f"</strong>. {escape(t('help.hotline', lang))} <strong>{HOTLINE_DISPLAY}</strong> "
-            f"{escape(t('help.hotline_terms', lang))}</p>")
-
-
 def render_briefing(review: QuarterReview, context: BriefingContext, lang: Lang,
                     today: date | None = None) -> str:
-    """The whole briefing as one HTML document."""
+    """The whole briefing as one HTML document: the summary first, as on the page."""
     title = t("quarterly.briefing_title", lang, quarter=quarter_name(review.quarter.label, lang))
     generated = t("quarterly.generated", lang, date=format_date(today or date.today(), lang),
                   built=format_timestamp(context.built_at, lang))
-    pillars = "".join(_pillar(p, review, lang) for p in review.pillars)
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{CSS_FILE.read_text(encoding='utf-8')}</style>"
-            f"</head><body><header><p class=\"subtitle\">"
-            f"{escape(t('quarterly.briefing_subtitle', lang))}</p><h1>{escape(title)}</h1>"
-            f"<p class=\"quarter\">{escape(rt.quarter_label(review.quarter, lang))}</p>"
-            f"{_demo(review, lang)}{_help(lang)}</header><main>"
-            f"<p>{escape(t('quarterly.intro', lang))}</p>{pillars}{_changes(review, context, lang)}"
-            f"{_notes(context, _demo(review, lang), lang)}</main>"
-            f"<footer><p>{escape(generated)}</p>{_help(lang)}</footer></body></html>")
+    header = (f'<p class="subtitle">{escape(t("quarterly.briefing_subtitle", lang))}</p>'
+              f"<h1>{escape(title)}</h1>"
+              f'<p class="quarter">{escape(rt.quarter_label(review.quarter, lang))}</p>')
+    main = (_summary(review, lang) + f"<p>{escape(t('quarterly.intro', lang))}</p>"
+            + "".join(_pillar(p, review, lang) for p in review.pillars)
+            + _deliverables(review, lang) + _changes(review, context, lang)
+            + _notes(context, _demo(review, lang), lang))
+    return document(title, lang, header, main, f"<p>{escape(generated)}</p>")

@@ -5,6 +5,7 @@ figure, change and status is read from ``marts.progress``; nothing is computed h
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from dashboard.figures.quarter_bars import quarter_bars_svg
 from dashboard.text.formatting import (
@@ -18,7 +19,7 @@ from dashboard.text.i18n import Lang, pick, t
 from dashboard.text.status import marks, status_words, to_date_label
 from pipelines.periods import FiscalQuarter, quarter_months
 from pipelines.read.review import IndicatorReview, LastReview, QuarterReview
-from pipelines.read.rows import Progress, Revision
+from pipelines.read.rows import Comparison, Progress, Revision
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,21 @@ def value_text(row: Progress, lang: Lang) -> str:
     return f"{text} ({t(f'quarterly.{word}', lang)})" if word else text
 
 
-def change_text(change: float | None, percent: float | None, old: float | None,
-                row: Progress, lang: Lang) -> str:
-    if change is None or old is None:
+def no_change_text(comparison: Comparison | None, start: date | None, lang: Lang) -> str:
+    """Why there is no change to show: the compared quarter ended before the strategy began,
+    or it (or this quarter) has no value (marts.quarter_comparisons)."""
+    if comparison is None or comparison.reason == "compared":
         return t("quarterly.no_change", lang)
+    quarter = quarter_name(comparison.compared_quarter, lang)
+    began = format_date(start, lang) if start else ""
+    return t(f"quarterly.no_change_{comparison.reason}", lang, quarter=quarter, date=began)
+
+
+def change_text(change: float | None, percent: float | None, old: float | None,
+                row: Progress, lang: Lang, why: str | None = None) -> str:
+    """The change with its percentage and the earlier value; ``why`` when there is none."""
+    if change is None or old is None:
+        return why or t("quarterly.no_change", lang)
     sign = "+" if change > 0 else "−" if change < 0 else "±"
     amount = format_number(abs(change), lang)
     if percent is None:
@@ -126,14 +138,21 @@ def summary_headers(quarter: FiscalQuarter, lang: Lang) -> list[str]:
             t("quarterly.col_missing", lang)]
 
 
-def summary_row(review: IndicatorReview, lang: Lang) -> list[Cell]:
+def summary_row(review: IndicatorReview, lang: Lang, start: date | None = None) -> list[Cell]:
+    """One indicator's row; ``start`` is the day the strategy began (said when a comparison
+    falls before it)."""
     row = review.row
+
+    def why(comparison: str) -> str:
+        return no_change_text(review.comparisons.get(comparison), start, lang)
+
     return [Cell(indicator_name(review, lang)), Cell(value_text(row, lang)),
             Cell(change_text(row.change_previous_quarter, row.change_previous_quarter_pct,
-                             row.value_previous_quarter, row, lang)),
+                             row.value_previous_quarter, row, lang, why("previous_quarter"))),
             Cell(change_text(row.change_same_quarter_last_year,
                              row.change_same_quarter_last_year_pct,
-                             row.value_same_quarter_last_year, row, lang)),
+                             row.value_same_quarter_last_year, row, lang,
+                             why("same_quarter_last_year"))),
             Cell(ytd_text(row, lang)), Cell(to_date_text(row, lang), marks(row)),
             Cell(status_text(row, lang), marks(row)), Cell(missing_text(review, lang))]
 

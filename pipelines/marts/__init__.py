@@ -20,8 +20,13 @@ MARTS_SCHEMA = SQL_DIR / "schema_marts.sql"
 
 def build_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     """Recompute every derived mart from ``marts.observations`` and the reference tables."""
+    from pipelines.marts.comparisons import build_comparisons
+    from pipelines.marts.milestones import build_milestone_status
     from pipelines.marts.progress import build_progress
 
     con.execute(MARTS_SCHEMA.read_text(encoding="utf-8"))
     build_latest_figures(con)
     build_progress(con, settings)
+    # Both read marts.progress's quarters.
+    build_comparisons(con, settings)
+    build_milestone_status(con, settings)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipelines.read import progress, strategy
+from pipelines.read import milestones, progress, strategy
 from pipelines.read.core import Reader, fetch, fetch_one
 from pipelines.read.rows import (
     Indicator,
+    MilestoneLink,
     Observation,
     Progress,
     SubmissionSummary,
@@ -22,6 +23,7 @@ class IndicatorPage:
     target: TargetInfo | None
     submissions: tuple[SubmissionSummary, ...]
     progress: tuple[Progress, ...]  # every assessed quarter, oldest first; empty: no rule
+    deliverables: tuple[MilestoneLink, ...] = ()  # the deliverables that should move it
 
     @property
     def current(self) -> Progress | None:
@@ -44,4 +46,5 @@ def indicator_page(reader: Reader, indicator_id: str) -> IndicatorPage | None:
         found, tuple(observations(reader, indicator_id)), target(reader, indicator_id),
         tuple(fetch(reader, "indicator_submissions", SubmissionSummary,
                     indicator_id=indicator_id)),
-        tuple(progress.history(reader, indicator_id)))
+        tuple(progress.history(reader, indicator_id)),
+        tuple(milestones.links(reader, indicator_id=indicator_id)))

@@ -12,13 +12,17 @@ show later corrections).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from pipelines.periods import FiscalQuarter
-from pipelines.read import progress, strategy
+from pipelines.read import milestones, progress, strategy
 from pipelines.read.core import Reader, fetch
 from pipelines.read.rows import (
+    Comparison,
+    Count,
+    Figure,
+    MilestoneQuarter,
     MissingSubmission,
     Pillar,
     Progress,
@@ -26,6 +30,7 @@ from pipelines.read.rows import (
     QuarterLoad,
     Revision,
 )
+from pipelines.vocabulary import PROGRESS_STATUSES
 
 
 class NoQuarterlyData(LookupError):
@@ -46,6 +51,8 @@ class IndicatorReview:
     series: tuple[Progress, ...]  # the strategy's first quarter to the reviewed one
     revisions: tuple[Revision, ...]
     missing: tuple[str, ...]  # quarters up to the reviewed one with no submission
+    # Why each change has a number or not (marts.quarter_comparisons), by comparison.
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,16 @@ class QuarterReview:
     last_review: LastReview
     pillars: tuple[PillarReview, ...]
     has_demo: bool
+    # The summary's reads: pillar indicators per status at the quarter (every status of
+    # pipelines.vocabulary.PROGRESS_STATUSES, zero when none), the deliverables that changed
+    # status or fell overdue during it, and the day the strategy began.
+    status_counts: dict[str, int] = field(default_factory=dict)
+    deliverable_changes: tuple[MilestoneQuarter, ...] = ()
+    strategy_start: date | None = None
+
+    @property
+    def indicators(self) -> tuple[IndicatorReview, ...]:
+        return tuple(i for p in self.pillars for i in p.indicators)
 
 
 def available_quarters(reader: Reader) -> tuple[FiscalQuarter, ...]:
@@ -83,6 +100,20 @@ def _is_demo(item: IndicatorReview) -> bool:
                 for r in item.series) or any(r.demo for r in item.revisions))
 
 
+def status_counts(reader: Reader, quarter: FiscalQuarter) -> dict[str, int]:
+    """Pillar indicators per status at ``quarter``, read from marts.progress."""
+    counts = {c.status: c.n for c in fetch(reader, "quarter_status_counts", Count,
+                                           quarter=quarter.label)}
+    return {status: counts.get(status, 0) for status in PROGRESS_STATUSES}
+
+
+def _comparisons(reader: Reader, quarter: FiscalQuarter) -> dict[str, dict[str, Comparison]]:
+    found: dict[str, dict[str, Comparison]] = defaultdict(dict)
+    for row in fetch(reader, "quarter_comparisons", Comparison, quarter=quarter.label):
+        found[row.indicator_id][row.comparison] = row
+    return found
+
+
 def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
     """The whole review of ``quarter``; raises :class:`NoQuarterlyData` if it has none."""
     quarters = available_quarters(reader)
@@ -99,6 +130,7 @@ def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
     missing: dict[str, list[str]] = defaultdict(list)
     for gap in fetch(reader, "missing_submissions", MissingSubmission, quarter=quarter.label):
         missing[gap.indicator_id].append(gap.quarter)
+    comparisons = _comparisons(reader, quarter)
     by_pillar: dict[str | None, list[IndicatorReview]] = defaultdict(list)
     for row in progress.at_quarter(reader, quarter.label):
         rows = series[row.indicator_id]
@@ -106,8 +138,34 @@ def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
             continue  # an indicator that takes no submissions has nothing to review
         by_pillar[row.pillar_id].append(IndicatorReview(
             row, tuple(rows), tuple(revisions[row.indicator_id]),
-            tuple(missing[row.indicator_id])))
+            tuple(missing[row.indicator_id]), comparisons[row.indicator_id]))
     pillars = tuple(PillarReview(p, tuple(by_pillar[p.pillar_id]))
                     for p in strategy.pillars(reader) if by_pillar.get(p.pillar_id))
     has_demo = any(_is_demo(i) for p in pillars for i in p.indicators)
-    return QuarterReview(quarter, quarters, since, pillars, has_demo)
+    current = strategy.strategy(reader, "2025-2030")
+    return QuarterReview(quarter, quarters, since, pillars, has_demo,
+                         status_counts(reader, quarter),
+                         tuple(milestones.changes(reader, quarter.label)),
+                         current.period_start if current else None)
+
+
+@dataclass(frozen=True)
+class Awaiting:
+    """What the quarterly review shows before any submission has arrived: the quarter
+    submissions are expected for (the latest one marts.progress assesses), each pillar
+    indicator's status there and its latest published figure, and the deliverables."""
+
+    quarter: FiscalQuarter | None
+    rows: tuple[Progress, ...]
+    figures: dict[str, Figure]
+    pillars: tuple[Pillar, ...]
+    deliverables: dict[str, dict[str, int]]  # pillar -> review state -> deliverables
+
+
+def awaiting(reader: Reader) -> Awaiting:
+    rows = tuple(progress.current(reader))
+    figures = {f.indicator_id: f for f in strategy.latest_figures(reader)
+               if f.pillar_id is not None}
+    quarter = FiscalQuarter.parse(rows[0].as_of_quarter) if rows else None
+    return Awaiting(quarter, rows, figures, tuple(strategy.pillars(reader)),
+                    milestones.state_counts(reader))

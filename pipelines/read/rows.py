@@ -350,3 +350,112 @@ class Unit:
     name_fr: str
     kind: str
     is_people: bool
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Why one change of the quarterly review has a number or not (marts.quarter_comparisons)."""
+
+    indicator_id: str
+    comparison: str  # previous_quarter | same_quarter_last_year
+    compared_quarter: str
+    reason: str  # pipelines.vocabulary.COMPARISON_REASONS
+
+
+@dataclass(frozen=True)
+class MilestoneQuarter:
+    """A deliverable at the end of one quarter (marts.milestone_quarters) with its words."""
+
+    milestone_id: str
+    pillar_id: str
+    kind: str
+    text_en: str
+    text_fr: str
+    as_of_quarter: str
+    quarter_end: date
+    status: str
+    status_as_of: date
+    due_date: date | None
+    state: str
+    status_previous: str
+    state_previous: str
+    status_changed: bool
+    fell_overdue: bool
+    note: str | None
+    recorded_by: str
+    source: str
+
+
+@dataclass(frozen=True)
+class MilestoneHistory:
+    """One dated status of a deliverable (marts.milestone_status), oldest first."""
+
+    milestone_id: str
+    status: str
+    as_of: date
+    note: str | None
+    evidence_url: str | None
+    recorded_by: str
+    source: str
+    due_date: date | None
+    sequence: int
+    is_latest: bool
+
+
+@dataclass(frozen=True)
+class MilestoneLink:
+    """A deliverable and an indicator it should move (marts.milestone_indicators)."""
+
+    milestone_id: str
+    pillar_id: str
+    text_en: str
+    text_fr: str
+    status: str
+    status_date: date | None
+    indicator_id: str
+    indicator_en: str
+    indicator_fr: str
+    basis: str
+    rationale_en: str
+    rationale_fr: str
+    locator: str | None
+
+
+@dataclass(frozen=True)
+class StateCount:
+    """Deliverables of a pillar in one review state at the latest quarter."""
+
+    pillar_id: str
+    state: str
+    n: int
+
+
+@dataclass(frozen=True)
+class PillarTally:
+    """What the statutory verdict of one pillar restates, counted by its named query."""
+
+    pillar_id: str | None  # None: the core indicators outside the pillars
+    indicators: int
+    with_target: int
+    with_figure_since_start: int
+
+
+@dataclass(frozen=True)
+class SeriesValue:
+    """One published total of an indicator's series (indicator_figures.sql)."""
+
+    indicator_id: str
+    name_en: str
+    name_fr: str
+    geography: str
+    period_start: date | None
+    period_end: date | None
+    period_basis: str
+    value: float
+    qualifier: str
+    unit_kind: str
+    interpretation: str
+    reporting_note: bool
+    source_id: str
+    edition_en: str | None
+    edition_fr: str | None

@@ -23,6 +23,7 @@ import duckdb
 
 from pipelines import sql, writer
 from pipelines.errors import DatabaseNotBuilt, SnapshotExistsError, TrackerError, UnknownIdError
+from pipelines.marts import build_marts
 from pipelines.release.changelog import changelog_markdown
 from pipelines.release.package import Release, release_of, write_export
 from pipelines.settings import Settings
@@ -36,6 +37,11 @@ COPIED: Final[dict[str, str]] = {
     "marts.observations": "status <> 'demo'",
     "meta.sources": "kind <> 'demo'",
     "meta.build_info": "TRUE",
+    # What the snapshot's own marts (progress, deliverable histories) are rebuilt from, without
+    # demonstration records: build_marts runs on the copy (README, Architecture › Data flow).
+    "marts.milestone_indicators": "TRUE",
+    "marts.milestone_status": "source = 'reference'",
+    "staging.milestone_records": "source <> 'demo'",
 }
 
 
@@ -95,7 +101,7 @@ def snapshot_db(settings: Settings, slug: str) -> Path:
     return settings.snapshots_dir / slug / DB_NAME
 
 
-def _copy_public(source: Path, target: Path, label: str) -> None:
+def _copy_public(source: Path, target: Path, label: str, settings: Settings) -> None:
     """Copy the public tables into a new, compact file (16 KB blocks keep a small database
     small enough to commit)."""
     with duckdb.connect() as con:
@@ -107,6 +113,7 @@ def _copy_public(source: Path, target: Path, label: str) -> None:
             con.execute(f"INSERT INTO snap.{table} BY NAME "  # noqa: S608 (code constants)
                         f"SELECT * FROM source.{table} WHERE {where}")
         con.execute("DETACH source")
+        build_marts(con, settings)
         con.execute("INSERT INTO snap.meta.build_info VALUES ('snapshot_label', $label)",
                     {"label": label})
         con.execute("CHECKPOINT snap")
@@ -131,7 +138,7 @@ def create_snapshot(settings: Settings, label: str, url: str) -> Manifest:
         building = settings.snapshots_dir / f".{slug}.{os.getpid()}.building"
         building.mkdir(parents=True)
         try:
-            _copy_public(settings.db_path, building / DB_NAME, label)
+            _copy_public(settings.db_path, building / DB_NAME, label, settings)
             manifest = _write_contents(building, settings, slug, label, url, previous)
             _freeze(building)
             os.replace(building, target)

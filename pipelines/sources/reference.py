@@ -88,6 +88,13 @@ SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
         _text("text_en"), _text("text_fr"), _enum("status", MILESTONE_STATUSES),
         _date("status_date", False), _text("note", False), *SOURCE_COLUMNS,
     ), key=("milestone_id",)),
+    # Which indicators a deliverable should move: ``stated`` when the strategy's own sentence
+    # ties them (source_id and locator say where), ``inferred`` when the rationale says why.
+    TableSpec("milestone_indicators", (
+        _text("milestone_id"), _text("indicator_id"), _enum("basis", ("stated", "inferred")),
+        _text("rationale"), _text("rationale_fr"), _text("source_id", False),
+        _text("locator", False),
+    ), key=("milestone_id", "indicator_id")),
     TableSpec("strategies", (
         _text("strategy_id"), _text("name_en"), _text("name_fr"), _date("period_start"),
         _date("period_end"), _enum("period_basis", PERIOD_BASES),
@@ -142,14 +149,34 @@ def check_cross_references(ref: Reference,
                           ref["geographies"].keys("geography_id"), "geographies.csv"),
         *check_references(ref["targets"], "indicator_id", indicators, "indicators.csv"),
         *check_references(ref["milestones"], "pillar_id", pillars, "pillars.csv"),
+        *check_references(ref["milestone_indicators"], "milestone_id",
+                          ref["milestones"].keys("milestone_id"), "milestones.csv"),
+        *check_references(ref["milestone_indicators"], "indicator_id", indicators,
+                          "indicators.csv"),
+        *_check_stated(ref["milestone_indicators"]),
         *_check_core_ids(ref["indicators"]),
         *_check_observation_periods(ref["observations"]),
         *_check_breakdowns(ref["observations"]),
         *check_values(ref["observations"], _unit_kinds(ref)),
         *_check_parents(ref["geographies"]),
     ]
-    for name in ("pillars", "observations", "targets", "milestones", "strategies"):
+    for name in ("pillars", "observations", "targets", "milestones", "strategies",
+                 "milestone_indicators"):
         problems.extend(_check_sources(ref[name], documents))
+    return problems
+
+
+def _check_stated(table: Table) -> list[Problem]:
+    """A ``stated`` link quotes the sentence that makes it; an ``inferred`` one has none."""
+    problems = []
+    for i, row in table.numbered():
+        stated = row["basis"] == "stated"
+        if stated and (row.get("source_id") is None or row.get("locator") is None):
+            problems.append(table.problem(i, "locator", "a stated link needs its source_id "
+                                          "and locator"))
+        if not stated and row.get("source_id") is not None:
+            problems.append(table.problem(i, "source_id", "an inferred link quotes no source; "
+                                          "make it stated or leave source_id empty"))
     return problems
 
 

@@ -147,3 +147,32 @@ CREATE TABLE marts.milestones (
     source_id    VARCHAR NOT NULL,
     locator      VARCHAR NOT NULL
 );
+
+-- Which indicators a deliverable should move (data/reference/milestone_indicators.csv).
+CREATE TABLE marts.milestone_indicators (
+    milestone_id VARCHAR NOT NULL,
+    indicator_id VARCHAR NOT NULL,
+    basis        VARCHAR NOT NULL,         -- 'stated' (the strategy's sentence ties them) | 'inferred'
+    rationale    VARCHAR NOT NULL,         -- why, in English
+    rationale_fr VARCHAR NOT NULL,         -- the same in French
+    source_id    VARCHAR,                  -- stated links: the document and its sentence
+    locator      VARCHAR,
+    PRIMARY KEY (milestone_id, indicator_id)
+);
+
+-- Deliverable status records: what a submission sheet or a staff member reported about one
+-- deliverable on one date. Kept for ever and carried across rebuilds (pipelines/build.py,
+-- CARRY_OVER); marts.milestone_status and marts.milestones.status are built from them
+-- (pipelines/marts/milestones.py, which documents the record format).
+CREATE TABLE IF NOT EXISTS staging.milestone_records (
+    milestone_id VARCHAR NOT NULL,         -- marts.milestones.milestone_id
+    status       VARCHAR NOT NULL,         -- pipelines.vocabulary.MILESTONE_STATUSES
+    as_of        DATE NOT NULL,            -- the day the status was true
+    note         VARCHAR,
+    evidence_url VARCHAR,                  -- http(s) address of the evidence, when given
+    recorded_by  VARCHAR NOT NULL,         -- the program (submission) or staff account that reported it
+    source       VARCHAR NOT NULL,         -- pipelines.vocabulary.MILESTONE_RECORD_SOURCES
+    due_date     DATE,                     -- the day the deliverable is due, when the record says
+    load_id      BIGINT,                   -- the meta.loads row of a submission; NULL from the web form
+    recorded_at  TIMESTAMP NOT NULL        -- when the tracker accepted the record
+);

@@ -70,3 +70,56 @@ CREATE TABLE IF NOT EXISTS marts.progress_method (
     example_ratio            DOUBLE NOT NULL,
     example_status           VARCHAR NOT NULL
 );
+
+-- A deliverable's dated status history (pipelines/marts/milestones.py): one row for the status
+-- the strategy starts it with (source 'reference', as of the strategy's start or its
+-- status_date), then one per record of staging.milestone_records. marts.milestones.status and
+-- status_date are the latest row's (is_latest).
+CREATE TABLE IF NOT EXISTS marts.milestone_status (
+    milestone_id VARCHAR NOT NULL,
+    status       VARCHAR NOT NULL,         -- pipelines.vocabulary.MILESTONE_STATUSES
+    as_of        DATE NOT NULL,
+    note         VARCHAR,
+    evidence_url VARCHAR,
+    recorded_by  VARCHAR NOT NULL,
+    source       VARCHAR NOT NULL,         -- 'reference' | 'submission' | 'staff' | 'demo'
+    due_date     DATE,
+    load_id      BIGINT,
+    recorded_at  TIMESTAMP,
+    sequence     INTEGER NOT NULL,         -- 1 = the oldest row of the deliverable
+    is_latest    BOOLEAN NOT NULL
+);
+
+-- Each deliverable at the end of each quarter marts.progress assesses: its latest status by
+-- then, how the reviews read it (pipelines.vocabulary.DELIVERABLE_STATES: 'late' is at risk,
+-- or not done by its due date) and what changed during the quarter.
+CREATE TABLE IF NOT EXISTS marts.milestone_quarters (
+    milestone_id     VARCHAR NOT NULL,
+    pillar_id        VARCHAR NOT NULL,
+    as_of_quarter    VARCHAR NOT NULL,
+    quarter_end      DATE NOT NULL,
+    is_latest        BOOLEAN NOT NULL,     -- the latest assessed quarter
+    status           VARCHAR NOT NULL,
+    status_as_of     DATE NOT NULL,        -- the as_of of the record in force
+    due_date         DATE,                 -- the latest due date recorded by then
+    state            VARCHAR NOT NULL,
+    status_previous  VARCHAR NOT NULL,     -- at the end of the previous quarter ('not_reported' before any)
+    state_previous   VARCHAR NOT NULL,
+    status_changed   BOOLEAN NOT NULL,
+    fell_overdue     BOOLEAN NOT NULL,     -- late now, not late at the end of the previous quarter
+    note             VARCHAR,              -- the record in force
+    recorded_by      VARCHAR NOT NULL,
+    source           VARCHAR NOT NULL,
+    PRIMARY KEY (milestone_id, as_of_quarter)
+);
+
+-- Why a quarterly comparison has, or has no, number (pipelines/marts/comparisons.py): one row
+-- per indicator, quarter and comparison ('previous_quarter', 'same_quarter_last_year').
+CREATE TABLE IF NOT EXISTS marts.quarter_comparisons (
+    indicator_id     VARCHAR NOT NULL,
+    as_of_quarter    VARCHAR NOT NULL,
+    comparison       VARCHAR NOT NULL,
+    compared_quarter VARCHAR NOT NULL,
+    reason           VARCHAR NOT NULL,     -- pipelines.vocabulary.COMPARISON_REASONS
+    PRIMARY KEY (indicator_id, as_of_quarter, comparison)
+);

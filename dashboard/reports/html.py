@@ -1,0 +1,67 @@
+"""Small HTML writers shared by the self-contained briefings: every text escaped, every status
+or figure-to-date cell carrying the same data attributes as on the pages, one document shell
+(inline CSS, no script, no external request) with the help line at both ends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+from typing import Final
+
+from dashboard.components.shell import EMERGENCY_NUMBER, HOTLINE_DISPLAY
+from dashboard.text import summary as st
+from dashboard.text.i18n import Lang, t
+from dashboard.text.review import Cell
+
+CSS_FILE: Final[Path] = Path(__file__).resolve().parent / "briefing.css"
+
+
+def attributes(marks: dict[str, str]) -> str:
+    return "".join(f' {name}="{escape(value)}"' for name, value in marks.items())
+
+
+def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
+          row_ids: Sequence[str] | None = None) -> str:
+    """A table whose first cell is the row header; ``row_ids`` are anchors for the summary."""
+    ids = list(row_ids or [""] * len(rows))
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    body = "".join(
+        f"<tr{attributes({'id': row_id}) if row_id else ''}>"
+        f'<th scope="row">{escape(r[0].text)}</th>'
+        + "".join(f"<td{attributes(c.marks)}>{escape(c.text)}</td>" for c in r[1:]) + "</tr>"
+        for r, row_id in zip(rows, ids, strict=True))
+    return (f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
+
+
+def link(text: str, anchor: str | None, marks: dict[str, str] | None = None) -> str:
+    extra = attributes(marks or {})
+    if anchor is None:
+        return f"<span{extra}>{escape(text)}</span>"
+    return f'<a href="#{escape(anchor)}"{extra}>{escape(text)}</a>'
+
+
+def summary_lines(lines: Sequence[st.Line]) -> str:
+    """The summary block's lines as a description list, each linked to its section."""
+    parts = []
+    for line in lines:
+        items = "; ".join(link(i.text, i.anchor, i.marks) for i in line.items)
+        parts.append(f"<dt>{link(line.label, line.anchor)}</dt>"
+                     f"<dd>{items or escape(line.none)}</dd>")
+    return f'<dl class="summary-lines">{"".join(parts)}</dl>'
+
+
+def help_line(lang: Lang) -> str:
+    return (f'<p class="help">{escape(t("help.in_danger", lang))} <strong>{EMERGENCY_NUMBER}'
+            f"</strong>. {escape(t('help.hotline', lang))} <strong>{HOTLINE_DISPLAY}</strong> "
+            f"{escape(t('help.hotline_terms', lang))}</p>")
+
+
+def document(title: str, lang: Lang, header: str, main: str, footer: str) -> str:
+    """One self-contained HTML document: the stylesheet inline, nothing fetched."""
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{CSS_FILE.read_text(encoding='utf-8')}"
+            f"</style></head><body><header>{header}{help_line(lang)}</header><main>{main}"
+            f"</main><footer>{footer}{help_line(lang)}</footer></body></html>")
