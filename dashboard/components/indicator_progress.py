@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from dash import html
 from dash.development.base_component import Component
 
+from dashboard.components.tables import scroll_table
 from dashboard.text.formatting import format_value, quarter_name
 from dashboard.text.i18n import Lang, t
 from dashboard.text.status import marks, status_words, to_date_label, to_date_value
@@ -62,8 +63,7 @@ def progress_section(page: IndicatorPage, lang: Lang) -> Component | None:
     return html.Section([
         html.H2(t("indicator.progress_heading", lang), id="indicator-progress"),
         html.P(t("indicator.progress_intro", lang)),
-        html.Div(table, className="table-scroll", tabIndex="0", role="region",
-                 **{"aria-label": caption}),
+        scroll_table(table, caption),
         html.P(html.A(t("indicator.progress_download", lang), className="download-link",
                       href=progress_href(page.indicator.indicator_id, lang, demo),
                       download=""), className="download"),

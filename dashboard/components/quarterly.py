@@ -11,6 +11,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.statutory import table
+from dashboard.components.tables import scroll_table
 from dashboard.figures.quarter_bars import svg_data_uri
 from dashboard.text import review as rt
 from dashboard.text.i18n import Lang, pick, t
@@ -70,11 +71,11 @@ def summary_table(caption: str, headers: list[str], rows: list[list[rt.Cell]]) -
     """The review table: each status and figure-to-date cell carries its data attributes."""
     body = [html.Tr([html.Th(cells[0].text, scope="row"),
                      *[html.Td(c.text, **c.marks) for c in cells[1:]]]) for cells in rows]
-    return html.Div(
+    return scroll_table(
         html.Table([html.Caption(caption),
                     html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
                     html.Tbody(body)], className="data-table"),
-        className="table-scroll", tabIndex="0", role="region", **{"aria-label": caption})
+        caption)
 
 
 def pillar_section(pillar: PillarReview, review: QuarterReview, lang: Lang) -> Component:

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from dash import html
 from dash.development.base_component import Component
 
+from dashboard.components.tables import scroll_table
 from dashboard.text.formatting import format_period, format_value
 from dashboard.text.i18n import Lang, t
 from dashboard.text.status import marks, status_words
@@ -78,11 +79,11 @@ def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]
     header; wrapped so it scrolls on a narrow screen and expands in print."""
     body = [html.Tr([html.Th(str(cells[0]), scope="row"), *[html.Td(c) for c in cells[1:]]])
             for cells in rows]
-    return html.Div(
+    return scroll_table(
         html.Table([html.Caption(caption),
                     html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
                     html.Tbody(body)], className=class_name),
-        className="table-scroll", tabIndex="0", role="region", **{"aria-label": caption})
+        caption)
 
 
 def _status(row: Progress | None, lang: Lang) -> Component:
