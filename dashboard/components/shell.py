@@ -11,6 +11,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
+from dashboard.components.typeset import typeset_french
 from dashboard.text.formatting import format_timestamp
 from dashboard.text.i18n import Lang, other_lang, t
 from pipelines.read.rows import SiteStatus
@@ -156,8 +157,9 @@ def page_shell(
     status: SiteStatus,
     children: Sequence[Component],
 ) -> Component:
-    """Wrap a page's content. ``path`` and ``query`` let the language toggle keep the page."""
-    return html.Div(
+    """Wrap a page's content. ``path`` and ``query`` let the language toggle keep the page.
+    A French page is set in French typography, whatever the source of each text."""
+    page = html.Div(
         [
             html.A(t("site.skip_link", lang), href="#main", className="skip-link"),
             # Before the header, so the bar is the first thing read and stays at the top.
@@ -171,3 +173,4 @@ def page_shell(
         className="page",
         lang=lang,
     )
+    return typeset_french(page) if lang == "fr" else page
