@@ -26,6 +26,7 @@ from pipelines.release.export import (
     rows_csv,
     tidy,
 )
+from pipelines.release.names import download_name
 from pipelines.release.package import Release, download_set, release_of, zip_bytes
 from pipelines.release.public_fields import TABLES
 
@@ -98,7 +99,7 @@ def table_csv(table: str) -> flask.Response:
         return _plain(f"unknown table {table[:40]!r} (one of: {', '.join(TABLES)})", 404)
     try:
         filters, lang, db = request_filters(table)
-        name = f"{table}-{current_release(db).date or 'undated'}.csv"
+        name = download_name(table, filters, lang)
         # Last query on this thread's cursor until the body is sent: the response streams
         # from its result. Unknown ids raise here, before any header is sent.
         result = execute_public(db.cursor(), table, filters, lang)

@@ -45,7 +45,7 @@ def test_csv_route_headers(client):
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     disposition = response.headers["Content-Disposition"]
-    assert disposition.startswith('attachment; filename="observations-20') and ".csv" in disposition
+    assert disposition == 'attachment; filename="observations_support_en.csv"'
 
 
 @pytest.mark.parametrize("table", ["observations", "indicators", "targets", "milestones",
