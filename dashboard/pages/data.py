@@ -49,7 +49,8 @@ def _download_item(table: str, filters: Filters, lang: Lang) -> Component:
     own = for_table(filters, table)
     note = ([" ", html.Span(t("data.not_filtered", lang), className="table-note")]
             if own != filters else [])
-    return html.Li([html.A(f"{table}.csv", href=f"/download/{table}.csv?{_query_items(own, lang)}",
+    return html.Li([html.A(html.Code(f"{table}.csv"),
+                           href=f"/download/{table}.csv?{_query_items(own, lang)}",
                            download=download_name(table, own, lang)),
                     " – ", t(f"data.holds_{table}", lang), *note])
 
@@ -124,13 +125,23 @@ def filter_form(filters: Filters, lang: Lang, error: str | None) -> Component:
     return html.Section(children, **{"aria-labelledby": "data-filters"})
 
 
+def _codes(values: tuple[str, ...]) -> list[Component | str]:
+    parts: list[Component | str] = []
+    for value in values:
+        parts += [", " if parts else "", html.Code(value)]
+    return parts
+
+
 def dictionary_table(lang: Lang) -> Component:
     header = html.Tr([html.Th(t(f"data.col_{c}", lang), scope="col")
                       for c in ("table", "column", "column_fr", "type", "description",
                                 "allowed")])
-    rows = [html.Tr([html.Td(f"{table}.csv"), html.Th(f.name, scope="row"),
-                     html.Td(f.name_fr), html.Td(f.kind), html.Td(f.fr if lang == "fr" else f.en),
-                     html.Td(", ".join(f.allowed))])
+    # File names, column names, types and values are written as code: they are what the
+    # files hold, in either language.
+    rows = [html.Tr([html.Td(html.Code(f"{table}.csv")), html.Th(html.Code(f.name), scope="row"),
+                     html.Td(html.Code(f.name_fr)), html.Td(html.Code(f.kind)),
+                     html.Td(f.fr if lang == "fr" else f.en),
+                     html.Td(_codes(f.allowed))])
             for table in TABLES for f in FIELDS[table]]
     return html.Section([
         html.H2(t("data.dictionary_heading", lang), id="data-dictionary"),
