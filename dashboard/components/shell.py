@@ -110,8 +110,9 @@ def help_banner(lang: Lang) -> Component:
                     ],
                     className="help-text",
                 ),
+                # Read as Quick exit's description only (aria-describedby reads hidden text).
                 html.Span(t("help.quick_exit_hint", lang), id="shell-quick-exit-hint",
-                          className="visually-hidden"),
+                          hidden=True),
             ],
             className="help-inner",
         ),
