@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any, Final
 
 import dash
@@ -16,6 +17,7 @@ from dashboard.routing import install_status_hook, normalise_path, path_status
 from dashboard.text.i18n import t
 from dashboard.web.briefing import register_briefing
 from dashboard.web.downloads import register_downloads
+from dashboard.web.meta import meta_tags, page_meta
 from dashboard.web.plotly_bundle import ASSETS_IGNORE, install_basic_plotly
 from dashboard.web.security import install_security
 from dashboard.web.statutory_briefing import register_statutory_briefing
@@ -34,25 +36,17 @@ function (search) {
 
 
 class TrackerDash(dash.Dash):
-    """Dash whose index page carries ``<html lang>`` and a translated ``<title>``."""
+    """Dash whose index page carries ``<html lang>``, the page's own ``<title>`` and its
+    description and Open Graph tags, in the page's language, before any script runs."""
 
     def interpolate_index(self, **kwargs: Any) -> str:
         lang = request_lang()
-        kwargs["title"] = _index_title(lang)
+        path = normalise_path(flask.request.path)
+        meta = page_meta(_db(), path, path_status(_db(), path), lang)
+        kwargs["title"] = escape(meta.title, quote=False)
+        kwargs["metas"] = meta_tags(meta, flask.request.url, lang) + "\n" + kwargs.get("metas", "")
         index = super().interpolate_index(**kwargs)
         return re.sub(r"<html[^>]*>", f'<html lang="{lang}">', index, count=1)
-
-
-def _index_title(lang: str) -> str:
-    path = normalise_path(flask.request.path)
-    for module, page in dash.page_registry.items():
-        if normalise_path(str(page.get("path", ""))) == path and not module.endswith("_404"):
-            title = page.get("title")
-            return title() if callable(title) else str(title)
-    # A status-404 path, or a templated page whose title needs its ids.
-    if path_status(_db(), path) == 404:
-        return t("site.page_title", lang, page=t("not_found.title", lang))
-    return t("site.title", lang)
 
 
 def _db() -> Database:
@@ -80,6 +74,8 @@ def create_app(settings: Settings) -> dash.Dash:
         use_async=False,
         compress=True,
         assets_ignore=ASSETS_IGNORE,
+        # interpolate_index writes the description and Open Graph tags itself.
+        include_pages_meta=False,
     )
     app.server.config[SETTINGS_CONFIG_KEY] = settings
     app.server.config[DB_CONFIG_KEY] = Database(settings)

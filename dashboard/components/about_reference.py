@@ -16,6 +16,8 @@ from dashboard.text.i18n import Lang, pick, t
 from pipelines.read.rows import Source, Strategy
 
 SOURCE_COLUMNS = ("title", "publisher", "date", "language", "edition", "kind", "sha")
+# Sources made by loading a file (their title is the file's English label).
+LOADED_KINDS = frozenset({"demo", "submission"})
 
 
 def published_text(published: object, about: bool, lang: Lang) -> str:
@@ -32,7 +34,12 @@ def published_text(published: object, about: bool, lang: Lang) -> str:
 
 def _source_title(row: Source, lang: Lang) -> Component:
     """The title in its own language, linked to the source when its address is known (the
-    link is the title itself, so the table keeps readable widths on narrow screens)."""
+    link is the title itself, so the table keeps readable widths on narrow screens). A
+    quarterly submission has no title of its own: the catalogue names it, in the page's
+    language, with its load."""
+    if row.kind in LOADED_KINDS:
+        return html.Span(t(f"about_sources.title_{row.kind}", lang,
+                           edition=pick(row, "edition", lang)))
     title = html.Span(str(row.title), lang=str(row.language))
     url = row.url
     if isinstance(url, str) and url:
@@ -44,7 +51,8 @@ def _source_row(row: Source, lang: Lang) -> Component:
     return html.Tr(
         [
             html.Th(_source_title(row, lang), scope="row"),
-            html.Td(row.publisher_fr if lang == "fr" else row.publisher),
+            html.Td(t("about_sources.publisher_demo", lang) if row.kind == "demo"
+                    else row.publisher_fr if lang == "fr" else row.publisher),
             html.Td(published_text(row.published, bool(row.published_about), lang)),
             html.Td(t(f"about_sources.lang_{row.language}", lang)),
             html.Td(pick(row, "edition", lang)),

@@ -7,6 +7,7 @@ from datetime import date
 from dash import html
 from dash.development.base_component import Component
 
+from dashboard.components.tables import scroll_table
 from dashboard.figures.indicator_chart import series_label, value_text
 from dashboard.figures.series import ChartPoint
 from dashboard.text.formatting import format_date, format_period
@@ -45,6 +46,4 @@ def data_table(points: list[ChartPoint], name: str, table_id: str, lang: Lang) -
     table = html.Table([html.Caption(t("indicator.table_caption", lang, name=name)),
                         html.Thead(header), html.Tbody(body)],
                        id=table_id, className="data-table")
-    # A region that scrolls sideways must be focusable so keyboard users can scroll it.
-    return html.Div(table, className="table-scroll", tabIndex="0", role="region",
-                    **{"aria-label": t("indicator.table_region", lang)})
+    return scroll_table(table, t("indicator.table_region", lang))

@@ -14,6 +14,7 @@ from dash.development.base_component import Component
 
 from dashboard.text.i18n import Lang, t
 from pipelines.release.export import Filters
+from pipelines.release.names import download_name
 from pipelines.release.package import LICENCE, Release
 
 
@@ -30,7 +31,7 @@ def download_link(filters: Filters, lang: Lang, *, label: str | None = None,
     return html.P(
         html.A(label or t("data.download_chart", lang),
                href=download_href(filters, lang, snapshot=snapshot),
-               className="download-link", download=""),
+               className="download-link", download=download_name("observations", filters, lang)),
         className="download",
     )
 

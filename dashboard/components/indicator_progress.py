@@ -3,24 +3,29 @@ the download of exactly those rows."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from dash import html
 from dash.development.base_component import Component
 
+from dashboard.components.download import download_href
+from dashboard.components.tables import scroll_table
 from dashboard.text.formatting import format_value, quarter_name
 from dashboard.text.i18n import Lang, t
 from dashboard.text.status import marks, status_words, to_date_label, to_date_value
 from pipelines.read.indicator import IndicatorPage
 from pipelines.read.rows import Progress
+from pipelines.release.export import Filters
+from pipelines.release.names import download_name
 
 TABLE_ID = "indicator-progress-table"
 
 
+def progress_filters(indicator_id: str, include_demo: bool) -> Filters:
+    """The filters of exactly the rows the progress table lists."""
+    return Filters(indicator=(indicator_id,), include_demo=include_demo)
+
+
 def progress_href(indicator_id: str, lang: Lang, include_demo: bool) -> str:
-    query = [("indicator", indicator_id), *([("include_demo", "true")] if include_demo else []),
-             ("lang", lang)]
-    return f"/download/progress.csv?{urlencode(query)}"
+    return download_href(progress_filters(indicator_id, include_demo), lang, table="progress")
 
 
 def _this_quarter(row: Progress, lang: Lang) -> str:
@@ -62,9 +67,9 @@ def progress_section(page: IndicatorPage, lang: Lang) -> Component | None:
     return html.Section([
         html.H2(t("indicator.progress_heading", lang), id="indicator-progress"),
         html.P(t("indicator.progress_intro", lang)),
-        html.Div(table, className="table-scroll", tabIndex="0", role="region",
-                 **{"aria-label": caption}),
+        scroll_table(table, caption),
         html.P(html.A(t("indicator.progress_download", lang), className="download-link",
                       href=progress_href(page.indicator.indicator_id, lang, demo),
-                      download=""), className="download"),
+                      download=download_name("progress", progress_filters(
+                          page.indicator.indicator_id, demo), lang)), className="download"),
     ], **{"aria-labelledby": "indicator-progress"})

@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 from dashboard.components.chart import chart_figure
 from dashboard.components.data_table import data_table
 from dashboard.components.download import download_link, how_to_cite
+from dashboard.components.embed_code import embed_section
 from dashboard.components.indicator_progress import progress_section
 from dashboard.components.links import href
 from dashboard.components.milestones import indicator_deliverables
@@ -163,8 +164,9 @@ def _table_section(page: IndicatorPage, points: list[ChartPoint], geography: str
 
 
 def indicator_body(page: IndicatorPage, geography: str, lang: Lang,
-                   release: Release | None = None) -> list[Component]:
-    """Everything inside <main> for one indicator, ``geography`` already validated."""
+                   release: Release | None = None, site_url: str = "") -> list[Component]:
+    """Everything inside <main> for one indicator, ``geography`` already validated;
+    ``site_url`` (this site's address) makes the embed snippet absolute."""
     path = f"/indicator/{page.indicator.indicator_id}"
     points = charted_points(page, geography)
     names = {o.geography: o.geography_fr if lang == "fr" else o.geography_en
@@ -185,4 +187,5 @@ def indicator_body(page: IndicatorPage, geography: str, lang: Lang,
             html.Ul(target_source(page.target, lang), className="sources-list")
             if page.target else None]),
         how_to_cite(release, lang, heading_id="indicator-cite") if release else None,
+        embed_section(page, lang, site_url),
     ]

@@ -11,6 +11,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.statutory import table
+from dashboard.components.tables import scroll_table
 from dashboard.figures.quarter_bars import svg_data_uri
 from dashboard.text import review as rt
 from dashboard.text.i18n import Lang, pick, t
@@ -76,11 +77,11 @@ def summary_table(caption: str, headers: list[str], rows: list[list[rt.Cell]],
                      *[html.Td(c.text, **c.marks) for c in cells[1:]]],
                     **({"id": row_id} if row_id else {}))
             for cells, row_id in zip(rows, ids, strict=True)]
-    return html.Div(
+    return scroll_table(
         html.Table([html.Caption(caption),
                     html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
                     html.Tbody(body)], className="data-table"),
-        className="table-scroll", tabIndex="0", role="region", **{"aria-label": caption})
+        caption)
 
 
 def pillar_section(pillar: PillarReview, review: QuarterReview, lang: Lang) -> Component:

@@ -1,5 +1,5 @@
-"""The page shell every page shares: skip link, header with language toggle, navigation,
-help banner, demonstration banner, ``<main id="main">`` and footer."""
+"""The page shell every page shares: skip link, help bar with the quick exit, header with
+language toggle, navigation, demonstration banner, ``<main id="main">`` and footer."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
+from dashboard.components.typeset import typeset_french
 from dashboard.text.formatting import format_timestamp
 from dashboard.text.i18n import Lang, other_lang, t
 from pipelines.read.rows import SiteStatus
@@ -18,6 +19,9 @@ from pipelines.read.rows import SiteStatus
 EMERGENCY_NUMBER: Final[str] = "911"
 HOTLINE_DISPLAY: Final[str] = "1 833 900-1010"
 HOTLINE_TEL: Final[str] = "tel:+18339001010"
+# Where Quick exit goes: a page anyone might have open, in the reader's language.
+QUICK_EXIT_URL: Final[dict[str, str]] = {"en": "https://www.google.ca/",
+                                         "fr": "https://www.google.ca/?hl=fr"}
 
 
 def language_toggle(lang: Lang, path: str, query: Mapping[str, object]) -> Component:
@@ -68,21 +72,49 @@ def site_nav(lang: Lang, path: str) -> Component:
     )
 
 
+def quick_exit(lang: Lang) -> Component:
+    """A link to a neutral site. ``assets/quick_exit.js`` follows it with
+    ``location.replace`` (so Back does not return) and on Escape pressed twice; without the
+    script it is still an ordinary link away. ``rel=noreferrer`` keeps this site's address
+    from the neutral site."""
+    return html.A(
+        t("help.quick_exit", lang),
+        href=QUICK_EXIT_URL[lang],
+        id="shell-quick-exit",
+        className="quick-exit",
+        rel="noreferrer",
+        **{"data-quick-exit": "", "aria-describedby": "shell-quick-exit-hint"},
+    )
+
+
 def help_banner(lang: Lang) -> Component:
-    """911 and the hotline on every page (numbers from Ontario's human trafficking help page)."""
+    """911, the hotline and the quick exit on every page, kept in view while the page scrolls
+    (numbers from Ontario's human trafficking help page)."""
     return html.Section(
-        html.P(
+        html.Div(
             [
-                t("help.in_danger", lang),
-                " ",
-                html.A(EMERGENCY_NUMBER, href=f"tel:{EMERGENCY_NUMBER}", className="tel"),
-                ". ",
-                t("help.hotline", lang),
-                " ",
-                html.A(HOTLINE_DISPLAY, href=HOTLINE_TEL, className="tel"),
-                " ",
-                t("help.hotline_terms", lang),
-            ]
+                # First in the document (shown at the end of the bar): after the skip link,
+                # the next Tab reaches it.
+                quick_exit(lang),
+                html.P(
+                    [
+                        t("help.in_danger", lang),
+                        " ",
+                        html.A(EMERGENCY_NUMBER, href=f"tel:{EMERGENCY_NUMBER}", className="tel"),
+                        ". ",
+                        t("help.hotline", lang),
+                        " ",
+                        html.A(HOTLINE_DISPLAY, href=HOTLINE_TEL, className="tel"),
+                        " ",
+                        html.Span(t("help.hotline_terms", lang), className="help-terms"),
+                    ],
+                    className="help-text",
+                ),
+                # Read as Quick exit's description only (aria-describedby reads hidden text).
+                html.Span(t("help.quick_exit_hint", lang), id="shell-quick-exit-hint",
+                          hidden=True),
+            ],
+            className="help-inner",
         ),
         id="shell-help",
         className="help-banner",
@@ -126,13 +158,15 @@ def page_shell(
     status: SiteStatus,
     children: Sequence[Component],
 ) -> Component:
-    """Wrap a page's content. ``path`` and ``query`` let the language toggle keep the page."""
-    return html.Div(
+    """Wrap a page's content. ``path`` and ``query`` let the language toggle keep the page.
+    A French page is set in French typography, whatever the source of each text."""
+    page = html.Div(
         [
             html.A(t("site.skip_link", lang), href="#main", className="skip-link"),
+            # Before the header, so the bar is the first thing read and stays at the top.
+            help_banner(lang),
             site_header(lang, path, query),
             site_nav(lang, path),
-            help_banner(lang),
             demo_banner(lang) if status.has_demo else None,
             html.Main(list(children), id="main", tabIndex="-1", className="page-main"),
             site_footer(lang, status),
@@ -140,3 +174,4 @@ def page_shell(
         className="page",
         lang=lang,
     )
+    return typeset_french(page) if lang == "fr" else page

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dash import html
 from dash.development.base_component import Component
 
+from dashboard.components.tables import scroll_table
 from dashboard.text import verdict as vt
 from dashboard.text.formatting import format_period, format_value, quarter_name
 from dashboard.text.i18n import Lang, pick, t
@@ -38,11 +39,11 @@ def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]
     header; wrapped so it scrolls on a narrow screen and expands in print."""
     body = [html.Tr([html.Th(str(cells[0]), scope="row"), *[html.Td(c) for c in cells[1:]]])
             for cells in rows]
-    return html.Div(
+    return scroll_table(
         html.Table([html.Caption(caption),
                     html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
                     html.Tbody(body)], className=class_name),
-        className="table-scroll", tabIndex="0", role="region", **{"aria-label": caption})
+        caption)
 
 
 def _td(cell: Cell) -> Component:
@@ -56,11 +57,11 @@ def cell_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Cel
     ids = list(row_ids or [""] * len(rows))
     body = [html.Tr([html.Th(r[0].text, scope="row"), *[_td(c) for c in r[1:]]],
                     **({"id": i} if i else {})) for r, i in zip(rows, ids, strict=True)]
-    return html.Div(
+    return scroll_table(
         html.Table([html.Caption(caption),
                     html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
                     html.Tbody(body)], className="data-table verdict-table"),
-        className="table-scroll", tabIndex="0", role="region", **{"aria-label": caption})
+        caption)
 
 
 def pillar_name(pillar: PillarVerdict, lang: Lang) -> str:

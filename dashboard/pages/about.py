@@ -11,7 +11,7 @@ import flask
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.components.about_method import example_section, method_section
+from dashboard.components.about_method import example_section, method_section, section
 from dashboard.components.about_reference import (
     cite_section,
     glossary_section,
@@ -46,6 +46,7 @@ SECTIONS: Final[tuple[tuple[str, str], ...]] = (
     ("cite", "about_cite.heading"),
     ("glossary", "about_glossary.heading"),
     ("help", "about_help.heading"),
+    ("quick-exit", "about_exit.heading"),
 )
 
 
@@ -78,6 +79,13 @@ def _fiscal_example(lang: Lang) -> dict[str, str]:
     }
 
 
+def quick_exit_section(lang: Lang) -> Component:
+    """What the help bar's Quick exit does, and what it cannot do (README, Architecture ›
+    Contract: every page carries it)."""
+    return section("quick-exit", t("about_exit.heading", lang),
+                   [html.P(t(f"about_exit.{key}", lang)) for key in ("what", "keys", "limits")])
+
+
 def contents_nav(lang: Lang) -> Component:
     links = [html.Li(html.A(t(key, lang), href=f"#{sid}")) for sid, key in SECTIONS]
     return html.Nav(
@@ -103,6 +111,7 @@ def content(lang: Lang) -> list[Component]:
         cite_section(strategy.build_info(db), flask.request.url_root, lang),
         glossary_section(_fiscal_example(lang), lang),
         help_section(lang),
+        quick_exit_section(lang),
     ]
 
 

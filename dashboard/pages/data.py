@@ -4,6 +4,7 @@ cite, the licence and the researchers' notebook."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Final
 from urllib.parse import urlencode
 
@@ -12,15 +13,18 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.download import how_to_cite
+from dashboard.components.links import href
 from dashboard.components.shell import page_shell
+from dashboard.components.tables import scroll_table
 from dashboard.context import current_db, request_lang
-from dashboard.text.formatting import format_number
+from dashboard.text.formatting import format_number, plural_form
 from dashboard.text.i18n import Lang, normalise_lang, pick, t
 from dashboard.web.downloads import NOTEBOOK_NAME
 from pipelines.errors import InvalidFilterError
 from pipelines.read import strategy
 from pipelines.release.export import Filters, observations_frame, parse_filters
-from pipelines.release.package import release_of
+from pipelines.release.names import download_name
+from pipelines.release.package import for_table, release_of
 from pipelines.release.public_fields import FIELDS, TABLES
 
 PATH: Final = "/data"
@@ -39,17 +43,43 @@ def _query_items(filters: Filters, lang: Lang) -> str:
     return urlencode([*filters.query_items(), ("lang", lang)])
 
 
+def _download_item(table: str, filters: Filters, lang: Lang) -> Component:
+    """A table's link carries the filters that apply to it (a pillar does not narrow the
+    sources), and says so when some of the chosen filters do not apply."""
+    own = for_table(filters, table)
+    note = ([" ", html.Span(t("data.not_filtered", lang), className="table-note")]
+            if own != filters else [])
+    return html.Li([html.A(html.Code(f"{table}.csv"),
+                           href=f"/download/{table}.csv?{_query_items(own, lang)}",
+                           download=download_name(table, own, lang)),
+                    " – ", t(f"data.holds_{table}", lang), *note])
+
+
 def downloads_section(filters: Filters, lang: Lang) -> Component:
-    query = _query_items(filters, lang)
-    items = [html.Li([html.A(f"{table}.csv", href=f"/download/{table}.csv?{query}",
-                             download=""), " – ", t(f"data.holds_{table}", lang)])
-             for table in TABLES]
-    items.append(html.Li(html.A(t("data.package", lang),
-                                href=f"/download/datapackage.zip?{query}", download="")))
+    items = [_download_item(table, filters, lang) for table in TABLES]
+    items.append(html.Li(html.A(t("data.package", lang), download="",
+                                href=f"/download/datapackage.zip?{_query_items(filters, lang)}")))
     return html.Section([html.H2(t("data.downloads_heading", lang), id="data-downloads"),
                          html.Ul(items, className="download-list"),
                          html.P(t("data.safety_note", lang))],
                         **{"aria-labelledby": "data-downloads"})
+
+
+def matching_rows(count: int, with_demo: int, filters: Filters, lang: Lang) -> Component:
+    """How many observations match; with none, why not and how to get some."""
+    form = "none" if count == 0 else "one" if plural_form(count, lang) == "one" else "other"
+    text = t(f"data.matching_rows_{form}", lang, count=format_number(count, lang, decimals=0))
+    if count:
+        return html.P(text, role="status", id="data-matching")
+    clear = dcc.Link(t("data.clear_filters", lang), href=href(PATH, lang), id="data-clear")
+    if with_demo and not filters.include_demo:
+        demo = dcc.Link(t("data.include_demo", lang), id="data-include-demo",
+                        href=f"{PATH}?{_query_items(replace(filters, include_demo=True), lang)}")
+        reason, links = t("data.empty_demo_only", lang), [demo, " · ", clear]
+    else:
+        reason, links = t("data.empty_filters", lang), [clear]
+    return html.Div([html.P([text, " ", reason], role="status", id="data-matching"),
+                     html.P(links)], className="notice empty-result")
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]], chosen: tuple[str, ...],
@@ -95,20 +125,29 @@ def filter_form(filters: Filters, lang: Lang, error: str | None) -> Component:
     return html.Section(children, **{"aria-labelledby": "data-filters"})
 
 
+def _codes(values: tuple[str, ...]) -> list[Component | str]:
+    parts: list[Component | str] = []
+    for value in values:
+        parts += [", " if parts else "", html.Code(value)]
+    return parts
+
+
 def dictionary_table(lang: Lang) -> Component:
     header = html.Tr([html.Th(t(f"data.col_{c}", lang), scope="col")
                       for c in ("table", "column", "column_fr", "type", "description",
                                 "allowed")])
-    rows = [html.Tr([html.Td(f"{table}.csv"), html.Th(f.name, scope="row"),
-                     html.Td(f.name_fr), html.Td(f.kind), html.Td(f.fr if lang == "fr" else f.en),
-                     html.Td(", ".join(f.allowed))])
+    # File names, column names, types and values are written as code: they are what the
+    # files hold, in either language.
+    rows = [html.Tr([html.Td(html.Code(f"{table}.csv")), html.Th(html.Code(f.name), scope="row"),
+                     html.Td(html.Code(f.name_fr)), html.Td(html.Code(f.kind)),
+                     html.Td(f.fr if lang == "fr" else f.en),
+                     html.Td(_codes(f.allowed))])
             for table in TABLES for f in FIELDS[table]]
     return html.Section([
         html.H2(t("data.dictionary_heading", lang), id="data-dictionary"),
-        html.Div(html.Table([html.Caption(t("data.dictionary_caption", lang)),
-                             html.Thead(header), html.Tbody(rows)], className="data-table"),
-                 className="table-scroll", tabIndex="0",
-                 **{"aria-labelledby": "data-dictionary"}),
+        scroll_table(html.Table([html.Caption(t("data.dictionary_caption", lang)),
+                                 html.Thead(header), html.Tbody(rows)], className="data-table"),
+                     t("data.dictionary_caption", lang)),
     ], **{"aria-labelledby": "data-dictionary"})
 
 
@@ -127,21 +166,29 @@ def form_query(query: Mapping[str, object]) -> dict[str, object]:
     return {k: v for k, v in query.items() if k in FORM_FIELDS and str(v or "").strip()}
 
 
+def _counts(filters: Filters, lang: Lang) -> tuple[int, int]:
+    """Matching observations, and how many there would be with demonstration rows."""
+    cursor = current_db().cursor()
+    count = len(observations_frame(cursor, filters, lang))
+    if count or filters.include_demo:
+        return count, count
+    return count, len(observations_frame(cursor, replace(filters, include_demo=True), lang))
+
+
 def content(lang: Lang, query: Mapping[str, object]) -> list[Component]:
     db = current_db()
-    error = None
+    error, counted = None, None
     try:
         filters = parse_filters(form_query(query))
-        count = len(observations_frame(db.cursor(), filters, lang))
+        counted = _counts(filters, lang)
     except InvalidFilterError as problem:
-        filters, error, count = Filters(), str(problem), None
+        filters, error = Filters(), str(problem)
     release = release_of(db.cursor(), flask_url_root() + PATH)
     return [
         html.H1(t("data.heading", lang)),
         html.P(t("data.intro", lang), className="lead"),
         filter_form(filters, lang, error),
-        html.P(t("data.matching_rows", lang, count=format_number(count, lang, decimals=0)),
-               role="status") if count is not None else None,
+        matching_rows(*counted, filters, lang) if counted is not None else None,
         downloads_section(filters, lang),
         how_to_cite(release, lang, heading_id="data-cite"),
         notebook_section(lang),

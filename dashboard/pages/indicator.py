@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Final
 
 import dash
+import flask
 from dash.development.base_component import Component
 
 from dashboard.components.indicator_view import indicator_body
@@ -51,7 +52,8 @@ def layout(indicator_id: str = "", lang: str = "en", geography: str = "",
         # An unknown ?geography= falls back to the default rather than failing.
         options = geography_options(page.observations)
         chosen = geography if geography in options else default_geography(page.observations)
-        body = indicator_body(page, chosen, language, current_release(db))
+        body = indicator_body(page, chosen, language, current_release(db),
+                              site_url=flask.request.url_root)
     state = {**query, "geography": chosen or None}
     return page_shell(lang=language, path=f"/indicator/{indicator_id}", query=state,
                       status=strategy.site_status(db), children=body)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
@@ -169,6 +170,12 @@ def quarter_name(label: str, lang: str) -> str:
     if lang == "fr" and len(label) == 9 and label[7] == "Q":
         return f"{label[:7]}\u00a0T{label[8]}"
     return label
+
+
+def plural_form(count: float, lang: str) -> str:
+    """The CLDR plural category of ``count``: French says "0 observation", English
+    "0 observations"."""
+    return str(Locale.parse(_locale(lang)).plural_form(count))
 
 
 def format_timestamp(value: str, lang: str) -> str:

@@ -28,6 +28,7 @@ from pipelines.release.export import (
     parse_filters,
     rows_csv,
 )
+from pipelines.release.names import download_name
 from pipelines.release.package import Release, download_set, release_of, zip_bytes
 from pipelines.release.public_fields import TABLES
 from pipelines.release.stream import chunks, observation_batches
@@ -120,14 +121,14 @@ def table_csv(table: str) -> flask.Response:
         return _plain(f"unknown table {table[:40]!r} (one of: {', '.join(TABLES)})", 404)
     try:
         filters, lang, db = request_filters(table)
-        name = f"{table}-{current_release(db).date or 'undated'}.csv"
+        name = download_name(table, filters, lang)
         # Unknown ids raise here, before any header is sent.
-        chunks = _stream(db, table, filters, lang)
+        body = _stream(db, table, filters, lang)
     except InvalidFilterError as error:
         return _plain(f"bad request: {error}", 400)
     except UnknownIdError as error:
         return _plain(str(error), 404)
-    return _attachment(chunks, "text/csv", name)
+    return _attachment(body, "text/csv", name)
 
 
 def datapackage_zip() -> flask.Response:

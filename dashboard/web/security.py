@@ -5,7 +5,11 @@
   each allowed by hash from ``app.csp_hashes()``; no ``'unsafe-inline'`` and no
   ``'unsafe-eval'`` for scripts.
 * ``X-Content-Type-Options``, ``Referrer-Policy``, and ``frame-ancestors`` (plus the older
-  ``X-Frame-Options``) so the pages cannot be framed by another site.
+  ``X-Frame-Options``) so the pages cannot be framed by another site. The one exception is
+  ``/embed/indicator/<id>``, made to be framed: its own ``frame-ancestors`` allows any site,
+  and it carries no ``X-Frame-Options``.
+* ``Referrer-Policy: same-origin``: a site this one links to (a source, the neutral page of
+  Quick exit) is not told that its visitor came from a tracker about human trafficking.
 * Unhandled exceptions become a short bilingual 500 page. The traceback goes to the server
   log, never to the browser.
 """
@@ -39,14 +43,20 @@ _STATIC_DIRECTIVES: Final[tuple[tuple[str, str], ...]] = (
 
 STATIC_HEADERS: Final[dict[str, str]] = {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+# The only pages another site may frame, and who may frame them.
+EMBED_PATH_PREFIX: Final[str] = "/embed/"
+EMBED_FRAME_ANCESTORS: Final[str] = "*"
 
 
-def content_security_policy(script_hashes: Sequence[str]) -> str:
-    """The policy text, with ``script_hashes`` (``'sha256-…'``) allowed as inline scripts."""
+def content_security_policy(script_hashes: Sequence[str], *, embeddable: bool = False) -> str:
+    """The policy text, with ``script_hashes`` (``'sha256-…'``) allowed as inline scripts;
+    ``embeddable`` lets any site frame the page."""
     directives = dict(_STATIC_DIRECTIVES)
+    if embeddable:
+        directives["frame-ancestors"] = EMBED_FRAME_ANCESTORS
     directives["script-src"] = " ".join(["'self'", *script_hashes])
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
@@ -54,17 +64,20 @@ def content_security_policy(script_hashes: Sequence[str]) -> str:
 def install_security(app: dash.Dash) -> None:
     """Add the headers to every response and the plain 500 page to ``app.server``."""
     server = app.server
-    policy: list[str] = []
+    policies: dict[bool, str] = {}
 
     @server.after_request
     def _security_headers(response: flask.Response) -> flask.Response:
-        if not policy:
+        embeddable = flask.request.path.startswith(EMBED_PATH_PREFIX)
+        if embeddable not in policies:
             # Hashed on first use, not at start-up: pages may add clientside callbacks when
             # Dash imports them, after the factory has returned.
-            policy.append(content_security_policy(app.csp_hashes()))
-        response.headers["Content-Security-Policy"] = policy[0]
+            policies[embeddable] = content_security_policy(app.csp_hashes(),
+                                                           embeddable=embeddable)
+        response.headers["Content-Security-Policy"] = policies[embeddable]
         for name, value in STATIC_HEADERS.items():
-            response.headers.setdefault(name, value)
+            if not (embeddable and name == "X-Frame-Options"):
+                response.headers.setdefault(name, value)
         return response
 
     server.register_error_handler(InternalServerError, _internal_error)

@@ -1,6 +1,7 @@
-"""The download set as files: CSVs, ``datapackage.json`` (Frictionless), ``README.md`` with the
-citation, ``data-dictionary.csv``; zipped deterministically for ``/download/datapackage.zip``
-and written to a folder (with Parquet beside each CSV) by ``python -m pipelines export``.
+"""The download set as files: each table as CSV with a Parquet copy of the same rows,
+``datapackage.json`` (Frictionless), ``README.md`` with the citation, ``data-dictionary.csv``;
+zipped deterministically for ``/download/datapackage.zip`` and written to a folder by
+``python -m pipelines export``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from typing import Final
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 
 from pipelines.release.export import ALLOWED, Filters, check_known_ids, csv_bytes, public_frame
 from pipelines.release.public_fields import FIELDS, FOREIGN_KEYS, PRIMARY_KEYS, TABLES
-from pipelines.sql import quoted
 
 TITLE_EN: Final = "Ontario anti-human trafficking strategy tracker: data"
 TITLE_FR: Final = ("Suivi de la stratégie ontarienne de lutte contre la traite des personnes : "
@@ -164,7 +165,7 @@ restent soumis à leurs propres conditions d'utilisation.
 
 
 def readme_bytes(release: Release) -> bytes:
-    files = "\n".join(f"- `{t}.csv`: {t}" for t in TABLES)
+    files = "\n".join(f"- `{t}.csv`, `{t}.parquet`: {t}" for t in TABLES)
     return README.format(
         title_en=TITLE_EN, title_fr=TITLE_FR, version=release.version, date=release.date,
         url=release.url, citation_en=release.citation("en"), citation_fr=release.citation("fr"),
@@ -173,10 +174,14 @@ def readme_bytes(release: Release) -> bytes:
 
 def download_set(con: duckdb.DuckDBPyConnection, release: Release,
                  filters: Filters | None = None, lang: str = "en") -> dict[str, bytes]:
-    """Every file of the download set by name (no Parquet), in a stable order."""
+    """Every file of the download set by name, in a stable order: each table as CSV and as a
+    Parquet copy of the same rows, the descriptor, the data dictionary and the README."""
     filters = filters or Filters()
-    files = {f"{t}.csv": csv_bytes(public_frame(con, t, _for_table(filters, t), lang), t, lang)
-             for t in TABLES}
+    files: dict[str, bytes] = {}
+    for table in TABLES:
+        frame = public_frame(con, table, for_table(filters, table), lang)
+        files[f"{table}.csv"] = csv_bytes(frame, table, lang)
+        files[f"{table}.parquet"] = parquet_bytes(frame, table, lang)
     descriptor = datapackage(con, release, lang, filters.include_demo)
     files["datapackage.json"] = (json.dumps(descriptor, ensure_ascii=False, indent=2)
                                  + "\n").encode("utf-8")
@@ -185,7 +190,7 @@ def download_set(con: duckdb.DuckDBPyConnection, release: Release,
     return files
 
 
-def _for_table(filters: Filters, table: str) -> Filters:
+def for_table(filters: Filters, table: str) -> Filters:
     """The part of ``filters`` that applies to ``table`` (a pillar filter narrows indicators
     but a geography filter does not narrow sources)."""
     allowed = ALLOWED[table]
@@ -212,7 +217,7 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
 
 def write_export(con: duckdb.DuckDBPyConnection, out: Path, release: Release,
                  filters: Filters | None = None, lang: str = "en") -> list[Path]:
-    """Write the download set into ``out`` plus a Parquet file beside each CSV. Filters are
+    """Write the download set into ``out`` (a Parquet file beside each CSV). Filters are
     checked before anything is written."""
     check_known_ids(con, filters or Filters())
     out.mkdir(parents=True, exist_ok=True)
@@ -220,20 +225,22 @@ def write_export(con: duckdb.DuckDBPyConnection, out: Path, release: Release,
     for name, content in download_set(con, release, filters, lang).items():
         (out / name).write_bytes(content)
         written.append(out / name)
-    for table in TABLES:
-        frame = public_frame(con, table, _for_table(filters or Filters(), table), lang)
-        written.append(_write_parquet(frame, table, lang, out / f"{table}.parquet"))
     return written
 
 
-def _write_parquet(frame: pd.DataFrame, table: str, lang: str, path: Path) -> Path:
+def parquet_bytes(frame: pd.DataFrame, table: str, lang: str) -> bytes:
+    """The rows of ``frame`` as a Parquet file with ``lang`` column names and the declared
+    types (dates as dates, numbers as numbers), text exactly as stored."""
     renamed = frame.rename(columns={f.name: f.header(lang) for f in FIELDS[table]})
     for f in FIELDS[table]:
         if f.kind == "date":
             renamed[f.header(lang)] = pd.to_datetime(renamed[f.header(lang)])
+    columns = ", ".join(f'CAST("{f.header(lang)}" AS {SQL_TYPES[f.kind]}) '
+                        f'AS "{f.header(lang)}"' for f in FIELDS[table])
     with duckdb.connect() as scratch:
         scratch.register("frame", renamed)
-        columns = ", ".join(f'CAST("{f.header(lang)}" AS {SQL_TYPES[f.kind]}) '
-                            f'AS "{f.header(lang)}"' for f in FIELDS[table])
-        scratch.execute(f"COPY (SELECT {columns} FROM frame) TO {quoted(path)} (FORMAT parquet)")  # noqa: S608 (headers from FIELDS; path is the operator's --out)
-    return path
+        arrow = scratch.sql(f"SELECT {columns} FROM frame").to_arrow_table()  # noqa: S608 (headers from FIELDS)
+    buffer = io.BytesIO()
+    # No timestamps are written: the same rows give the same bytes.
+    pq.write_table(arrow, buffer, compression="zstd")
+    return buffer.getvalue()

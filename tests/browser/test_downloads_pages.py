@@ -14,7 +14,8 @@ CASES = [
     ("/data", "Get the data"),
     ("/data?lang=fr&pillar=support", "Obtenir les données"),
     ("/review/statutory", "Did the strategy deliver? The five-year review"),
-    ("/review/statutory?lang=fr", "La stratégie a-t-elle tenu ses promesses? L’examen quinquennal"),
+    ("/review/statutory?lang=fr",
+     "La stratégie a-t-elle tenu ses promesses\u00a0? L’examen quinquennal"),
 ]
 
 

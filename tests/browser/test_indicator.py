@@ -15,11 +15,11 @@ pytestmark = pytest.mark.browser
 
 CASES = [
     ("frontline_workers_trained", "en", "Are we on track?", "Not assessed yet"),
-    ("frontline_workers_trained", "fr", "Sommes-nous en bonne voie?", "Pas encore évalué"),
+    ("frontline_workers_trained", "fr", "Sommes-nous en bonne voie\u00a0?", "Pas encore évalué"),
     ("joint_forces_investigations", "en", "Are we on track?", "Reported activity"),
-    ("joint_forces_investigations", "fr", "Sommes-nous en bonne voie?", "Activité signalée"),
+    ("joint_forces_investigations", "fr", "Sommes-nous en bonne voie\u00a0?", "Activité signalée"),
     ("ca_ht_incidents", "en", "Are we on track?", "Reported activity"),
-    ("ca_ht_incidents", "fr", "Sommes-nous en bonne voie?", "Activité signalée"),
+    ("ca_ht_incidents", "fr", "Sommes-nous en bonne voie\u00a0?", "Activité signalée"),
 ]
 
 

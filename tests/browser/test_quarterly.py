@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 LANGS = [
     ("en", "Where are we this quarter?", "Show this quarter", "Download briefing (HTML)",
      "DEMONSTRATION DATA"),
-    ("fr", "Où en sommes-nous ce trimestre?", "Afficher ce trimestre",
+    ("fr", "Où en sommes-nous ce trimestre\u00a0?", "Afficher ce trimestre",
      "Télécharger la note d’information (HTML)", "DONNÉES DE DÉMONSTRATION"),
 ]
 

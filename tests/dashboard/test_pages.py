@@ -224,7 +224,7 @@ def test_about_worked_example_uses_the_method(client: FlaskClient, db: Any) -> N
 
 def test_about_in_french_formats_numbers_the_french_way(client: FlaskClient) -> None:
     text = text_of(render(client, "/about", "?lang=fr"))
-    assert "entier de travailleurs : 330." in text and "= 0,91." in text
+    assert "entier de travailleurs\u00a0: 330." in text and "= 0,91." in text
     assert "de 2025-2026 à 2029-2030" in text
     assert "vers 2014" in text
 

@@ -45,7 +45,7 @@ def test_csv_route_headers(client):
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     disposition = response.headers["Content-Disposition"]
-    assert disposition.startswith('attachment; filename="observations-20') and ".csv" in disposition
+    assert disposition == 'attachment; filename="observations_support_en.csv"'
 
 
 @pytest.mark.parametrize("table", ["observations", "indicators", "targets", "milestones",
@@ -122,7 +122,7 @@ def test_data_page_shows_a_bad_filter_instead_of_failing(client):
 @pytest.mark.parametrize(("lang", "words"), [
     ("en", ["Did the strategy deliver?", "Late means", "une augmentation des cas signalés "
             "sera au contraire un indicateur de son efficacité", "How to cite"]),
-    ("fr", ["La stratégie a-t-elle tenu ses promesses?", "En retard signifie"])])
+    ("fr", ["La stratégie a-t-elle tenu ses promesses\u00a0?", "En retard signifie"])])
 def test_statutory_page(client, lang, words):
     page = text_of(render(client, "/review/statutory", f"?lang={lang}"))
     for word in words:
