@@ -21,7 +21,9 @@ MARTS_SCHEMA = SQL_DIR / "schema_marts.sql"
 def build_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     """Recompute every derived mart from ``marts.observations`` and the reference tables."""
     from pipelines.marts.progress import build_progress
+    from pipelines.marts.vintages import build_vintages
 
     con.execute(MARTS_SCHEMA.read_text(encoding="utf-8"))
     build_latest_figures(con)
     build_progress(con, settings)
+    build_vintages(con, settings)
