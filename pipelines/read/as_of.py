@@ -74,3 +74,14 @@ def review_then_and_now(reader: Reader, quarter: FiscalQuarter) -> ReviewThenAnd
     return ReviewThenAndNow(quarter, when, tuple(
         Compared(then.get(r.indicator_id), r, _changed(then.get(r.indicator_id), r))
         for r in today))
+
+
+def parse_day(text: str) -> date:
+    """A day written ``YYYY-MM-DD`` (ValueError otherwise, one line)."""
+    value = text.strip()
+    if len(value) != 10 or value[4] != "-" or value[7] != "-":
+        raise ValueError(f"as_of must be a date written YYYY-MM-DD, not {value[:40]!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"as_of must be a date written YYYY-MM-DD, not {value[:40]!r}") from None
