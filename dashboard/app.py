@@ -13,6 +13,7 @@ from dashboard.context import DB_CONFIG_KEY, SETTINGS_CONFIG_KEY, request_lang
 from dashboard.database import Database
 from dashboard.routing import install_status_hook, normalise_path, path_status
 from dashboard.text.i18n import t
+from dashboard.web.api import register_api
 from dashboard.web.briefing import register_briefing
 from dashboard.web.downloads import register_downloads
 from dashboard.web.plotly_bundle import ASSETS_IGNORE, install_basic_plotly
@@ -92,4 +93,5 @@ def create_app(settings: Settings) -> dash.Dash:
     install_basic_plotly(app)
     register_downloads(app.server)
     register_briefing(app.server)
+    register_api(app.server)
     return app

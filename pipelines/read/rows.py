@@ -350,3 +350,13 @@ class Unit:
     name_fr: str
     kind: str
     is_people: bool
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    data_version: str | None
+    inputs_sha256: str | None
+    built_at: str | None
+    snapshot_label: str | None
+    last_load_id: int | None
+    loads: int

@@ -200,6 +200,12 @@ def check_known_ids(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
                 raise InvalidFilterError(f"unknown {name} {missing[0]!r}")
 
 
+def has_vintages(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the build kept vintages here (a snapshot or an older file has none)."""
+    return table_exists(con, "marts.progress_vintages") and bool(
+        con.execute("SELECT count(*) FROM marts.progress_vintages").fetchone() != (0,))
+
+
 def execute_public(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None,
                    lang: str = "en") -> duckdb.DuckDBPyConnection:
     """Run ``table``'s public query on ``con`` (unknown ids raise before anything runs) and
@@ -216,7 +222,7 @@ def public_query(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | 
         raise InvalidFilterError(f"unknown table {table!r}")
     filters = filters or Filters()
     check_known_ids(con, filters)
-    if filters.as_of and not table_exists(con, "marts.progress_vintages"):
+    if filters.as_of and not has_vintages(con):
         raise InvalidFilterError("as_of is not available for this database (a snapshot is "
                                  "already the data as it was known: leave out as_of)")
     params: dict[str, object] = {"lang": "fr" if lang == "fr" else "en", **filters.params()}

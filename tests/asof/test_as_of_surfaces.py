@@ -148,3 +148,48 @@ def test_the_review_lists_what_changed_since_it_was_shown(client: FlaskClient) -
     assert link and "as_of=2026-05-11" in link[0]["href"]
     text = json.dumps(page, ensure_ascii=False)
     assert "taken to have happened on May 11, 2026" in text
+
+
+def _api_rows(client: FlaskClient, table: str, query: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    url: str | None = f"/api/v1/{table}?limit=50&{query}"
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, response.get_json()
+        rows += response.get_json()["rows"]
+        url = response.get_json()["next"]
+    return rows
+
+
+def test_the_api_as_of_a_day_between_the_loads_gives_the_first_value(
+        client: FlaskClient) -> None:
+    query = f"indicator={INDICATOR}&geography=ontario&breakdown=total"
+
+    def first_quarter(rows: list[dict[str, Any]]) -> list[object]:
+        return [r["value"] for r in rows if r["period_start"] == "2025-04-01"
+                and str(r["source_id"]).startswith("submission-")]
+
+    assert first_quarter(_api_rows(client, "observations", f"{query}&as_of={BETWEEN}")) == [
+        FIRST_VALUE]
+    assert first_quarter(_api_rows(client, "observations", f"{query}&as_of={TODAY}")) == [
+        REVISED_VALUE]
+    progress = f"indicator={INDICATOR}&quarter=2025-26Q1"
+    then = _api_rows(client, "progress", f"{progress}&as_of={BETWEEN}")
+    assert [r["value_to_date"] for r in then] == [FIRST_VALUE]
+    assert [r["value_to_date"] for r in _api_rows(client, "progress", progress)] == [
+        REVISED_VALUE]
+
+
+def test_as_of_needs_the_vintages_a_snapshot_does_not_keep(tmp_path: Path,
+                                                           revised_db: Path) -> None:
+    import duckdb
+
+    copy = tmp_path / "no-vintages.duckdb"
+    copy.write_bytes(revised_db.read_bytes())
+    with duckdb.connect(str(copy)) as con:
+        con.execute("DELETE FROM marts.progress_vintages")
+    client = create_app(load_settings(env={}, db_path=copy)).server.test_client()
+    response = client.get(f"/api/v1/observations?as_of={BETWEEN}")
+    assert response.status_code == 400
+    assert "not available" in response.get_json()["error"]["message"]
+    assert client.get(f"/download/progress.csv?as_of={BETWEEN}").status_code == 400
