@@ -11,6 +11,7 @@ import dash
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from dashboard.components.api_docs import api_docs
 from dashboard.components.download import how_to_cite
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
@@ -143,6 +144,7 @@ def content(lang: Lang, query: Mapping[str, object]) -> list[Component]:
         html.P(t("data.matching_rows", lang, count=format_number(count, lang, decimals=0)),
                role="status") if count is not None else None,
         downloads_section(filters, lang),
+        api_docs(flask_url_root(), lang),
         how_to_cite(release, lang, heading_id="data-cite"),
         notebook_section(lang),
         dictionary_table(lang),

@@ -216,3 +216,30 @@ def test_the_etag_changes_when_the_data_does(tmp_path: Path, demo_db: Path) -> N
     assert after.status_code == 200
     assert after.headers["ETag"] != before.headers["ETag"]
     assert after.get_json()["data_version"] != before.get_json()["data_version"]
+
+
+def test_the_data_page_shows_the_api_with_examples_that_run(live_url: str) -> None:
+    """The pandas example printed on /data, run as printed against a real server."""
+    from dashboard.components.api_docs import examples
+
+    html_page = requests.get(f"{live_url}/data", timeout=30)
+    assert html_page.status_code == 200
+    code = examples(live_url)
+    namespace: dict[str, Any] = {}
+    exec(code["pandas"], namespace)  # the example exactly as the page prints it
+    data = namespace["data"]
+    csv = requests.get(f"{live_url}/download/observations.csv?indicator="
+                       "frontline_workers_trained&geography=ontario", timeout=30)
+    expected = pd.read_csv(io.BytesIO(csv.content), **read_csv_kwargs("observations"))
+    assert data["observation_id"].tolist() == expected["observation_id"].tolist()
+    assert "rbind_pages" in code["r"] and "curl '" in code["curl"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_data_page_has_an_api_section(api_client: FlaskClient, lang: str) -> None:
+    from tests.dashboard.test_app import render
+
+    text = str(render(api_client, "/data", f"?lang={lang}"))
+    assert "data-api-section" in text and "/api/v1/openapi.json" in text
+    assert ("API JSON" if lang == "fr" else "JSON API") in text
+    assert "rbind_pages" in text and "requests.get" in text and "curl " in text
