@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 from urllib.parse import urlencode
 
+import duckdb
 import flask
 import pandas as pd
 
@@ -213,6 +214,9 @@ def table_rows(table: str) -> flask.Response:
         return error(problem.status, problem.message)
     except UnknownIdError as problem:
         return error(404, str(problem))
+    except duckdb.Error:
+        flask.current_app.logger.exception("API read of %s failed", table)
+        return error(500, "the data could not be read; try again later")
     response = _cached(_json(body), etag)
     if body["next"]:
         response.headers["Link"] = f'<{body["next"]}>; rel="next"'

@@ -243,3 +243,12 @@ def test_the_data_page_has_an_api_section(api_client: FlaskClient, lang: str) ->
     assert "data-api-section" in text and "/api/v1/openapi.json" in text
     assert ("API JSON" if lang == "fr" else "JSON API") in text
     assert "rbind_pages" in text and "requests.get" in text and "curl " in text
+
+
+def test_a_database_that_cannot_answer_gives_a_json_500(tmp_path: Path, demo_db: Path) -> None:
+    broken = tmp_path / "broken.duckdb"
+    broken.write_bytes(demo_db.read_bytes())
+    with duckdb.connect(str(broken)) as con:
+        con.execute("DROP TABLE marts.progress")
+    client = create_app(load_settings(env={}, db_path=broken)).server.test_client()
+    assert "could not be read" in _error(client.get("/api/v1/progress"), 500)
