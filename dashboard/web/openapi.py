@@ -40,7 +40,7 @@ def row_schema(table: str, lang: str) -> dict[str, Any]:
 
 
 def page_schema(table: str) -> dict[str, Any]:
-    rows = {"oneOf": [{"$ref": f"#/components/schemas/{_name(table, lang)}"}
+    rows = {"oneOf": [{"$ref": f"#/components/schemas/{schema_name(table, lang)}"}
                       for lang in ("en", "fr")]}
     return {"type": "object", "required": ["table", "lang", "rows", "next"], "properties": {
         "table": {"const": table}, "lang": {"enum": ["en", "fr"]},
@@ -51,7 +51,7 @@ def page_schema(table: str) -> dict[str, Any]:
         "next": {"type": ["string", "null"], "format": "uri"}}}
 
 
-def _name(table: str, lang: str) -> str:
+def schema_name(table: str, lang: str) -> str:
     return f"{table.title().replace('_', '')}Row{'Fr' if lang == 'fr' else ''}"
 
 
@@ -96,7 +96,7 @@ def _operation(table: str, lang: str) -> dict[str, Any]:
             "tags": [table], "parameters": parameters(table, lang), "responses": {
                 "200": {"description": t("api.page", lang), "headers": headers, "content": {
                     "application/json": {"schema": {
-                        "$ref": f"#/components/schemas/{_name(table, 'en')}Page"}}}},
+                        "$ref": f"#/components/schemas/{schema_name(table, 'en')}Page"}}}},
                 "304": {"description": t("api.not_modified", lang)},
                 "400": _error(lang, "api.bad_request"), "404": _error(lang, "api.not_found"),
                 "409": _error(lang, "api.conflict")}}
@@ -118,8 +118,8 @@ def openapi_spec(server_url: str, lang: str = "en") -> dict[str, Any]:
     spec.components.schema("Error", ERROR_SCHEMA)
     for table in TABLES:
         for row_lang in ("en", "fr"):
-            spec.components.schema(_name(table, row_lang), row_schema(table, row_lang))
-        spec.components.schema(f"{_name(table, 'en')}Page", page_schema(table))
+            spec.components.schema(schema_name(table, row_lang), row_schema(table, row_lang))
+        spec.components.schema(f"{schema_name(table, 'en')}Page", page_schema(table))
         spec.path(path=f"{PREFIX}/{table}", operations={"get": _operation(table, lang)})
     spec.path(path=f"{PREFIX}/openapi.json", operations={"get": {
         "operationId": "openapi", "summary": t("api.openapi_summary", lang),

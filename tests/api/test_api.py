@@ -19,6 +19,7 @@ from openapi_spec_validator import validate
 
 from dashboard.app import create_app
 from dashboard.web.api import MAX_LIMIT, Query, make_cursor
+from dashboard.web.openapi import schema_name
 from pipelines.release.export import ALLOWED, neutralise, parse_filters
 from pipelines.release.public_fields import FIELDS, PANDAS_DTYPES, TABLES, read_csv_kwargs
 from pipelines.settings import load_settings
@@ -174,7 +175,7 @@ def test_the_openapi_description_is_valid_and_describes_every_table(
         operation = spec["paths"][f"/api/v1/{table}"]["get"]
         names = {p["name"] for p in operation["parameters"]}
         assert names == set(ALLOWED[table]) | {"lang", "limit", "cursor", "snapshot"}
-        row = spec["components"]["schemas"][f"{table.title()}Row"]
+        row = spec["components"]["schemas"][schema_name(table, "en")]
         assert list(row["properties"]) == [f.name for f in FIELDS[table]]
 
 
