@@ -47,6 +47,14 @@ class ReviewThenAndNow:
         return tuple(c for c in self.indicators if c.changed)
 
 
+def progress_history(reader: Reader, known_at: datetime, indicator_id: str | None = None,
+                     until_quarter: str | None = None) -> list[Progress]:
+    """Every assessed quarter as known at ``known_at`` (the vintage the build kept for that
+    time), oldest first per indicator: what ``progress.history`` gives for today."""
+    return fetch(reader, "progress_as_of", Progress, known_at=known_at,
+                 indicator_id=indicator_id, until_quarter=until_quarter)
+
+
 def reviewed_at(reader: Reader, quarter: FiscalQuarter) -> datetime | None:
     """When the review of ``quarter`` is taken to have happened (its first load)."""
     for row in fetch(reader, "quarter_first_loads", QuarterLoad):
@@ -65,8 +73,8 @@ def review_then_and_now(reader: Reader, quarter: FiscalQuarter) -> ReviewThenAnd
     """The indicators that take submissions at ``quarter``: as shown at its review and as
     known today (both rows from the build)."""
     when = reviewed_at(reader, quarter)
-    then = {r.indicator_id: r for r in progress.history(
-        reader, until_quarter=quarter.label, known_at=when)
+    then = {r.indicator_id: r for r in progress_history(
+        reader, when, until_quarter=quarter.label)
         if r.as_of_quarter == quarter.label} if when else {}
     today = [r for r in progress.at_quarter(reader, quarter.label)
              if r.this_quarter_state != "missing" or (

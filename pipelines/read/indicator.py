@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from pipelines.read import progress, strategy
-from pipelines.read.as_of import end_of_day
+from pipelines.read.as_of import end_of_day, progress_history
 from pipelines.read.core import Reader, fetch, fetch_one
 from pipelines.read.rows import (
     Indicator,
@@ -62,4 +62,5 @@ def indicator_page(reader: Reader, indicator_id: str,
     return IndicatorPage(
         found, tuple(observations(reader, indicator_id, known_at)),
         target(reader, indicator_id), tuple(submissions(reader, indicator_id, known_at)),
-        tuple(progress.history(reader, indicator_id, known_at=known_at)))
+        tuple(progress.history(reader, indicator_id) if known_at is None
+              else progress_history(reader, known_at, indicator_id)))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from pipelines.read.core import Reader, fetch, fetch_one
 from pipelines.read.rows import Method, Progress
 
@@ -27,13 +25,8 @@ def of_indicator(reader: Reader, indicator_id: str) -> Progress | None:
 
 
 def history(reader: Reader, indicator_id: str | None = None,
-            until_quarter: str | None = None, known_at: datetime | None = None
-            ) -> list[Progress]:
-    """Every assessed quarter, oldest first, per indicator; as known at ``known_at`` (the
-    vintage the build kept for that time) when given."""
-    if known_at is not None:
-        return fetch(reader, "progress_history_as_of", Progress, indicator_id=indicator_id,
-                     until_quarter=until_quarter, known_at=known_at)
+            until_quarter: str | None = None) -> list[Progress]:
+    """Every assessed quarter, oldest first, per indicator."""
     return fetch(reader, "progress_history", Progress, indicator_id=indicator_id,
                  until_quarter=until_quarter)
 
