@@ -15,6 +15,7 @@ from dashboard.database import Database
 from dashboard.page_cache import install_page_cache
 from dashboard.routing import install_status_hook, normalise_path, path_status
 from dashboard.text.i18n import t
+from dashboard.web.api import register_api
 from dashboard.web.briefing import register_briefing
 from dashboard.web.downloads import register_downloads
 from dashboard.web.meta import meta_tags, page_meta
@@ -95,4 +96,5 @@ def create_app(settings: Settings) -> dash.Dash:
     register_briefing(app.server)
     register_templates(app.server)
     register_statutory_briefing(app.server)
+    register_api(app.server)
     return app

@@ -6,6 +6,8 @@ the sources."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from dash import dcc, html
 from dash.development.base_component import Component
 
@@ -75,7 +77,7 @@ def status_section(page: IndicatorPage, points: list[ChartPoint], lang: Lang) ->
 
 
 def geography_nav(options: list[str], chosen: str, names: dict[str, str], path: str,
-                  lang: Lang) -> Component | None:
+                  lang: Lang, keep: dict[str, str] | None = None) -> Component | None:
     """Links, not a dropdown: each choice is a shareable URL, reachable by keyboard."""
     if len(options) <= 2:
         return None
@@ -85,7 +87,8 @@ def geography_nav(options: list[str], chosen: str, names: dict[str, str], path: 
         # The current choice is plain text, not a link.
         choice: Component = (
             html.Span(label, className="choice", **{"aria-current": "true"}) if option == chosen
-            else dcc.Link(label, href=href(path, lang, {"geography": option}), className="choice"))
+            else dcc.Link(label, href=href(path, lang, {**(keep or {}), "geography": option}),
+                          className="choice"))
         items.append(html.Li(choice))
     label = t("indicator.geography_label", lang)
     return html.Nav([html.Span(label + (" : " if lang == "fr" else ": ")),
@@ -145,28 +148,32 @@ def _section(heading: str, section_id: str, children: list[Component | None]) ->
                         **{"aria-labelledby": section_id})
 
 
-def chart_filters(page: IndicatorPage, geography: str) -> Filters:
+def chart_filters(page: IndicatorPage, geography: str, as_of: date | None = None) -> Filters:
     """The download filters of exactly the observations the table lists: this indicator's
-    totals for ``geography`` (every geography for "all"), demonstration rows when listed."""
+    totals for ``geography`` (every geography for "all"), demonstration rows when listed,
+    as known on ``as_of`` when the page shows that."""
     return Filters(indicator=(page.indicator.indicator_id,),
                    geography=() if geography == ALL else (geography,), breakdown=("total",),
-                   include_demo=any(o.status == "demo" for o in page.observations))
+                   include_demo=any(o.status == "demo" for o in page.observations),
+                   as_of=as_of)
 
 
 def _table_section(page: IndicatorPage, points: list[ChartPoint], geography: str,
-                   lang: Lang) -> Component:
+                   lang: Lang, as_of: date | None) -> Component:
     observed = [p for p in points if p.kind != KIND_TO_DATE]
     table = (data_table(observed, name_of(page, lang), TABLE_ID, lang) if observed
              else html.P(t("indicator.no_rows", lang), className="empty"))
     return _section(t("indicator.table_heading", lang), "indicator-data", [
-        table, download_link(chart_filters(page, geography), lang,
+        table, download_link(chart_filters(page, geography, as_of), lang,
                              label=t("indicator.download", lang))])
 
 
 def indicator_body(page: IndicatorPage, geography: str, lang: Lang,
-                   release: Release | None = None, site_url: str = "") -> list[Component]:
+                   release: Release | None = None, site_url: str = "",
+                   as_of: date | None = None) -> list[Component]:
     """Everything inside <main> for one indicator, ``geography`` already validated;
-    ``site_url`` (this site's address) makes the embed snippet absolute."""
+    ``site_url`` (this site's address) makes the embed snippet absolute; links keep ``as_of``
+    when the page shows the figures as known on that day."""
     path = f"/indicator/{page.indicator.indicator_id}"
     points = charted_points(page, geography)
     names = {o.geography: o.geography_fr if lang == "fr" else o.geography_en
@@ -175,9 +182,10 @@ def indicator_body(page: IndicatorPage, geography: str, lang: Lang,
         html.H1(name_of(page, lang)),
         status_section(page, points, lang),
         _section(t("indicator.chart_heading", lang), "indicator-over-time", [
-            geography_nav(geography_options(page.observations), geography, names, path, lang),
+            geography_nav(geography_options(page.observations), geography, names, path, lang,
+                          {"as_of": as_of.isoformat()} if as_of else None),
             *chart_section(page, points, lang, release)]),
-        _table_section(page, points, geography, lang),
+        _table_section(page, points, geography, lang, as_of),
         progress_section(page, lang),
         indicator_deliverables(page.deliverables, lang),
         about_section(page, lang),

@@ -12,6 +12,7 @@ import dash
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from dashboard.components.api_docs import api_docs
 from dashboard.components.download import how_to_cite
 from dashboard.components.links import href
 from dashboard.components.shell import page_shell
@@ -190,6 +191,7 @@ def content(lang: Lang, query: Mapping[str, object]) -> list[Component]:
         filter_form(filters, lang, error),
         matching_rows(*counted, filters, lang) if counted is not None else None,
         downloads_section(filters, lang),
+        api_docs(flask_url_root(), lang),
         how_to_cite(release, lang, heading_id="data-cite"),
         notebook_section(lang),
         dictionary_table(lang),

@@ -24,6 +24,7 @@ from dashboard.components.quarterly import (
 )
 from dashboard.components.quarterly_empty import awaiting_body
 from dashboard.components.quarterly_summary import deliverables_section, summary_block
+from dashboard.components.review_then import review_then_section
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
 from dashboard.pages.review_statutory import reported_note
@@ -31,6 +32,7 @@ from dashboard.text.i18n import Lang, normalise_lang, t
 from dashboard.text.review import quarter_label
 from pipelines.periods import FiscalQuarter
 from pipelines.read import strategy
+from pipelines.read.as_of import review_then_and_now
 from pipelines.read.review import QuarterReview, available_quarters, awaiting, quarter_review
 
 PATH: Final = "/review/quarterly"
@@ -92,6 +94,7 @@ def _review_body(review: QuarterReview, lang: Lang) -> list[Component]:
             export_box(review.quarter, lang), rules_section(lang),
             *[pillar_section(p, review, lang) for p in review.pillars],
             deliverables_section(review, lang), changes_section(review, geographies, lang),
+            review_then_section(review_then_and_now(current_db(), review.quarter), lang),
             reported_note(lang)]
 
 

@@ -111,7 +111,9 @@ def observation_chunks(cursor: duckdb.DuckDBPyConnection, filters: Filters,
 def _stream(db: Database, table: str, filters: Filters, lang: str) -> Iterator[bytes]:
     # The cursor is this thread's until the body is sent: the response streams from it.
     cursor = db.cursor()
-    if table == "observations":
+    # Figures as known on a day come from the vintages' own query, which is small; the
+    # rowid batches read today's observations table.
+    if table == "observations" and filters.as_of is None:
         return observation_chunks(cursor, filters, lang)
     return csv_chunks(execute_public(cursor, table, filters, lang), table, lang)
 

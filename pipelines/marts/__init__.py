@@ -23,6 +23,7 @@ def build_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     from pipelines.marts.comparisons import build_comparisons
     from pipelines.marts.milestones import build_milestone_status
     from pipelines.marts.progress import build_progress
+    from pipelines.marts.vintages import build_vintages
 
     con.execute(MARTS_SCHEMA.read_text(encoding="utf-8"))
     build_latest_figures(con)
@@ -30,3 +31,4 @@ def build_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     # Both read marts.progress's quarters.
     build_comparisons(con, settings)
     build_milestone_status(con, settings)
+    build_vintages(con, settings)

@@ -79,11 +79,19 @@ def build_progress(con: duckdb.DuckDBPyConnection, settings: Settings,
     con.execute("DELETE FROM marts.progress")
     con.execute("DELETE FROM marts.progress_method")
     insert_rows(con, "marts.progress_method", [_method_row(settings)])
-    series = _series(con)
+    insert_rows(con, "marts.progress",
+                progress_rows(con, settings, today or date.today(), _series(con)))
+
+
+def progress_rows(con: duckdb.DuckDBPyConnection, settings: Settings, today: date,
+                  series: dict[str, dict[FiscalQuarter, Any]]) -> list[dict[str, object]]:
+    """The ``marts.progress`` rows for the submitted totals ``series`` (indicator -> quarter
+    -> value) as a build on ``today`` would decide them. Also run over the revision history
+    as it stood after each load (:mod:`pipelines.marts.vintages`)."""
     last = max((q for s in series.values() for q in s), default=None)
-    quarters = assessed_quarters(settings, today or date.today(), last)
+    quarters = assessed_quarters(settings, today, last)
     if not quarters:
-        return
+        return []
     targets = {r["indicator_id"]: r for r in _records(con, _TARGETS)}
     published: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _records(con, _PUBLISHED, start=settings.strategy_start, end=quarters[-1].end):
@@ -93,7 +101,7 @@ def build_progress(con: duckdb.DuckDBPyConnection, settings: Settings,
         target = _target(targets.get(indicator["indicator_id"]))
         rows += indicator_rows(indicator, target, series.get(indicator["indicator_id"], {}),
                                published[indicator["indicator_id"]], quarters, settings)
-    insert_rows(con, "marts.progress", rows)
+    return rows
 
 
 def _records(con: duckdb.DuckDBPyConnection, sql: str, **params: object) -> list[dict[str, Any]]:

@@ -459,3 +459,13 @@ class SeriesValue:
     source_id: str
     edition_en: str | None
     edition_fr: str | None
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    data_version: str | None
+    inputs_sha256: str | None
+    built_at: str | None
+    snapshot_label: str | None
+    last_load_id: int | None
+    loads: int

@@ -11,7 +11,10 @@ formula injection (OWASP).
 Filter semantics: repeated values of one filter are alternatives (``indicator=a&indicator=b``);
 different filters all apply. ``from``/``to`` keep rows whose period overlaps the range (a row
 with no period at all is dropped when either is given). Demonstration rows (``status=demo``)
-are left out unless ``include_demo=true``.
+are left out unless ``include_demo=true``. ``as_of=YYYY-MM-DD`` gives every figure, status and
+source as known at the end of that day, read from the vintages the build keeps
+(``marts.observation_vintages``, ``marts.progress_vintages``); the reference tables
+(indicators, targets) are known from the start, so it leaves them as they are.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Final
 
 import duckdb
@@ -29,8 +32,10 @@ import pandas as pd
 
 from pipelines.errors import InvalidFilterError
 from pipelines.periods import FiscalQuarter
+from pipelines.read.as_of import end_of_day
 from pipelines.release.public_fields import FIELDS, TABLES
-from pipelines.sql.export_queries import QUERIES
+from pipelines.sql import table_exists
+from pipelines.sql.export_queries import AS_OF_QUERIES, QUERIES, paged
 from pipelines.vocabulary import (
     MILESTONE_STATUSES,
     OBSERVATION_STATUSES,
@@ -41,13 +46,14 @@ from pipelines.vocabulary import (
 LIST_FILTERS: Final = ("pillar", "indicator", "geography", "status", "source", "breakdown",
                        "quarter")
 ALLOWED: Final[dict[str, frozenset[str]]] = {
-    "observations": frozenset({*LIST_FILTERS, "from", "to", "include_demo"}),
-    "indicators": frozenset({"pillar", "indicator", "include_demo"}),
-    "targets": frozenset({"pillar", "indicator", "source", "from", "to", "include_demo"}),
+    "observations": frozenset({*LIST_FILTERS, "from", "to", "include_demo", "as_of"}),
+    "indicators": frozenset({"pillar", "indicator", "include_demo", "as_of"}),
+    "targets": frozenset({"pillar", "indicator", "source", "from", "to", "include_demo",
+                          "as_of"}),
     "milestones": frozenset({"pillar", "status", "source", "include_demo"}),
-    "sources": frozenset({"source", "include_demo"}),
+    "sources": frozenset({"source", "include_demo", "as_of"}),
     "progress": frozenset({"pillar", "indicator", "status", "quarter", "from", "to",
-                           "include_demo"}),
+                           "include_demo", "as_of"}),
 }
 STATUSES: Final = {"observations": OBSERVATION_STATUSES, "milestones": MILESTONE_STATUSES,
                    "progress": PROGRESS_STATUSES}
@@ -75,12 +81,17 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     include_demo: bool = False
+    as_of: date | None = None  # as known at the end of this day
 
     def params(self) -> dict[str, object]:
         """Named parameters for the static queries in ``sql/export_queries.py``."""
         values: dict[str, object] = {n: list(getattr(self, n)) or None for n in LIST_FILTERS}
         return {**values, "date_from": self.date_from, "date_to": self.date_to,
-                "include_demo": self.include_demo}
+                "include_demo": self.include_demo, "known_at": self.known_at()}
+
+    def known_at(self) -> datetime | None:
+        """The last instant of the ``as_of`` day (None: as known now)."""
+        return end_of_day(self.as_of) if self.as_of else None
 
     def query_items(self) -> list[tuple[str, str]]:
         """The filters as query parameters, in a stable order (for links and file names)."""
@@ -91,6 +102,8 @@ class Filters:
             items.append(("to", self.date_to.isoformat()))
         if self.include_demo:
             items.append(("include_demo", "true"))
+        if self.as_of:
+            items.append(("as_of", self.as_of.isoformat()))
         return items
 
     def is_empty(self) -> bool:
@@ -165,6 +178,8 @@ def parse_filters(query: Mapping[str, object], table: str = "observations") -> F
     if "include_demo" in values:
         found["include_demo"] = _flag("include_demo",
                                       _single("include_demo", values["include_demo"]))
+    if "as_of" in values:
+        found["as_of"] = _iso_date("as_of", _single("as_of", values["as_of"]))
     filters = Filters(**found)  # type: ignore[arg-type]
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise InvalidFilterError("filter 'from' is after 'to'")
@@ -185,17 +200,37 @@ def check_known_ids(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
                 raise InvalidFilterError(f"unknown {name} {missing[0]!r}")
 
 
+def has_vintages(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the build kept vintages here (a snapshot or an older file has none)."""
+    return table_exists(con, "marts.progress_vintages") and bool(
+        con.execute("SELECT count(*) FROM marts.progress_vintages").fetchone() != (0,))
+
+
 def execute_public(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None,
                    lang: str = "en") -> duckdb.DuckDBPyConnection:
     """Run ``table``'s public query on ``con`` (unknown ids raise before anything runs) and
     return ``con`` holding the result, for the caller to fetch whole or in chunks."""
+    return con.execute(*public_query(con, table, filters, lang))
+
+
+def public_query(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None,
+                 lang: str = "en", page: tuple[int, int] | None = None
+                 ) -> tuple[str, dict[str, object]]:
+    """``table``'s public query (as known on ``filters.as_of`` when given) and its named
+    parameters; ``page`` = (offset, limit) pages through the same order. Unknown ids raise."""
     if table not in QUERIES:
         raise InvalidFilterError(f"unknown table {table!r}")
     filters = filters or Filters()
     check_known_ids(con, filters)
-    params = {"lang": "fr" if lang == "fr" else "en", **filters.params()}
-    query = QUERIES[table]
-    return con.execute(query, {k: v for k, v in params.items() if f"${k}" in query})
+    if filters.as_of and not has_vintages(con):
+        raise InvalidFilterError("as_of is not available for this database (a snapshot is "
+                                 "already the data as it was known: leave out as_of)")
+    params: dict[str, object] = {"lang": "fr" if lang == "fr" else "en", **filters.params()}
+    query = (AS_OF_QUERIES if filters.as_of else QUERIES)[table]
+    if page is not None:
+        query = paged(query)
+        params.update(offset=page[0], limit=page[1])
+    return query, {k: v for k, v in params.items() if f"${k}" in query}
 
 
 def tidy(frame: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -292,4 +327,5 @@ def csv_bytes(frame: pd.DataFrame, table: str, lang: str = "en") -> bytes:
 
 
 __all__ = ["ALLOWED", "TABLES", "Filters", "csv_bytes", "execute_public", "header_csv",
-           "observations_frame", "parse_filters", "public_frame", "rows_csv", "tidy"]
+           "observations_frame", "parse_filters", "public_frame", "public_query", "rows_csv",
+           "tidy"]

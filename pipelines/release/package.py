@@ -200,7 +200,7 @@ def for_table(filters: Filters, table: str) -> Filters:
         status=filters.status if "status" in allowed and table == "observations" else (),
         date_from=filters.date_from if "from" in allowed else None,
         date_to=filters.date_to if "to" in allowed else None,
-        include_demo=filters.include_demo)
+        include_demo=filters.include_demo, as_of=filters.as_of if "as_of" in allowed else None)
 
 
 def zip_bytes(files: dict[str, bytes]) -> bytes:

@@ -129,3 +129,52 @@ QUERIES: Final[dict[str, str]] = {
     "observations": OBSERVATIONS, "indicators": INDICATORS, "targets": TARGETS,
     "milestones": MILESTONES, "sources": SOURCES, "progress": PROGRESS,
 }
+
+# As known at the end of a day ($known_at): the same queries over the vintages the build keeps
+# (pipelines/marts/vintages.py): published figures are known from the start; a submitted
+# figure is the version shown at $known_at (absent when first loaded later); progress is the
+# vintage in force then; a submission's source is listed once it was loaded. The reference
+# tables (indicators, targets, milestones) are known from the start.
+_KNOWN: Final[dict[str, tuple[str, str]]] = {  # table -> (what it reads, as known)
+    "observations": ("marts.observations o", """
+    SELECT * EXCLUDE (known_from, known_until) FROM marts.observation_vintages
+    WHERE known_from <= $known_at AND (known_until IS NULL OR known_until > $known_at)
+    UNION ALL BY NAME
+    SELECT * FROM marts.observations WHERE load_id IS NULL"""),
+    "progress": ("marts.progress p", """
+    SELECT * EXCLUDE (vintage_at, vintage_load_id) FROM marts.progress_vintages
+    WHERE vintage_at = (SELECT max(vintage_at) FROM marts.progress_vintages
+                        WHERE vintage_at <= $known_at)"""),
+    "sources": ("meta.sources s", """
+    SELECT * FROM meta.sources WHERE kind NOT IN ('submission', 'demo')
+       OR source_id IN (SELECT source_id FROM marts.observation_vintages
+                        WHERE known_from <= $known_at)"""),
+}
+# The observations' order, written out: the live query's order may rely on the stored row
+# order (rowid), which a union of vintages does not have.
+_OBSERVATIONS_ORDER: Final = """
+ORDER BY i.sort_order, o.indicator_id, o.geography, o.breakdown,
+         o.period_start NULLS FIRST, o.period_end NULLS FIRST, o.source_id, o.observation_id
+"""
+
+
+def _as_known(table: str, query: str) -> str:
+    if table not in _KNOWN:
+        return query
+    reads, known = _KNOWN[table]
+    alias = reads.split()[1]
+    body = query.replace(f"FROM {reads}", f"FROM known {alias}", 1)
+    if body == query:
+        raise RuntimeError(f"the {table} query does not read {reads}")
+    if table == "observations":
+        body = body[:body.rindex("ORDER BY")].rstrip() + _OBSERVATIONS_ORDER
+    return f"WITH known AS ({known}\n)" + body
+
+
+AS_OF_QUERIES: Final[dict[str, str]] = {table: _as_known(table, query)
+                                        for table, query in QUERIES.items()}
+
+
+def paged(query: str) -> str:
+    """``query`` (ending with its ORDER BY) restricted to $limit rows from $offset on."""
+    return query.rstrip() + "\nLIMIT $limit OFFSET $offset\n"

@@ -123,3 +123,47 @@ CREATE TABLE IF NOT EXISTS marts.quarter_comparisons (
     reason           VARCHAR NOT NULL,     -- pipelines.vocabulary.COMPARISON_REASONS
     PRIMARY KEY (indicator_id, as_of_quarter, comparison)
 );
+
+-- Every figure as it was known on any date (pipelines/marts/vintages.py). Each accepted
+-- version of a submitted figure, with the columns of marts.observations as they stood while
+-- it was shown, from its load's loaded_at (known_from) until the load that replaced it
+-- (known_until; NULL while it is still shown; equal to known_from for a demonstration value
+-- that was never shown because a real one was already there). Published figures are not
+-- here: they are known from the start (marts.observations, load_id NULL).
+CREATE TABLE IF NOT EXISTS marts.observation_vintages (
+    observation_id VARCHAR NOT NULL,       -- the key's id in marts.observations
+    indicator_id   VARCHAR NOT NULL,
+    geography      VARCHAR NOT NULL,
+    breakdown      VARCHAR NOT NULL,
+    period_start   DATE,
+    period_end     DATE,
+    period_basis   VARCHAR NOT NULL,
+    value          DOUBLE,                 -- NULL when suppressed (in this or any release)
+    qualifier      VARCHAR NOT NULL,
+    unit           VARCHAR NOT NULL,
+    source_id      VARCHAR NOT NULL,
+    locator        VARCHAR NOT NULL,
+    status         VARCHAR NOT NULL,       -- 'submitted' | 'revised' | 'demo', as it stood then
+    suppressed     BOOLEAN NOT NULL,
+    series_id      VARCHAR,
+    load_id        BIGINT NOT NULL,
+    revision       BOOLEAN NOT NULL,       -- an earlier version had another value, then
+    note_en        VARCHAR,
+    note_fr        VARCHAR,
+    value_high     DOUBLE,
+    value_basis    VARCHAR NOT NULL,
+    known_from     TIMESTAMP NOT NULL,     -- shown from this time (inclusive)
+    known_until    TIMESTAMP               -- until this time (exclusive); NULL: still shown
+);
+
+-- marts.progress as it stood after each accepted load: the same columns, computed by the
+-- same code over marts.observation_vintages as they stood at vintage_at (the load's
+-- loaded_at, its day taken as the build's "today"). One vintage at 0001-01-01 (before any
+-- load: published figures only) and one from the start of the day of the last write
+-- (= marts.progress, decided for that day) unless a load that day has its own.
+-- "As known at the end of day D" is the vintage with the latest vintage_at before D + 1.
+CREATE TABLE IF NOT EXISTS marts.progress_vintages AS
+SELECT CAST(NULL AS TIMESTAMP) AS vintage_at,   -- in force from this time
+       CAST(NULL AS BIGINT) AS vintage_load_id, -- the last load it includes; NULL: none
+       p.*
+FROM marts.progress AS p WHERE false;

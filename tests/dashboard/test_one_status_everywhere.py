@@ -62,8 +62,11 @@ def _props(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def page_marks(client: FlaskClient, path: str, search: str) -> list[Mark]:
+    # An element marked data-as-of shows a row as it was known on that date (a vintage), not
+    # today's marts.progress row.
     return [(p["data-indicator-id"], p["data-quarter"], p["data-status"], p["data-value"])
-            for p in _props(render(client, path, search)) if "data-indicator-id" in p]
+            for p in _props(render(client, path, search))
+            if "data-indicator-id" in p and "data-as-of" not in p]
 
 
 class _MarkParser(HTMLParser):

@@ -1,0 +1,262 @@
+"""The JSON API, version 1 (README, API): ``/api/v1/<table>`` for every table of the download
+set, with the same filters, rows and rules as ``/download/<table>.csv``.
+
+* Rows come from the download queries (:func:`pipelines.release.export.public_query`), in the
+  same order, with the CSV headers of ``?lang=`` as field names. Values are JSON numbers,
+  booleans, ISO dates and strings; suppressed values are ``null``.
+* Paging: ``?limit=`` (at most :data:`MAX_LIMIT`) and an opaque ``cursor`` that the ``next``
+  link (also sent as a ``Link`` header) carries. A cursor is tied to the query and to the
+  data version: a malformed cursor, or one from another query, answers 400; one made before
+  the data changed answers 409 (start again from the first page).
+* ``ETag`` (weak: the same rows whatever the encoding) and ``Cache-Control`` depend on the
+  data version; ``If-None-Match`` answers 304. Any origin may GET (CORS).
+* Unknown parameters, malformed values and unknown ids answer 400, an unknown table or
+  snapshot 404, always as ``{"error": {"status": …, "message": "…"}}``.
+
+A table added to the download set (``public_fields.FIELDS``, ``export.ALLOWED``,
+``export_queries.QUERIES``) is served here and described in ``openapi.json`` unchanged.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import urlencode
+
+import duckdb
+import flask
+import pandas as pd
+
+from dashboard.database import Database
+from dashboard.web.downloads import database_for
+from pipelines.errors import InvalidFilterError, UnknownIdError
+from pipelines.read.version import data_version
+from pipelines.release.export import ALLOWED, Filters, parse_filters, public_query, tidy
+from pipelines.release.public_fields import FIELDS, TABLES
+
+PREFIX: Final = "/api/v1"
+DEFAULT_LIMIT: Final = 500
+MAX_LIMIT: Final = 5000
+CONTROLS: Final = frozenset({"lang", "limit", "cursor", "snapshot"})
+CACHE_CONTROL: Final = "public, max-age=60"
+CORS_HEADERS: Final = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, OPTIONS",
+    "Access-Control-Allow-Headers": "If-None-Match",
+    "Access-Control-Expose-Headers": "ETag, Link",
+    "Access-Control-Max-Age": "86400",
+}
+_CURSOR: Final = re.compile(r"([0-9a-f]{12})\.([0-9a-f]{12})\.(\d{1,12})")
+
+
+class ApiError(Exception):
+    """A request the API refuses: its HTTP status and a one-line message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Query:
+    """One validated request for a page of ``table``."""
+
+    table: str
+    filters: Filters
+    lang: str
+    limit: int
+    snapshot: str | None
+
+    def tag(self) -> str:
+        """Identifies the rows asked for (not the page): cursors belong to one query."""
+        text = repr((self.table, self.filters, self.lang, self.snapshot))
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def error(status: int, message: str) -> flask.Response:
+    body = {"error": {"status": status, "message": message}}
+    response = _json(body, status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _json(body: object, status: int = 200) -> flask.Response:
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return flask.Response(text, status=status, mimetype="application/json")
+
+
+def _one(args: dict[str, list[str]], name: str) -> str | None:
+    values = args.pop(name, [])
+    if len(values) > 1:
+        raise ApiError(400, f"{name} may be given only once")
+    return values[0] if values else None
+
+
+def _limit(text: str | None) -> int:
+    if text is None:
+        return DEFAULT_LIMIT
+    if not re.fullmatch(r"\d{1,9}", text) or int(text) < 1:
+        raise ApiError(400, f"limit must be a whole number from 1 to {MAX_LIMIT}")
+    if int(text) > MAX_LIMIT:
+        raise ApiError(400, f"limit may be at most {MAX_LIMIT}, not {text}")
+    return int(text)
+
+
+def parse_query(table: str, args: dict[str, list[str]]) -> tuple[Query, str | None]:
+    """The request's query and its raw cursor; ApiError for anything malformed."""
+    unknown = sorted(set(args) - ALLOWED[table] - CONTROLS)
+    if unknown:
+        allowed = ", ".join(sorted(ALLOWED[table] | CONTROLS))
+        raise ApiError(400, f"unknown parameter {unknown[0][:40]!r} for {table} "
+                            f"(allowed: {allowed})")
+    args = dict(args)
+    lang = _one(args, "lang") or "en"
+    if lang not in ("en", "fr"):
+        raise ApiError(400, "lang must be en or fr")
+    limit, cursor, snapshot = _limit(_one(args, "limit")), _one(args, "cursor"), _one(
+        args, "snapshot")
+    try:
+        filters = parse_filters(args, table)
+    except InvalidFilterError as problem:
+        raise ApiError(400, str(problem)) from None
+    return Query(table, filters, lang, limit, snapshot), cursor
+
+
+def make_cursor(query: Query, version: str, offset: int) -> str:
+    text = f"{_digest(version)}.{query.tag()}.{offset}"
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def read_cursor(cursor: str | None, query: Query, version: str) -> int:
+    """The offset a cursor points at (0 without one)."""
+    if cursor is None:
+        return 0
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
+    except (ValueError, UnicodeDecodeError):
+        text = ""
+    found = _CURSOR.fullmatch(text) if len(cursor) <= 64 else None
+    if found is None:
+        raise ApiError(400, "malformed cursor: use the next link of the previous page")
+    if found.group(2) != query.tag():
+        raise ApiError(400, "this cursor belongs to another query: use the next link as given")
+    if found.group(1) != _digest(version):
+        raise ApiError(409, "the data changed since this cursor was made: start again from "
+                            "the first page")
+    return int(found.group(3))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def json_rows(frame: pd.DataFrame, table: str, lang: str) -> list[dict[str, object]]:
+    """The public columns of ``frame`` as JSON objects keyed by the CSV headers."""
+    names = [f.header(lang) for f in FIELDS[table]]
+    columns = [_json_values(f.kind, frame[f.name]) for f in FIELDS[table]]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def _json_values(kind: str, values: pd.Series) -> list[object]:
+    converters: dict[str, Callable[[Any], object]] = {
+        "number": float, "integer": int, "boolean": bool, "date": lambda v: v.isoformat()}
+    convert = converters.get(kind, str)
+    return [None if missing else convert(v)
+            for v, missing in zip(values.tolist(), values.isna().tolist(), strict=True)]
+
+
+def _next_link(cursor: str) -> str:
+    items = [(k, v) for k, v in flask.request.args.items(multi=True) if k != "cursor"]
+    return f"{flask.request.base_url}?{urlencode([*items, ('cursor', cursor)])}"
+
+
+def _etag(version: str) -> str:
+    items = sorted(flask.request.args.items(multi=True))
+    return hashlib.sha256(f"{version}\n{flask.request.path}\n{items}".encode()).hexdigest()[:32]
+
+
+def _page(db: Database, query: Query, version: str, offset: int) -> dict[str, object]:
+    try:
+        sql, params = public_query(db.cursor(), query.table, query.filters, query.lang,
+                                   page=(offset, query.limit + 1))
+    except InvalidFilterError as problem:
+        raise ApiError(400, str(problem)) from None
+    frame = tidy(db.cursor().execute(sql, params).df(), query.table)
+    more = len(frame) > query.limit
+    rows = json_rows(frame.head(query.limit), query.table, query.lang)
+    following = make_cursor(query, version, offset + query.limit) if more else None
+    return {"table": query.table, "lang": query.lang,
+            "as_of": query.filters.as_of.isoformat() if query.filters.as_of else None,
+            "data_version": version, "limit": query.limit, "count": len(rows),
+            "fields": [f.header(query.lang) for f in FIELDS[query.table]], "rows": rows,
+            "next": _next_link(following) if following else None}
+
+
+def table_rows(table: str) -> flask.Response:
+    """``GET /api/v1/<table>``: one page of rows."""
+    if table not in TABLES:
+        return error(404, f"unknown table {table[:40]!r} (one of: {', '.join(TABLES)})")
+    try:
+        query, cursor = parse_query(table, flask.request.args.to_dict(flat=False))
+        db = database_for(query.snapshot)
+        version = data_version(db)
+        etag = _etag(version)
+        if flask.request.if_none_match.contains_weak(etag):
+            return _cached(flask.Response(status=304), etag)
+        body = _page(db, query, version, read_cursor(cursor, query, version))
+    except ApiError as problem:
+        return error(problem.status, problem.message)
+    except UnknownIdError as problem:
+        return error(404, str(problem))
+    except duckdb.Error:
+        flask.current_app.logger.exception("API read of %s failed", table)
+        return error(500, "the data could not be read; try again later")
+    response = _cached(_json(body), etag)
+    if body["next"]:
+        response.headers["Link"] = f'<{body["next"]}>; rel="next"'
+    return response
+
+
+def _cached(response: flask.Response, etag: str) -> flask.Response:
+    response.set_etag(etag, weak=True)
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+def index() -> flask.Response:
+    """``GET /api/v1``: the tables and where the description is."""
+    root = flask.request.url_root.rstrip("/") + PREFIX
+    return _json({"tables": {t: f"{root}/{t}" for t in TABLES},
+                  "openapi": f"{root}/openapi.json", "limit": {"default": DEFAULT_LIMIT,
+                                                               "max": MAX_LIMIT}})
+
+
+def openapi_json() -> flask.Response:
+    from dashboard.web.openapi import openapi_spec
+
+    lang = flask.request.args.get("lang", "en")
+    if set(flask.request.args) - {"lang"} or lang not in ("en", "fr"):
+        return error(400, "openapi.json takes only lang (en or fr)")
+    response = _json(openapi_spec(flask.request.url_root.rstrip("/"), lang))
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+def _cors(response: flask.Response) -> flask.Response:
+    if flask.request.path == PREFIX or flask.request.path.startswith(PREFIX + "/"):
+        response.headers.update(CORS_HEADERS)
+    return response
+
+
+def register_api(server: flask.Flask) -> None:
+    """Add the API routes, and CORS headers to every answer under ``/api/v1``."""
+    server.add_url_rule(PREFIX, "api_index", index)
+    server.add_url_rule(f"{PREFIX}/openapi.json", "api_openapi", openapi_json)
+    server.add_url_rule(f"{PREFIX}/<table>", "api_table", table_rows)
+    server.after_request(_cors)

@@ -1,0 +1,43 @@
+"""The API on the demonstration build (published, submitted, suppressed, revised and
+demonstration rows), through the Flask test client and through a real server."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import dash
+import pytest
+from flask.testing import FlaskClient
+from werkzeug.serving import make_server
+
+from dashboard.app import create_app
+from pipelines.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def api_app(demo_db: Path) -> dash.Dash:
+    return create_app(load_settings(env={}, db_path=demo_db))
+
+
+@pytest.fixture()
+def api_client(api_app: dash.Dash) -> FlaskClient:
+    return api_app.server.test_client()
+
+
+@pytest.fixture(scope="module")
+def real_app(dashboard_db: Path) -> dash.Dash:
+    """The app on the plain build (no demonstration data): progress rows without asking."""
+    return create_app(load_settings(env={}, db_path=dashboard_db))
+
+
+@pytest.fixture(scope="module")
+def live_url(api_app: dash.Dash) -> Iterator[str]:
+    """The app served over HTTP on 127.0.0.1 (a free port), in a thread of this process."""
+    server = make_server("127.0.0.1", 0, api_app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
