@@ -14,7 +14,7 @@ set, with the same filters, rows and rules as ``/download/<table>.csv``.
   snapshot 404, always as ``{"error": {"status": …, "message": "…"}}``.
 
 A table added to the download set (``public_fields.FIELDS``, ``export.ALLOWED``,
-``export_queries.QUERIES``) is served here and described in ``openapi.json`` unchanged.
+``pipelines.read.exports.QUERIES``) is served here and described in ``openapi.json`` unchanged.
 """
 
 from __future__ import annotations

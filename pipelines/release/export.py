@@ -33,9 +33,9 @@ import pandas as pd
 from pipelines.errors import InvalidFilterError
 from pipelines.periods import FiscalQuarter
 from pipelines.read.as_of import end_of_day
+from pipelines.read.exports import AS_OF_QUERIES, QUERIES, paged
 from pipelines.release.public_fields import FIELDS, TABLES
 from pipelines.sql import table_exists
-from pipelines.sql.export_queries import AS_OF_QUERIES, QUERIES, paged
 from pipelines.vocabulary import (
     MILESTONE_STATUSES,
     OBSERVATION_STATUSES,
@@ -84,7 +84,7 @@ class Filters:
     as_of: date | None = None  # as known at the end of this day
 
     def params(self) -> dict[str, object]:
-        """Named parameters for the static queries in ``sql/export_queries.py``."""
+        """Named parameters for the static queries of ``pipelines.read.exports``."""
         values: dict[str, object] = {n: list(getattr(self, n)) or None for n in LIST_FILTERS}
         return {**values, "date_from": self.date_from, "date_to": self.date_to,
                 "include_demo": self.include_demo, "known_at": self.known_at()}

@@ -15,8 +15,8 @@ from typing import Final
 import duckdb
 import pandas as pd
 
+from pipelines.read.exports import OBSERVATIONS
 from pipelines.release.export import Filters, check_known_ids, tidy
-from pipelines.sql.export_queries import OBSERVATIONS
 
 # The rows of the observations query, from its FROM to its ORDER BY (the joins and filters).
 _FROM: Final = OBSERVATIONS.index("\nFROM marts.observations o")

@@ -1,0 +1,30 @@
+-- The download set's observations table (pipelines/release/export.py). Every observation as the
+-- download set writes it: labels in $lang, suppressed values empty, in the order the build
+-- stored the rows (rowid), so the web download can read it in ranges. Filters are named
+-- parameters that may be NULL (no filter); nothing is spliced in.
+SELECT o.observation_id, o.indicator_id,
+       CASE WHEN $lang = 'fr' THEN i.name_fr ELSE i.name_en END AS indicator_name,
+       i.pillar_id, o.geography,
+       CASE WHEN $lang = 'fr' THEN g.name_fr ELSE g.name_en END AS geography_name,
+       o.breakdown, o.period_start, o.period_end, o.period_basis,
+       CASE WHEN o.suppressed THEN NULL ELSE o.value END AS value,
+       o.qualifier, o.unit,
+       CASE WHEN $lang = 'fr' THEN u.name_fr ELSE u.name_en END AS unit_name,
+       o.source_id, o.locator, o.status, o.suppressed, o.revision,
+       CASE WHEN $lang = 'fr' THEN coalesce(o.note_fr, o.note_en)
+            ELSE coalesce(o.note_en, o.note_fr) END AS note,
+       CASE WHEN o.suppressed THEN NULL ELSE o.value_high END AS value_high, o.value_basis
+FROM marts.observations o
+JOIN marts.indicators i USING (indicator_id)
+LEFT JOIN marts.geographies g ON g.geography_id = o.geography
+LEFT JOIN marts.units u ON u.unit = o.unit
+WHERE ($include_demo OR o.status <> 'demo')
+  AND ($pillar IS NULL OR list_contains($pillar::VARCHAR[], i.pillar_id))
+  AND ($indicator IS NULL OR list_contains($indicator::VARCHAR[], o.indicator_id))
+  AND ($geography IS NULL OR list_contains($geography::VARCHAR[], o.geography))
+  AND ($status IS NULL OR list_contains($status::VARCHAR[], o.status))
+  AND ($source IS NULL OR list_contains($source::VARCHAR[], o.source_id))
+  AND ($breakdown IS NULL OR list_contains($breakdown::VARCHAR[], o.breakdown))
+  AND ($date_from IS NULL OR coalesce(o.period_end, o.period_start) >= $date_from::DATE)
+  AND ($date_to IS NULL OR coalesce(o.period_start, o.period_end) <= $date_to::DATE)
+ORDER BY o.rowid

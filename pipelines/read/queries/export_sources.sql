@@ -1,0 +1,13 @@
+-- The download set's sources table (pipelines/release/export.py). Every source (documents,
+-- context sources, submission loads unless demo). Filters are named parameters that may be NULL
+-- (no filter); nothing is spliced in.
+SELECT s.source_id, s.title,
+       CASE WHEN $lang = 'fr' THEN coalesce(s.publisher_fr, s.publisher)
+            ELSE s.publisher END AS publisher,
+       s.language, s.published, s.published_about, s.url,
+       s.sha256, s.kind,
+       CASE WHEN $lang = 'fr' THEN s.edition_fr ELSE s.edition_en END AS edition
+FROM meta.sources s
+WHERE ($include_demo OR s.kind <> 'demo')
+  AND ($source IS NULL OR list_contains($source::VARCHAR[], s.source_id))
+ORDER BY s.source_id

@@ -1,0 +1,16 @@
+-- The download set's targets table (pipelines/release/export.py). Every published target with
+-- its source and locator. Filters are named parameters that may be NULL (no filter); nothing is
+-- spliced in.
+SELECT t.indicator_id,
+       CASE WHEN $lang = 'fr' THEN i.name_fr ELSE i.name_en END AS indicator_name,
+       t.target_kind, t.target_value, t.period_start, t.period_end, t.baseline_value,
+       t.baseline_period_start, t.baseline_period_end, t.source_id, t.locator,
+       CASE WHEN $lang = 'fr' THEN coalesce(t.note_fr, t.note_en)
+            ELSE coalesce(t.note_en, t.note_fr) END AS note
+FROM marts.targets t JOIN marts.indicators i USING (indicator_id)
+WHERE ($pillar IS NULL OR list_contains($pillar::VARCHAR[], i.pillar_id))
+  AND ($indicator IS NULL OR list_contains($indicator::VARCHAR[], t.indicator_id))
+  AND ($source IS NULL OR list_contains($source::VARCHAR[], t.source_id))
+  AND ($date_from IS NULL OR coalesce(t.period_end, t.period_start) >= $date_from::DATE)
+  AND ($date_to IS NULL OR coalesce(t.period_start, t.period_end) <= $date_to::DATE)
+ORDER BY i.sort_order, t.indicator_id, t.period_start, t.period_end
