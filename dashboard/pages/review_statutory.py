@@ -30,7 +30,13 @@ from dashboard.components.statutory import (
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
 from dashboard.database import Database
 from dashboard.figures.context_chart import context_figure
-from dashboard.text.formatting import format_date, format_period, format_timestamp, format_value
+from dashboard.text.formatting import (
+    format_date,
+    format_period,
+    format_timestamp,
+    format_value,
+    quarter_name,
+)
 from dashboard.text.i18n import Lang, normalise_lang, pick, t
 from dashboard.web.downloads import database_for
 from dashboard.web.statutory_briefing import briefing_href
@@ -74,7 +80,8 @@ def verdict_section(review: StatutoryReview, lang: Lang, snapshot: str | None) -
     return html.Section([
         html.H2(t("statutory.verdict_heading", lang), id="statutory-verdict"),
         html.P(t("statutory.verdict_intro", lang, date=start)),
-        html.P(t("statutory.as_of_quarter", lang, quarter=review.as_of_quarter or "")),
+        html.P(t("statutory.as_of_quarter", lang,
+                 quarter=quarter_name(review.as_of_quarter or "", lang))),
         *[pillar_block(p, review, lang) for p in review.pillars],
         html.P([html.A(t("statutory.briefing_download", lang), id="statutory-download",
                        href=briefing_href(lang, snapshot), className="button",

@@ -204,7 +204,7 @@ def _qualifier(of: str, of_fr: str, name: str, name_fr: str) -> Field:
 FIELDS["progress"] = (
     _INDICATOR_ID, _INDICATOR_NAME, _PILLAR,
     _f("as_of_quarter", "trimestre", "string", "Fiscal quarter assessed, e.g. 2026-27Q2",
-       "Trimestre de l’exercice évalué, p. ex. 2026-27Q2"),
+       "Trimestre de l’exercice évalué, sous forme de code : « 2026-27Q2 » pour 2026-27 T2"),
     *_dates("quarter", "trimestre", "quarter", "trimestre"),
     _f("is_latest", "dernier", "boolean", "true for the indicator's latest assessed quarter",
        "true pour le dernier trimestre évalué de l’indicateur"),

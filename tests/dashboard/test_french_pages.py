@@ -44,6 +44,8 @@ UNION ALL SELECT rationale_fr FROM marts.milestone_indicators
 UNION ALL SELECT o.locator FROM marts.observations o JOIN meta.sources s USING (source_id)
           WHERE s.language = 'fr'
 """
+# A quarter code outside « » (a quoted code, as the data dictionary shows one, is allowed).
+ENGLISH_QUARTER = re.compile(r"(?<!«\u00a0)(?<!« )\b\d{4}-\d{2}Q[1-4]\b")
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +126,9 @@ def problems(client: FlaskClient, url: str, english: set[str]) -> list[str]:
         if "'" in plain:
             found.append(f"straight apostrophe in {text[:80]!r}")
         found += [f"spacing {m.group(0)!r} in {text[:80]!r}" for m in BAD_SPACING.finditer(plain)]
+        # French writes a quarter with T for trimestre (2026-27 T2), never the code 2026-27Q2.
+        found += [f"quarter code {m.group(0)!r} in {text[:80]!r}"
+                  for m in ENGLISH_QUARTER.finditer(plain)]
     return found
 
 
