@@ -23,7 +23,7 @@ from dashboard.text.i18n import Lang, normalise_lang, pick, t
 from dashboard.web.downloads import NOTEBOOK_NAME
 from pipelines.errors import InvalidFilterError
 from pipelines.read import strategy
-from pipelines.release.export import Filters, observations_frame, parse_filters
+from pipelines.release.export import Filters, count_public, parse_filters
 from pipelines.release.names import download_name
 from pipelines.release.package import for_table, release_of
 from pipelines.release.public_fields import FIELDS, TABLES
@@ -170,10 +170,10 @@ def form_query(query: Mapping[str, object]) -> dict[str, object]:
 def _counts(filters: Filters, lang: Lang) -> tuple[int, int]:
     """Matching observations, and how many there would be with demonstration rows."""
     cursor = current_db().cursor()
-    count = len(observations_frame(cursor, filters, lang))
+    count = count_public(cursor, "observations", filters, lang)
     if count or filters.include_demo:
         return count, count
-    return count, len(observations_frame(cursor, replace(filters, include_demo=True), lang))
+    return count, count_public(cursor, "observations", replace(filters, include_demo=True), lang)
 
 
 def content(lang: Lang, query: Mapping[str, object]) -> list[Component]:

@@ -188,3 +188,12 @@ def test_hostile_indicator_is_neutralised_in_every_table(hostile_con):
     ("\rx", "'\rx"), ("plain", "plain"), ("", ""), ("a=b", "a=b")])
 def test_neutralise(text, expected):
     assert neutralise(text) == expected
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_count_public_counts_exactly_the_rows_of_the_download(small_con, table):
+    from pipelines.release.export import count_public
+
+    for filters in (Filters(), Filters(include_demo=True)):
+        assert count_public(small_con, table, filters) == len(
+            public_frame(small_con, table, filters))
