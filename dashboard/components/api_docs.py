@@ -10,7 +10,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard.text.i18n import Lang, t
-from dashboard.web.api import DEFAULT_LIMIT, MAX_LIMIT, PREFIX
+from dashboard.web.api_limits import DEFAULT_LIMIT, MAX_LIMIT, PREFIX
 
 SECTION_ID: Final = "data-api"
 EXAMPLE_QUERY: Final = "observations?indicator=frontline_workers_trained&geography=ontario"

@@ -33,16 +33,14 @@ import flask
 import pandas as pd
 
 from dashboard.database import Database
+from dashboard.web.api_limits import CONTROLS, DEFAULT_LIMIT, MAX_LIMIT, PREFIX
 from dashboard.web.downloads import database_for
+from dashboard.web.openapi import openapi_spec
 from pipelines.errors import InvalidFilterError, UnknownIdError
 from pipelines.read.version import data_version
 from pipelines.release.export import ALLOWED, Filters, parse_filters, public_query, tidy
 from pipelines.release.public_fields import FIELDS, TABLES
 
-PREFIX: Final = "/api/v1"
-DEFAULT_LIMIT: Final = 500
-MAX_LIMIT: Final = 5000
-CONTROLS: Final = frozenset({"lang", "limit", "cursor", "snapshot"})
 CACHE_CONTROL: Final = "public, max-age=60"
 CORS_HEADERS: Final = {
     "Access-Control-Allow-Origin": "*",
@@ -238,8 +236,6 @@ def index() -> flask.Response:
 
 
 def openapi_json() -> flask.Response:
-    from dashboard.web.openapi import openapi_spec
-
     lang = flask.request.args.get("lang", "en")
     if set(flask.request.args) - {"lang"} or lang not in ("en", "fr"):
         return error(400, "openapi.json takes only lang (en or fr)")
