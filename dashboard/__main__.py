@@ -1,4 +1,5 @@
-"""``python -m dashboard``: serve the dashboard, or run one of its commands (``report``).
+"""``python -m dashboard``: serve the dashboard, or run one of its commands (``report``,
+``users``).
 
 Exit codes: 0 success; 1 nothing to report (or the database is missing); 2 usage error.
 """
@@ -116,6 +117,14 @@ def _statutory(reader: Any, lang: str) -> str:
 
     return render_statutory(statutory_review(reader), statutory_context(reader), lang)  # type: ignore[arg-type]
 
+
+def _add_staff_commands() -> None:
+    from dashboard.staff.cli import users
+
+    main.add_command(users)
+
+
+_add_staff_commands()
 
 if __name__ == "__main__":
     main()

@@ -14,6 +14,7 @@ from dashboard.context import DB_CONFIG_KEY, SETTINGS_CONFIG_KEY, request_lang
 from dashboard.database import Database
 from dashboard.page_cache import install_page_cache
 from dashboard.routing import install_status_hook, normalise_path, path_status
+from dashboard.staff import install_staff
 from dashboard.text.i18n import t
 from dashboard.web.api import register_api
 from dashboard.web.briefing import register_briefing
@@ -97,4 +98,5 @@ def create_app(settings: Settings) -> dash.Dash:
     register_templates(app.server)
     register_statutory_briefing(app.server)
     register_api(app.server)
+    install_staff(app, settings)
     return app

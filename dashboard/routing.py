@@ -91,7 +91,10 @@ def install_status_hook(server: flask.Flask, index_prefix: str = "/") -> None:
     def _page_status(response: flask.Response) -> flask.Response:
         request = flask.request
         internal = request.path.startswith((f"{index_prefix}_", f"{index_prefix}assets/"))
-        if request.method != "GET" or internal or response.status_code != 200:
+        # Only Dash's index view ("/" and its catch-all "/<path:path>") answers for a page of
+        # the registry; Flask views (the staff area) set their own status.
+        dash_index = request.endpoint in (f"{index_prefix}", f"{index_prefix}<path:path>")
+        if request.method != "GET" or internal or response.status_code != 200 or not dash_index:
             return response
         # Downloads (the quarterly briefing is HTML too) are not pages.
         attachment = "Content-Disposition" in response.headers

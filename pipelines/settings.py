@@ -55,7 +55,35 @@ class Settings:
     # Where the public site lives: cited in exports and snapshots made on the command line
     # (the web pages cite the address they are served from).
     public_url: str = "http://127.0.0.1:8050"
+    # The staff area (/staff, README › Staff area). Its accounts, sessions key and audit live
+    # in their own database under ``state_dir``, apart from the public data (and from
+    # data/build/, which `make clean` removes).
+    state_dir: Path = REPO_ROOT / "data" / "state"
+    staff_max_upload_bytes: int = 10 * 1024 * 1024
+    staff_idle_minutes: int = 30
+    # Wrong passwords allowed per address before sign-in answers 429 (Flask-Limiter syntax).
+    staff_sign_in_limit: str = "10 per minute"
+    # Where the limiter counts: memory:// counts per process; a deployment with several
+    # workers points every worker at one store (e.g. redis://...).
+    staff_limiter_storage: str = "memory://"
+    # OpenID Connect (the ministry's identity provider) replaces local passwords when
+    # ``oidc_metadata_url`` is set. The role comes from ``oidc_role_claim`` in the ID token
+    # or userinfo; a value outside submitter/reviewer/admin signs nobody in.
+    oidc_metadata_url: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""
+    oidc_role_claim: str = "tracker_role"
     extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def staff_cookie_secure(self) -> bool:
+        """Session cookies are ``Secure`` whenever the site is served over https (always in
+        production); ``make run`` on http://127.0.0.1 could not sign in otherwise."""
+        return self.public_url.startswith("https://")
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_metadata_url)
 
     @property
     def reference_dir(self) -> Path:
@@ -88,11 +116,23 @@ _TUNING: Final[Mapping[str, tuple[str, Callable[[str], object]]]] = {
     "STRATEGY_DUCKDB_TEMP_DIR": ("duckdb_temp_directory", Path),
     "STRATEGY_MAX_SUBMISSION_BYTES": ("max_submission_bytes", int),
     "STRATEGY_WRITER_TIMEOUT": ("writer_timeout_s", float),
+    "STRATEGY_STATE_DIR": ("state_dir", Path),
+    "STRATEGY_STAFF_MAX_UPLOAD_BYTES": ("staff_max_upload_bytes", int),
+    "STRATEGY_STAFF_IDLE_MINUTES": ("staff_idle_minutes", int),
+    "STRATEGY_STAFF_SIGN_IN_LIMIT": ("staff_sign_in_limit", str),
+    "STRATEGY_STAFF_LIMITER_STORAGE": ("staff_limiter_storage", str),
+    "STRATEGY_OIDC_METADATA_URL": ("oidc_metadata_url", str),
+    "STRATEGY_OIDC_CLIENT_ID": ("oidc_client_id", str),
+    "STRATEGY_OIDC_CLIENT_SECRET": ("oidc_client_secret", str),
+    "STRATEGY_OIDC_ROLE_CLAIM": ("oidc_role_claim", str),
 }
 
 
 def _tuning(env: Mapping[str, str]) -> dict[str, object]:
     return {name: parse(env[var]) for var, (name, parse) in _TUNING.items() if env.get(var)}
+
+
+_PATHS: Final = ("db_path", "data_dir", "state_dir", "duckdb_temp_directory")
 
 
 def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -116,6 +156,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> 
     values["debug"] = _flag(env.get("DASH_DEBUG"))
     values.update(_tuning(env))
     values.update({k: v for k, v in overrides.items() if v is not None})
-    if "db_path" in values:
-        values["db_path"] = Path(str(values["db_path"]))
+    for name in _PATHS:
+        if name in values:
+            values[name] = Path(str(values[name]))
     return Settings(**values)  # type: ignore[arg-type]

@@ -46,6 +46,12 @@ def format_money(value: float, lang: str) -> str:
     return t("money.full", lang, value=format_number(value, lang, decimals=2))
 
 
+def format_bytes(value: int, lang: str) -> str:
+    """A file size in megabytes of 1,048,576 bytes, as the upload limit is set:
+    ``10 MB`` / ``10 Mo``."""
+    return t("units.megabytes", lang, value=format_number(round(value / 1_048_576, 1), lang))
+
+
 def format_ratio(value: float, lang: str) -> str:
     """A ratio to two decimals, both always shown: ``1.30`` / ``1,30``."""
     return format_decimal(round(value, 2), format="#,##0.00", locale=_locale(lang))

@@ -1,0 +1,30 @@
+"""The staff area at ``/staff`` (README › Staff area): signed-in ministry staff upload
+submissions, record deliverable statuses, freeze snapshots and manage users. Plain HTML forms
+(no script needed), bilingual, every write through the one writer (``pipelines.writer``)."""
+
+from __future__ import annotations
+
+import dash
+import flask
+
+from pipelines.settings import Settings
+
+
+def install_staff(app: dash.Dash, settings: Settings) -> None:
+    """Mount the staff blueprint, its session, CSRF and sign-in limiter on ``app.server``."""
+    from dashboard.staff import auth, errors, views_account, views_admin, views_data
+
+    server = app.server
+    limiter = auth.configure(server, settings)
+    blueprint = flask.Blueprint("staff", __name__, url_prefix=auth.PREFIX,
+                                template_folder="templates")
+    blueprint.before_request(auth.protect_posts)
+    views_account.register(blueprint, limiter, settings)
+    views_data.register(blueprint)
+    views_admin.register(blueprint)
+    if settings.oidc_enabled:
+        from dashboard.staff.oidc import install_oidc
+
+        install_oidc(server, blueprint, settings)
+    errors.register(blueprint, server)
+    server.register_blueprint(blueprint)

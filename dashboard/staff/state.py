@@ -1,0 +1,168 @@
+"""The staff area's own database: accounts, the session-signing key and the audit trail.
+
+It lives apart from the public data (README, Architecture › Staff area): the public database
+is opened read-only by every worker and replaced whole by the one writer, while sign-ins and
+audit records are small writes from any worker at any time. SQLite, which locks per write
+across processes, fits that; DuckDB allows one writing process per file. The file is attached
+as schema ``meta``, so the audit table is ``meta.audit`` as the contract names it.
+
+``meta.audit`` is append-only: triggers refuse every UPDATE and DELETE.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Final
+
+from pipelines.settings import Settings
+
+STATE_FILE: Final = "staff.sqlite"
+ROLES: Final = ("submitter", "reviewer", "admin")
+# Each role may do what the ones before it may.
+ROLE_RANK: Final = {role: rank for rank, role in enumerate(ROLES)}
+
+_SCHEMA: Final = """
+CREATE TABLE IF NOT EXISTS meta.accounts (
+    email         TEXT PRIMARY KEY,          -- lower case
+    role          TEXT NOT NULL CHECK (role IN ('submitter', 'reviewer', 'admin')),
+    password_hash TEXT,                      -- argon2id; NULL for an OpenID Connect account
+    created_at    TEXT NOT NULL,
+    disabled      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS meta.audit (
+    audit_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,                 -- UTC, ISO 8601
+    actor     TEXT NOT NULL,                 -- the account's e-mail, or what was typed at sign-in
+    action    TEXT NOT NULL,                 -- sign_in, upload, load, deliverable, snapshot, ...
+    subject   TEXT,                          -- the file name, deliverable or label acted on
+    sha256    TEXT,                          -- of the file, when there is one
+    outcome   TEXT NOT NULL,                 -- ok, rejected, refused, failed
+    detail    TEXT                           -- one line: the load id, the problem count, ...
+);
+CREATE TRIGGER IF NOT EXISTS meta.audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'meta.audit is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS meta.audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'meta.audit is append-only'); END;
+CREATE TABLE IF NOT EXISTS meta.secrets (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class Account:
+    email: str
+    role: str
+    password_hash: str | None
+    created_at: str
+    disabled: bool
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    audit_id: int
+    at: str
+    actor: str
+    action: str
+    subject: str | None
+    sha256: str | None
+    outcome: str
+    detail: str | None
+
+
+def state_path(settings: Settings) -> Path:
+    return settings.state_dir / STATE_FILE
+
+
+@contextmanager
+def connect(settings: Settings) -> Iterator[sqlite3.Connection]:
+    """The state database, created on first use; one transaction per ``with`` block."""
+    path = state_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with closing(sqlite3.connect(":memory:", timeout=30, isolation_level=None)) as con:
+        con.execute("ATTACH DATABASE ? AS meta", (str(path),))
+        con.execute("PRAGMA meta.journal_mode = WAL")
+        con.execute("PRAGMA busy_timeout = 30000")
+        con.executescript(_SCHEMA)
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def get_account(con: sqlite3.Connection, email: str) -> Account | None:
+    row = con.execute("SELECT email, role, password_hash, created_at, disabled "
+                      "FROM meta.accounts WHERE email = ?", (normalise_email(email),)).fetchone()
+    return Account(row[0], row[1], row[2], row[3], bool(row[4])) if row else None
+
+
+def list_accounts(con: sqlite3.Connection) -> list[Account]:
+    rows = con.execute("SELECT email, role, password_hash, created_at, disabled "
+                       "FROM meta.accounts ORDER BY email").fetchall()
+    return [Account(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+
+
+def put_account(con: sqlite3.Connection, email: str, role: str,
+                password_hash: str | None) -> None:
+    if role not in ROLES:
+        raise ValueError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    con.execute(
+        "INSERT INTO meta.accounts (email, role, password_hash, created_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (email) DO UPDATE SET role = excluded.role, "
+        "password_hash = excluded.password_hash, disabled = 0",
+        (normalise_email(email), role, password_hash, now_utc()))
+
+
+def set_disabled(con: sqlite3.Connection, email: str, disabled: bool) -> bool:
+    cursor = con.execute("UPDATE meta.accounts SET disabled = ? WHERE email = ?",
+                         (int(disabled), normalise_email(email)))
+    return cursor.rowcount == 1
+
+
+def audit(settings: Settings, actor: str, action: str, outcome: str, *,
+          subject: str | None = None, sha256: str | None = None,
+          detail: str | None = None) -> None:
+    """Append one record to ``meta.audit`` (its own transaction: it is kept even when the
+    action it records failed)."""
+    with connect(settings) as con:
+        con.execute(
+            "INSERT INTO meta.audit (at, actor, action, subject, sha256, outcome, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (now_utc(), actor[:200], action, subject and subject[:300], sha256, outcome,
+             detail and detail[:1000]))
+
+
+def recent_audit(settings: Settings, limit: int = 200) -> list[AuditRecord]:
+    with connect(settings) as con:
+        rows = con.execute(
+            "SELECT audit_id, at, actor, action, subject, sha256, outcome, detail "
+            "FROM meta.audit ORDER BY audit_id DESC LIMIT ?", (limit,)).fetchall()
+    return [AuditRecord(*row) for row in rows]
+
+
+def session_key(settings: Settings) -> str:
+    """The key that signs session cookies: made once, shared by every worker, kept across
+    restarts (a restart does not sign everyone out)."""
+    with connect(settings) as con:
+        con.execute("INSERT OR IGNORE INTO meta.secrets VALUES ('session_key', ?)",
+                    (secrets.token_hex(32),))
+        row = con.execute("SELECT value FROM meta.secrets WHERE name = 'session_key'").fetchone()
+    return str(row[0])

@@ -1,0 +1,71 @@
+"""Sign-in, sign-out and the staff home page."""
+
+from __future__ import annotations
+
+import flask
+from flask_limiter import Limiter
+
+from dashboard.staff import auth, render, state
+from dashboard.staff.accounts import verify_password
+from dashboard.text.i18n import t
+from pipelines.settings import Settings
+
+# A failed sign-in answers 401, which is what the limiter counts: a successful one never uses
+# up the allowance of a colleague behind the same address.
+FAILED_SIGN_IN = 401
+
+
+def register(blueprint: flask.Blueprint, limiter: Limiter, settings: Settings) -> None:
+    @blueprint.route("/")
+    @auth.require("submitter")
+    def home() -> flask.Response:
+        return render.page("home.html", "staff.area")
+
+    @blueprint.route("/sign-in", methods=["GET", "POST"])
+    @limiter.limit(settings.staff_sign_in_limit, methods=["POST"],
+                   deduct_when=lambda response: response.status_code == FAILED_SIGN_IN)
+    def sign_in() -> flask.Response:
+        lang = auth.lang()
+        next_path = auth.safe_next(flask.request.values.get("next"))
+        if flask.request.method == "GET" and auth.current_user() is not None:
+            return flask.redirect(next_path)  # type: ignore[return-value]
+        messages = []
+        if flask.request.args.get("expired"):
+            messages.append(("info", t("staff_sign_in.expired", lang,
+                                       minutes=settings.staff_idle_minutes)))
+        if flask.request.args.get("signed_out"):
+            messages.append(("info", t("staff_sign_in.signed_out", lang)))
+        email = flask.request.form.get("email", "")[:254]
+        error = None
+        if flask.request.method == "POST":
+            account = verify_password(settings, email, flask.request.form.get("password", ""))
+            if account is not None:
+                auth.start_session(account.email, account.role, "password")
+                state.audit(settings, account.email, "sign_in", "ok", detail="password")
+                return flask.redirect(next_path)  # type: ignore[return-value]
+            state.audit(settings, email or "(empty)", "sign_in", "failed",
+                        detail=f"wrong e-mail or password from {flask.request.remote_addr}")
+            error = t("staff_sign_in.wrong", lang)
+        oidc_url = (render.url("staff.oidc_sign_in", next=next_path)
+                    if settings.oidc_enabled else None)
+        return render.page("sign_in.html", "staff_sign_in.heading",
+                           FAILED_SIGN_IN if error else 200, messages=messages, error=error,
+                           email=email, next=next_path, oidc_url=oidc_url,
+                           action=render.url("staff.sign_in"))
+
+    @blueprint.route("/sign-out", methods=["POST"])
+    def sign_out() -> flask.Response:
+        user = auth.current_user()
+        lang = auth.lang()
+        auth.end_session()
+        if user is None:
+            return flask.redirect(auth.sign_in_url())  # type: ignore[return-value]
+        state.audit(settings, user.email, "sign_out", "ok", detail=user.via)
+        if user.via == "oidc" and settings.oidc_enabled:
+            from dashboard.staff.oidc import provider_sign_out_url
+
+            provider = provider_sign_out_url(settings)
+            if provider:
+                return flask.redirect(provider)  # type: ignore[return-value]
+        return flask.redirect(  # type: ignore[return-value]
+            f"{auth.SIGN_IN}?lang={lang}&signed_out=1")
