@@ -29,7 +29,7 @@ from flask.typing import ResponseReturnValue
 from joserfc.errors import JoseError
 
 from dashboard.staff import auth, state
-from dashboard.text.i18n import Lang, normalise_lang
+from dashboard.text.i18n import Lang, normalise_lang, t
 from pipelines.settings import Settings
 
 CLIENT_NAME: Final = "tracker_idp"
@@ -48,34 +48,6 @@ _TIMEOUT_S: Final = 10.0
 _PROVIDER_ERRORS: Final = (AuthlibBaseError, JoseError, requests.RequestException,
                            RuntimeError, ValueError)
 
-_TEXT: Final[Mapping[str, Mapping[Lang, tuple[str, str]]]] = {
-    "no_role": {
-        "en": ("No access to the staff area",
-               "Your account has no role in the strategy tracker, or the identity provider "
-               "did not confirm its e-mail address. Ask a tracker administrator to give your "
-               "account a role."),
-        "fr": ("Aucun accès à l’espace du personnel",
-               "Votre compte n’a aucun rôle dans le suivi de la stratégie, ou le fournisseur "
-               "d’identité n’a pas confirmé son adresse courriel. Demandez à un administrateur "
-               "du suivi d’attribuer un rôle à votre compte."),
-    },
-    "failed": {
-        "en": ("Sign-in did not finish",
-               "The identity provider did not complete the sign-in (it was cancelled, it "
-               "expired, or it came from another browser window). Nothing was changed."),
-        "fr": ("La connexion n’a pas abouti",
-               "Le fournisseur d’identité n’a pas terminé la connexion (elle a été annulée, "
-               "elle a expiré ou elle provient d’une autre fenêtre du navigateur). Rien n’a "
-               "été modifié."),
-    },
-    "unreachable": {
-        "en": ("The identity provider did not answer",
-               "The identity provider could not be reached. Try again in a few minutes."),
-        "fr": ("Le fournisseur d’identité n’a pas répondu",
-               "Le fournisseur d’identité est injoignable. Réessayez dans quelques minutes."),
-    },
-}
-_AGAIN: Final[Mapping[Lang, str]] = {"en": "Sign in again", "fr": "Se connecter de nouveau"}
 
 
 def install_oidc(server: flask.Flask, blueprint: flask.Blueprint, settings: Settings) -> None:
@@ -257,13 +229,13 @@ def _page(status: int, lang: Lang, key: str) -> flask.Response:
     order: tuple[Lang, Lang] = ("fr", "en") if lang == "fr" else ("en", "fr")
     sections = []
     for each in order:
-        title, body = _TEXT[key][each]
-        again = _AGAIN[each]
+        title, body = t(f"staff_oidc.{key}_title", each), t(f"staff_oidc.{key}", each)
+        again = t("staff_oidc.again", each)
         link = html.escape(f"{auth.SIGN_IN}?lang={each}")
         sections.append(f'<section lang="{each}"><h1>{html.escape(title)}</h1>'
                         f"<p>{html.escape(body)}</p><p><a href=\"{link}\">"
                         f"{html.escape(again)}</a></p></section>")
-    title = html.escape(_TEXT[key][lang][0])
+    title = html.escape(t(f"staff_oidc.{key}_title", lang))
     page = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{title}</title></head><body><main>{''.join(sections)}</main>"

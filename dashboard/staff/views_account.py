@@ -33,8 +33,13 @@ def register(blueprint: flask.Blueprint, limiter: Limiter, settings: Settings) -
         if flask.request.args.get("expired"):
             messages.append(("info", t("staff_sign_in.expired", lang,
                                        minutes=settings.staff_idle_minutes)))
+        provider_sign_out = None
         if flask.request.args.get("signed_out"):
             messages.append(("info", t("staff_sign_in.signed_out", lang)))
+            if flask.request.args.get("provider") and settings.oidc_enabled:
+                from dashboard.staff.oidc import provider_sign_out_url
+
+                provider_sign_out = provider_sign_out_url(settings)
         email = flask.request.form.get("email", "")[:254]
         error = None
         if flask.request.method == "POST":
@@ -51,6 +56,7 @@ def register(blueprint: flask.Blueprint, limiter: Limiter, settings: Settings) -
         return render.page("sign_in.html", "staff_sign_in.heading",
                            FAILED_SIGN_IN if error else 200, messages=messages, error=error,
                            email=email, next=next_path, oidc_url=oidc_url,
+                           provider_sign_out=provider_sign_out,
                            action=render.url("staff.sign_in"))
 
     @blueprint.route("/sign-out", methods=["POST"])
@@ -61,11 +67,9 @@ def register(blueprint: flask.Blueprint, limiter: Limiter, settings: Settings) -
         if user is None:
             return flask.redirect(auth.sign_in_url())  # type: ignore[return-value]
         state.audit(settings, user.email, "sign_out", "ok", detail=user.via)
-        if user.via == "oidc" and settings.oidc_enabled:
-            from dashboard.staff.oidc import provider_sign_out_url
-
-            provider = provider_sign_out_url(settings)
-            if provider:
-                return flask.redirect(provider)  # type: ignore[return-value]
+        # The provider's session is ended by a link on the signed-out page, not by a
+        # redirect: the pages' Content-Security-Policy (form-action 'self') forbids a form
+        # POST from redirecting to another origin.
+        provider = "&provider=1" if user.via == "oidc" and settings.oidc_enabled else ""
         return flask.redirect(  # type: ignore[return-value]
-            f"{auth.SIGN_IN}?lang={lang}&signed_out=1")
+            f"{auth.SIGN_IN}?lang={lang}&signed_out=1{provider}")
