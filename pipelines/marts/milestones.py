@@ -204,12 +204,22 @@ def stored_records(con: duckdb.DuckDBPyConnection) -> list[MilestoneRecord]:
     return [MilestoneRecord(**r) for r in _records(con, f"SELECT * FROM {RECORDS_TABLE}")]  # noqa: S608 (a constant)
 
 
-def _apply_latest(con: duckdb.DuckDBPyConnection) -> None:
+def _apply_latest(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     con.execute("""
         UPDATE marts.milestones AS m
         SET status = s.status, status_date = s.as_of, note = coalesce(s.note, m.note)
         FROM marts.milestone_status AS s
         WHERE s.milestone_id = m.milestone_id AND s.is_latest AND s.source <> 'reference'""")
+    # A deliverable left with no record (a snapshot leaves demonstration records out, a plain
+    # build drops them) returns to its starting status. The starting row's as_of is the
+    # strategy's start when the reference gave no date, so that date reads as none.
+    con.execute("""
+        UPDATE marts.milestones AS m
+        SET status = s.status, note = s.note,
+            status_date = CASE WHEN s.as_of = $start THEN NULL ELSE s.as_of END
+        FROM marts.milestone_status AS s
+        WHERE s.milestone_id = m.milestone_id AND s.is_latest AND s.source = 'reference'""",
+                {"start": settings.strategy_start})
 
 
 def build_milestone_status(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
@@ -219,7 +229,7 @@ def build_milestone_status(con: duckdb.DuckDBPyConnection, settings: Settings) -
     history = history_rows(_starting(con, settings), stored_records(con))
     con.execute("DELETE FROM marts.milestone_status")
     sql.insert_rows(con, "marts.milestone_status", [asdict(r) for r in history])
-    _apply_latest(con)
+    _apply_latest(con, settings)
     pillars = dict(con.execute("SELECT milestone_id, pillar_id FROM marts.milestones").fetchall())
     labels = [r[0] for r in con.execute(
         "SELECT DISTINCT as_of_quarter FROM marts.progress ORDER BY 1").fetchall()]

@@ -25,6 +25,9 @@ from pipelines.submissions.ingest import ingest as ingest_files
 def ingest(files: tuple[Path, ...], db: Path | None, today: datetime | None) -> None:
     """Validate quarterly submission FILES (CSV or XLSX) and load them in one transaction.
 
+    A file holds figures, deliverable statuses (a CSV whose header has milestone_id, or an
+    XLSX sheet named "deliverables"), or both (an XLSX with the two sheets).
+
     Every problem in every file is printed as FILE:ROW:COLUMN: message (the first ones of
     each kind, then how many more) and nothing is loaded when any file fails (exit code 1);
     the attempt is recorded in meta.loads and the failing file is kept with an error report
@@ -48,6 +51,8 @@ def ingest(files: tuple[Path, ...], db: Path | None, today: datetime | None) -> 
         raise click.ClickException(str(error)) from error
     for result in results:
         if result.outcome == "accepted":
-            click.echo(f"{result.name}: accepted {result.rows} rows (load {result.load_id})")
+            statuses = "status" if result.deliverables == 1 else "statuses"
+            click.echo(f"{result.name}: accepted {result.rows} rows (load {result.load_id}) "
+                       f"and {result.deliverables} deliverable {statuses}")
         else:
             click.echo(f"{result.name}: unchanged, {result.message} (load {result.load_id})")

@@ -6,20 +6,25 @@ trained over five years (~65-80 a quarter), more than 200 children and youth a y
 the two intervention teams (~50-60 a quarter), 29,000+ people over three years served by funded
 organizations (~2,400-2,600 a quarter). Regional splits include small cells so suppression can
 be seen; one load revises an earlier quarter and one indicator x quarter is left unsubmitted.
+The last three loads also carry deliverable statuses (:mod:`.demo_deliverables`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
+from dataclasses import asdict
 from datetime import date, datetime, time, timedelta
 
 import duckdb
 
+from pipelines import sql
+from pipelines.marts.milestones import RECORDS_TABLE, check_record
 from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
 from pipelines.submissions import read
 from pipelines.submissions.cells import CellSink
+from pipelines.submissions.demo_deliverables import demo_records
 from pipelines.submissions.ingest import insert_rows, load_reference
 from pipelines.submissions.template import COLUMNS
 from pipelines.submissions.validate import Reference, drop_work_tables, validate
@@ -51,9 +56,11 @@ MISSING = "joint_forces_investigations"  # not submitted for the second-latest q
 
 
 def drop_demo(con: duckdb.DuckDBPyConnection) -> None:
-    """Remove demonstration rows and their loads (a plain build must show only real data)."""
+    """Remove demonstration rows, deliverable statuses and their loads (a plain build must
+    show only real data)."""
     con.execute("DELETE FROM meta.loads WHERE load_id IN "
                 "(SELECT load_id FROM staging.submission_rows WHERE status = 'demo')")
+    con.execute(f"DELETE FROM {RECORDS_TABLE} WHERE source = 'demo'")  # noqa: S608 (a constant)
     con.execute("DELETE FROM staging.submission_rows WHERE status = 'demo'")
 
 
@@ -64,6 +71,7 @@ def add_demo(con: duckdb.DuckDBPyConnection, settings: Settings, today: date | N
     loads = demo_loads(FiscalQuarter.from_date(settings.strategy_start), ref.latest_complete)
     first_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM meta.loads").fetchone()
     load_id = int(first_id[0]) if first_id else 1
+    made: list[tuple[FiscalQuarter, int, datetime]] = []
     with duckdb.connect() as staging:  # validation's own connection, as for an ingest
         for quarter, cells in loads:
             name = f"DEMO-{quarter.label}.csv"
@@ -73,7 +81,22 @@ def add_demo(con: duckdb.DuckDBPyConnection, settings: Settings, today: date | N
             con.execute("INSERT INTO meta.loads VALUES (?, ?, ?, ?, ?, 0, 'accepted', ?)",
                         [load_id, name, sha, loaded_at, count, "demonstration data"])
             insert_rows(con, staging, _VALID, load_id, name, "demo")
+            made.append((quarter, load_id, loaded_at))
             load_id += 1
+    _add_records(con, settings, ref, made)
+
+
+def _add_records(con: duckdb.DuckDBPyConnection, settings: Settings, ref: Reference,
+                 made: list[tuple[FiscalQuarter, int, datetime]]) -> None:
+    """Demo deliverable statuses pass the same check as a submission's."""
+    records = demo_records(made, ref.milestones)
+    problems = [p for i, r in enumerate(records) for p in check_record(
+        r, ref.milestones, today=ref.today, strategy_start=settings.strategy_start,
+        file="DEMO deliverables", row=i + 2)]
+    if problems:
+        raise RuntimeError("demo generator produced invalid deliverable statuses: "
+                           + "; ".join(map(str, problems)))
+    sql.insert_rows(con, RECORDS_TABLE, [asdict(r) for r in records])
 
 
 def demo_loads(

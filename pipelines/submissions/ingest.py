@@ -3,8 +3,9 @@
 Inside the writer's lock every file is staged and validated in SQL, in a private in-memory
 DuckDB (a file DuckDB's CSV reader refuses must not abort the writer's transaction, and the
 checks see the reference data of the very version they will change); then either all of
-them load (one ``INSERT … SELECT`` each, then ``publish``) or, when any has a problem, only the
-attempt is recorded. Load ids are taken inside the lock, so concurrent ingests never share one.
+them load (one ``INSERT … SELECT`` each, their deliverable statuses into
+``staging.milestone_records``, then ``publish``) or, when any has a problem, only the attempt
+is recorded. Load ids are taken inside the lock, so concurrent ingests never share one.
 
 Outcomes recorded in ``meta.loads``: 'accepted' (rows kept in staging.submission_rows),
 'unchanged' (the same bytes were accepted before) and 'rejected' (nothing but the load record is
@@ -15,18 +16,20 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 
-from pipelines import writer
+from pipelines import sql, writer
 from pipelines.errors import DataRejected, Problem
+from pipelines.marts.milestones import RECORDS_TABLE, MilestoneRecord
 from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
 from pipelines.sources.raw import sha256_of
 from pipelines.submissions import read, report
+from pipelines.submissions.deliverables import check_deliverables
 from pipelines.submissions.publish import publish
 from pipelines.submissions.validate import Reference, drop_work_tables, validate
 
@@ -62,8 +65,10 @@ class CheckedFile:
     problems: list[Problem] = field(default_factory=list)  # bounded (see report.py)
     problem_count: int = 0
     bad_rows: int = 0
-    rows: int = 0  # valid rows
-    valid_table: str = ""
+    rows: int = 0  # valid figure rows
+    valid_table: str = ""  # empty when the file has no figures
+    deliverables: int = 0  # valid deliverable statuses
+    records: list[MilestoneRecord] = field(default_factory=list)  # load_id/recorded_at unset
     outcome: str = ""
     load_id: int = 0
     message: str = ""
@@ -88,22 +93,36 @@ def load_reference(con: duckdb.DuckDBPyConnection, settings: Settings, today: da
         last=FiscalQuarter.from_date(settings.strategy_end),
         # The last quarter that has ended: submissions for the current one are not due yet.
         latest_complete=FiscalQuarter.from_date(today).previous(),
+        milestones=frozenset(r[0] for r in con.execute(
+            "SELECT milestone_id FROM marts.milestones").fetchall()),
+        today=today,
+        strategy_start=settings.strategy_start,
     )
 
 
 def check_file(con: duckdb.DuckDBPyConnection, index: int, name: str, path: Path,
                settings: Settings, ref: Reference) -> CheckedFile:
-    """Stage and validate one file; its valid rows stay in TEMP table ``sub_valid_<index>``."""
+    """Stage and validate one file: its valid figure rows stay in TEMP table
+    ``sub_valid_<index>``, its deliverable statuses in ``CheckedFile.records``."""
     if not path.is_file():
         missing = Problem(name, 0, "-", "file not found")
         return CheckedFile(name, path, "", problems=[missing], problem_count=1)
     checked = CheckedFile(name, path, sha256_of(path))
-    staged = read.stage(con, path, name, settings)
-    result = validate(con, name, staged, ref, f"sub_valid_{index}")
+    for part in read.stage_parts(con, path, name, settings):
+        if part.kind == read.DELIVERABLES:
+            statuses = check_deliverables(con, part, ref)
+            checked.problems += statuses.problems
+            checked.problem_count += statuses.problem_count
+            checked.bad_rows += statuses.bad_rows
+            checked.records += statuses.records
+        else:
+            result = validate(con, name, part, ref, f"sub_valid_{index}")
+            checked.problems += result.problems
+            checked.problem_count += result.problem_count
+            checked.bad_rows += result.bad_rows
+            checked.rows, checked.valid_table = result.valid_rows, result.valid_table
+    checked.deliverables = len(checked.records)
     drop_work_tables(con)
-    checked.problems, checked.problem_count = result.problems, result.problem_count
-    checked.bad_rows, checked.rows = result.bad_rows, result.valid_rows
-    checked.valid_table = result.valid_table
     return checked
 
 
@@ -177,9 +196,14 @@ def _load(con: duckdb.DuckDBPyConnection, staging: duckdb.DuckDBPyConnection,
             _insert_load(con, c, now, 0, 0)
             continue
         c.outcome = "accepted"
-        _insert_load(con, c, now, c.rows, 0)
+        _insert_load(con, c, now, c.rows + c.deliverables, 0)
         seen[c.sha256] = c.load_id
-        insert_rows(con, staging, c.valid_table, c.load_id, c.path.name, "submitted")
+        if c.valid_table:
+            insert_rows(con, staging, c.valid_table, c.load_id, c.path.name, "submitted")
+        # Before publish, which rebuilds marts.milestone_status from these records.
+        sql.insert_rows(con, RECORDS_TABLE, [asdict(replace(r, load_id=c.load_id,
+                                                            recorded_at=now))
+                                             for r in c.records])
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, staging: duckdb.DuckDBPyConnection,

@@ -1,4 +1,4 @@
-"""Stage a submission file (CSV or one-sheet XLSX) as cells in DuckDB, or say why it cannot be.
+"""Stage a submission file (CSV or XLSX) as cells in DuckDB, or say why it cannot be.
 
 Checks that need the file rather than its rows live here: size, kind, encoding, emptiness and
 the XLSX package (:mod:`.xlsx`). Everything else is validated in SQL over the staged cells by
@@ -8,6 +8,10 @@ A UTF-8 CSV is read by DuckDB's ``read_csv`` straight into :data:`.cells.TABLE`.
 blank lines and cannot number rows across quoted line breaks, so the result is used only when
 it has one row per line of the file; otherwise (and for Windows-1252 or UTF-16 text) Python's
 ``csv`` module reads the file, as a spreadsheet would count its rows.
+
+A file has one or two parts (:func:`stage_parts`): figures, deliverable statuses, or, in an
+XLSX, a sheet of figures and a sheet named ``deliverables``. A CSV or a workbook's figures
+sheet is a deliverables part when its header has a ``milestone_id`` column.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import duckdb
 from pipelines.errors import Problem
 from pipelines.settings import Settings
 from pipelines.submissions import cells, parse, xlsx
-from pipelines.submissions.template import EXTENSIONS
+from pipelines.submissions.template import DELIVERABLES_KEY, DELIVERABLES_SHEET, EXTENSIONS
 
 _ZIP_MAGIC: Final = b"PK\x03\x04"
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
@@ -35,18 +39,38 @@ _READ_CSV: Final = ("read_csv($path, header = false, all_varchar = true, delim =
                     "auto_detect = true)")
 
 
+FIGURES: Final = "figures"
+DELIVERABLES: Final = "deliverables"
+
+
 @dataclass
 class Staged:
-    """Where the header is in :data:`.cells.TABLE` and what it says, or the file-level
-    problems (row 0) that stop every other check."""
+    """One part of a file: where its header is in ``table`` and what it says, or the
+    file-level problems (row 0) that stop every other check. ``label`` is how problems name
+    the part: the file's name, or ``<name>[deliverables]`` for a workbook's deliverables
+    sheet."""
 
     header: list[str] = field(default_factory=list)
     header_row: int = 0
     problems: list[Problem] = field(default_factory=list)
+    kind: str = FIGURES  # or DELIVERABLES
+    table: str = cells.TABLE
+    label: str = ""
 
 
 def stage(con: duckdb.DuckDBPyConnection, path: Path, name: str, settings: Settings) -> Staged:
-    """Read ``path`` into :data:`.cells.TABLE`; ``name`` is how problems refer to the file."""
+    """The first part of ``path`` (:func:`stage_parts`)."""
+    return stage_parts(con, path, name, settings)[0]
+
+
+def stage_parts(con: duckdb.DuckDBPyConnection, path: Path, name: str,
+                settings: Settings) -> list[Staged]:
+    """Read ``path`` into :data:`.cells.TABLE` (and a workbook's deliverables sheet into
+    :data:`.cells.DELIVERABLES`); ``name`` is how problems refer to the file. Parts that have
+    a header but no rows are left out (an untouched sheet of the template), unless no part
+    has rows."""
+    # The connection stages one file after another: no sheet of the last file may linger.
+    con.execute(f"DROP TABLE IF EXISTS {cells.DELIVERABLES}")
     size = path.stat().st_size
     limit = settings.max_submission_bytes
     if size > limit:
@@ -64,11 +88,11 @@ def stage(con: duckdb.DuckDBPyConnection, path: Path, name: str, settings: Setti
                else _stage_csv(con, path, data))
     if message:
         return _fail(name, message)
-    return _header(con, name)
+    return _parts(con, name)
 
 
-def _fail(name: str, message: str) -> Staged:
-    return Staged(problems=[Problem(name, 0, "-", message)])
+def _fail(name: str, message: str) -> list[Staged]:
+    return [Staged(problems=[Problem(name, 0, "-", message)], label=name)]
 
 
 def _kind(path: Path, data: bytes) -> str | None:
@@ -161,14 +185,27 @@ def _decode(data: bytes) -> str | None:
     return None
 
 
-def _header(con: duckdb.DuckDBPyConnection, name: str) -> Staged:
-    """The first row with any text is the header; blank rows are skipped but keep their
+def _parts(con: duckdb.DuckDBPyConnection, name: str) -> list[Staged]:
+    """The first row with any text is a part's header; blank rows are skipped but keep their
     numbers."""
-    row, header = cells.first_filled_row(con)
-    if not row:
-        return _fail(name, "file is empty")
-    while header and not header[-1]:
-        header.pop()
-    if not cells.first_filled_row(con, after=row)[0]:
-        return _fail(name, "file has a header but no data rows")
-    return Staged(header=[cell.strip().lower() for cell in header], header_row=row)
+    tables = [(cells.TABLE, name)]
+    if cells.width(con, cells.DELIVERABLES):
+        tables.append((cells.DELIVERABLES, f"{name}[{DELIVERABLES_SHEET}]"))
+    parts, any_text = [], False
+    for table, label in tables:
+        row, header = cells.first_filled_row(con, table=table)
+        if not row:
+            continue
+        any_text = True
+        if not cells.first_filled_row(con, after=row, table=table)[0]:
+            continue
+        while header and not header[-1]:
+            header.pop()
+        header = [cell.strip().lower() for cell in header]
+        kind = (DELIVERABLES if table == cells.DELIVERABLES or DELIVERABLES_KEY in header
+                else FIGURES)
+        parts.append(Staged(header=header, header_row=row, kind=kind, table=table,
+                            label=label))
+    if parts:
+        return parts
+    return _fail(name, "file has a header but no data rows" if any_text else "file is empty")

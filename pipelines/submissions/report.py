@@ -101,3 +101,23 @@ def load_message(problems: Iterable[Problem]) -> str:
             break
         kept.append(line)
     return "\n".join(kept)
+
+
+def first_of_each(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems found in Python (deliverable statuses), bounded as :func:`bounded` bounds
+    those found in SQL: the first :data:`PER_KIND` of each file and column, then a count."""
+    counts: dict[tuple[str, str], int] = {}
+    kept: list[Problem] = []
+    last: dict[tuple[str, str], Problem] = {}
+    for problem in problems:
+        key = (problem.file, problem.column)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= PER_KIND:
+            kept.append(problem)
+            last[key] = problem
+    for key, n in counts.items():
+        if n > PER_KIND:
+            tenth = last[key]
+            kept.append(Problem(tenth.file, tenth.row, tenth.column,
+                                f"… and {n - PER_KIND:,} more rows with the same problem"))
+    return kept

@@ -25,3 +25,20 @@ PROVINCE = "ontario"
 # Geographies above the province are never suppressed either.
 NEVER_SUPPRESSED_GEOGRAPHIES: frozenset[str] = frozenset({"canada", "ontario"})
 EXTENSIONS: tuple[str, ...] = (".csv", ".xlsx")
+
+# The optional deliverables section: a second XLSX sheet of this name, or a CSV file whose
+# header has these columns (told apart from figures by its ``milestone_id`` column). Each row
+# becomes one record of staging.milestone_records (pipelines/marts/milestones.py).
+DELIVERABLES_SHEET = "deliverables"
+DELIVERABLE_COLUMNS: tuple[str, ...] = (
+    "milestone_id",
+    "status",
+    "as_of",
+    "note",
+    "evidence_url",
+    "program",
+    "due_date",
+)
+DELIVERABLE_REQUIRED: tuple[str, ...] = ("milestone_id", "status", "as_of", "program")
+# The column that says a header is a deliverables header.
+DELIVERABLES_KEY = "milestone_id"

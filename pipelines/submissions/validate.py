@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
 import duckdb
@@ -40,6 +41,10 @@ class Reference:
     first: FiscalQuarter
     last: FiscalQuarter
     latest_complete: FiscalQuarter
+    # For deliverable statuses (pipelines.marts.milestones.check_record).
+    milestones: frozenset[str]
+    today: date
+    strategy_start: date
 
 
 @dataclass
@@ -214,5 +219,5 @@ def _valid_rows(con: duckdb.DuckDBPyConnection, valid_table: str) -> None:
 
 def drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Free the memory of the per-file tables (valid-row tables are dropped by their user)."""
-    for table in (cells.TABLE, ROWS, PROBLEMS):
+    for table in (cells.TABLE, cells.DELIVERABLES, ROWS, PROBLEMS):
         con.execute(f"DROP TABLE IF EXISTS {table}")

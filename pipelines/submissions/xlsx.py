@@ -1,4 +1,5 @@
-"""Read a one-sheet XLSX submission safely, a row at a time.
+"""Read an XLSX submission safely, a row at a time: one sheet of figures and, optionally, a
+second sheet named ``deliverables`` (deliverable statuses; README under data/submissions).
 
 An XLSX is a zip of XML parts, and both layers can be hostile: a small file can unpack to
 gigabytes (a zip bomb) and XML can declare entities (external entities read local files or
@@ -10,7 +11,7 @@ URLs; nested ones, "billion laughs", expand exponentially). So, before anything 
 2. every XML part's prologue is parsed with ``defusedxml`` with document types forbidden,
    which refuses entity declarations (general and parameter) before the root element;
 
-and only then does openpyxl stream the sheet in read-only mode. Any failure of the parser on
+and only then does openpyxl stream the sheets in read-only mode. Any failure of the parser on
 what is left (a malformed part, a truncated sheet) becomes one message, never a traceback.
 """
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date, datetime, time
-from typing import Final
+from typing import Any, Final
 from xml.etree.ElementTree import ParseError
 
 import duckdb
@@ -27,7 +28,9 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from pipelines.settings import Settings
+from pipelines.submissions import cells
 from pipelines.submissions.cells import CellSink
+from pipelines.submissions.template import DELIVERABLES_SHEET
 
 # Excel's own sheet limits; openpyxl pads each row to the last column asked for, so reading
 # at most MAX_COLUMNS keeps a row that names column XFD from allocating 16,384 cells.
@@ -36,7 +39,9 @@ MAX_COLUMNS: Final = 64
 
 
 def stage_xlsx(con: duckdb.DuckDBPyConnection, data: bytes, settings: Settings) -> str | None:
-    """Stream the one sheet of ``data`` into the staged cells; a message when it cannot be."""
+    """Stream the figures sheet of ``data`` into the staged cells (:data:`.cells.TABLE`) and
+    its ``deliverables`` sheet, when there is one, into :data:`.cells.DELIVERABLES`; a
+    message when the workbook cannot be read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             refusal = check_package(archive, settings) or _check_xml_parts(archive)
@@ -98,24 +103,45 @@ def _stream(con: duckdb.DuckDBPyConnection, data: bytes) -> str | None:
 
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
-        if len(workbook.worksheets) != 1:
-            count = len(workbook.worksheets)
-            return f"workbook has {count} sheets; submit exactly one sheet"
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # the stored dimension can lie; read what is there
-        sink = CellSink(con)
-        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        for number, values in enumerate(rows, start=1):
-            if number > MAX_ROWS:
-                return f"sheet has more than {MAX_ROWS:,} rows"
-            texts = [cell_text(v) for v in values]
-            while texts and not texts[-1]:
-                texts.pop()
-            sink.add(texts)
-        sink.flush()
-        return None
+        sheets = workbook.worksheets
+        if not sheets:
+            return "workbook has no sheet; save the template again as .xlsx"
+        named = [s for s in sheets if is_deliverables_sheet(s.title)]
+        others = [s for s in sheets if not is_deliverables_sheet(s.title)]
+        if len(named) > 1 or len(others) > 1:
+            return _too_many_sheets([s.title for s in sheets])
+        figures = CellSink(con)  # stays empty when the workbook has only a deliverables sheet
+        refusal = _copy_sheet(others[0], figures) if others else None
+        if refusal or not named:
+            return refusal
+        return _copy_sheet(named[0], CellSink(con, cells.DELIVERABLES))
     finally:
         workbook.close()
+
+
+def is_deliverables_sheet(title: str) -> bool:
+    return title.strip().lower() == DELIVERABLES_SHEET
+
+
+def _too_many_sheets(titles: list[str]) -> str:
+    shown = ", ".join(f'"{t[:31]}"' for t in titles[:5]) + (", …" if len(titles) > 5 else "")
+    return (f"workbook has {len(titles)} sheets ({shown}); submit one sheet of figures and, "
+            f'optionally, a second sheet named "{DELIVERABLES_SHEET}"')
+
+
+def _copy_sheet(sheet: Any, sink: CellSink) -> str | None:
+    """Append every row of ``sheet`` (an openpyxl read-only worksheet) to ``sink``."""
+    sheet.reset_dimensions()  # the stored dimension can lie; read what is there
+    rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+    for number, values in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            return f"sheet has more than {MAX_ROWS:,} rows"
+        texts = [cell_text(v) for v in values]
+        while texts and not texts[-1]:
+            texts.pop()
+        sink.add(texts)
+    sink.flush()
+    return None
 
 
 def cell_text(value: object) -> str:

@@ -39,6 +39,11 @@ INDICATORS = [
     ("training_share_confident", "awareness", "percent"),
     ("hotline_calls", None, "investigations"),
 ]
+# Deliverables a submission's deliverables section may name (and those the demo reports on).
+MILESTONES = [("awareness-a1", "awareness"), ("protection-a1", "protection"),
+              ("support-a3", "support"), ("support-a4", "support"), ("support-i1", "support"),
+              ("accountability-a2", "accountability"), ("accountability-a5", "accountability"),
+              ("accountability-i1", "accountability")]
 
 
 def make_db(path: Path) -> Path:
@@ -57,6 +62,10 @@ def make_db(path: Path) -> Path:
         con.execute(
             "INSERT INTO meta.sources VALUES ('strategy', 't', 'p', 'p', 'fr', '2025', false, NULL,"
             " 'x', 'f', 'document', NULL, 'e', 'e')")
+        con.executemany(
+            "INSERT INTO marts.milestones VALUES (?, ?, 'activity', ?, ?, ?, 'not_reported', NULL,"
+            " NULL, 'strategy', 'l')",
+            [(m, p, n, m, m) for n, (m, p) in enumerate(MILESTONES)])
         con.execute(
             "INSERT INTO marts.observations (observation_id, indicator_id, geography, breakdown,"
             " period_start, period_end, period_basis, value, qualifier, unit, source_id, locator,"
