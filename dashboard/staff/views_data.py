@@ -9,19 +9,19 @@ from __future__ import annotations
 from datetime import date
 
 import flask
-from pipelines.deliverables import record_deliverable
-from pipelines.submissions.preview import preview_submission
 from werkzeug.datastructures import MultiDict
 
 from dashboard.context import current_db
 from dashboard.staff import auth, render, state, uploads
 from dashboard.staff.problems import localise
-from dashboard.text.formatting import format_bytes, format_date
+from dashboard.text.formatting import format_bytes, format_date, format_value
 from dashboard.text.i18n import pick, t
+from pipelines.deliverables import record_deliverable
 from pipelines.errors import DataRejected, TrackerError
 from pipelines.marts.milestones import MilestoneRecord
 from pipelines.read import strategy
 from pipelines.submissions.ingest import SubmissionRejected, ingest
+from pipelines.submissions.preview import preview_submission
 from pipelines.vocabulary import MILESTONE_STATUSES
 from pipelines.writer import WriterBusy
 
@@ -74,8 +74,12 @@ def register(blueprint: flask.Blueprint) -> None:
         state.audit(settings, _user().email, "upload", "checked", subject=pending.name,
                     sha256=pending.sha256,
                     detail=f"{preview.new_count} new, {preview.revision_count} revised")
-        return render.page("preview.html", "staff_upload.heading", preview=preview,
-                           token=pending.token, name=pending.name)
+        kinds = strategy.unit_kinds(current_db())
+        return render.page(
+            "preview.html", "staff_upload.heading", preview=preview, token=pending.token,
+            name=pending.name,
+            value=lambda number, indicator, qualifier: format_value(
+                number, kinds.get(indicator, "count"), qualifier or "exact", lang))
 
     @blueprint.route("/load", methods=["POST"])
     @auth.require("submitter")
