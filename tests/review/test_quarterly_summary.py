@@ -147,10 +147,15 @@ def test_without_submissions_the_page_shows_what_is_known(dashboard_db: Path, la
         assert response.status_code == 200
         assert response.headers["Content-Disposition"].startswith("attachment;")
     assert client.get("/submissions/template.csv").data.startswith(b"indicator_id,quarter")
+    deliverables = client.get("/submissions/template-deliverables.csv")
+    assert deliverables.headers["Content-Disposition"].startswith("attachment;")
+    assert deliverables.data.startswith(b"milestone_id,status,as_of")
 
 
 @pytest.mark.parametrize("path", ["/submissions/template.pdf", "/submissions/template.csv?x=1",
-                                  "/submissions/../build/strategy.duckdb"])
+                                  "/submissions/../build/strategy.duckdb",
+                                  "/submissions/template-deliverables.csv?x=1",
+                                  "/submissions/example-deliverables-2025-26Q1.csv"])
 def test_the_template_route_serves_only_the_two_templates(dashboard_db: Path,
                                                           path: str) -> None:
     assert _client(dashboard_db).get(path).status_code in (400, 404)
