@@ -196,6 +196,8 @@ def _load(con: duckdb.DuckDBPyConnection, staging: duckdb.DuckDBPyConnection,
             _insert_load(con, c, now, 0, 0)
             continue
         c.outcome = "accepted"
+        # rows_accepted counts the rows of the file that were kept, whichever table they
+        # went to, as rows_rejected counts the rows of every part.
         _insert_load(con, c, now, c.rows + c.deliverables, 0)
         seen[c.sha256] = c.load_id
         if c.valid_table:
