@@ -57,6 +57,15 @@ loglevel = "info"
 proc_name = "strategy-tracker"
 
 
+def post_worker_init(worker: Any) -> None:
+    """Finish Dash's set-up before the worker takes its first connection (see
+    ``dashboard.app.finish_setup``): otherwise two threads of a new worker race it, and a
+    callback can answer 500 "Callback function not found" while every worker recycles."""
+    from dashboard.app import finish_setup
+
+    finish_setup(worker.wsgi)
+
+
 def worker_exit(server: Any, worker: Any) -> None:
     """Close the worker's DuckDB instances (every version still open, snapshots too) before
     the interpreter shuts down: left to interpreter teardown, DuckDB instances and their

@@ -45,9 +45,10 @@ def main(ctx: click.Context, db_path: Path | None, host: str | None, port: int |
         return
     settings = load_settings(db_path=db_path, host=host, port=port, debug=debug)
     _require_database(settings.db_path)
-    from dashboard.app import create_app  # imported late so --help stays fast
+    from dashboard.app import create_app, finish_setup  # imported late: --help stays fast
 
     app = create_app(settings)
+    finish_setup(app.server)
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
 
 

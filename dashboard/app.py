@@ -62,6 +62,17 @@ def app_layout() -> html.Div:
     )
 
 
+def finish_setup(server: flask.Flask) -> None:
+    """Run Dash's first-request set-up now, in one thread, with one request in process.
+
+    Dash registers its callbacks (the page router among them) in a ``before_request`` hook
+    that marks itself done before it has finished; two first requests arriving together in a
+    threaded server let the second run a callback that is not registered yet (HTTP 500).
+    Every server that serves requests in threads calls this before it listens."""
+    with server.test_client() as client:
+        client.get("/", headers={"User-Agent": "tracker set-up"})
+
+
 def create_app(settings: Settings) -> dash.Dash:
     """Build the app for ``settings``. The database is opened lazily, on first request."""
     app = TrackerDash(
