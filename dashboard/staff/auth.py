@@ -12,6 +12,9 @@
 
 from __future__ import annotations
 
+import logging
+import secrets
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,7 +63,7 @@ def lang() -> str:
 def configure(server: flask.Flask, config: Settings) -> Limiter:
     """Session cookie, CSRF and the sign-in limiter for ``server``."""
     server.config.update(
-        SECRET_KEY=state.session_key(config),
+        SECRET_KEY=_session_key(config),
         SESSION_COOKIE_NAME=SESSION_COOKIE,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -76,6 +79,18 @@ def configure(server: flask.Flask, config: Settings) -> Limiter:
     limiter = Limiter(get_remote_address, app=server, storage_uri=config.staff_limiter_storage,
                       default_limits=[], headers_enabled=True)
     return limiter
+
+
+def _session_key(config: Settings) -> str:
+    """The shared key, or, when the state folder cannot be written, a key of this process
+    alone: the staff area then fails loudly, but the public site still serves."""
+    try:
+        return state.session_key(config)
+    except (OSError, sqlite3.Error) as error:
+        logging.getLogger(__name__).error(
+            "staff area unavailable: cannot open its state database under %s (%s)",
+            config.state_dir, error)
+        return secrets.token_hex(32)
 
 
 def start_session(email: str, role: str, via: str) -> None:

@@ -170,3 +170,16 @@ def test_a_redirect_after_sign_in_stays_in_the_staff_area(app: flask.Flask) -> N
             "email": USERS["admin"], "password": PASSWORD, "csrf_token": token,
             "next": target})
         assert response.headers["Location"].startswith("/staff/?lang="), target
+
+
+def test_the_public_site_serves_when_the_staff_state_cannot_be_written(
+        tmp_path: object, dashboard_db: object) -> None:
+    from pathlib import Path
+
+    from dashboard.app import create_app
+    from pipelines.settings import load_settings
+
+    blocked = Path(str(tmp_path)) / "not-a-folder"
+    blocked.write_text("a file where the state folder should be")
+    app = create_app(load_settings(env={}, db_path=dashboard_db, state_dir=blocked))
+    assert app.server.test_client().get("/").status_code == 200
