@@ -95,7 +95,7 @@ def test_a_submitter_uploads_previews_and_loads_and_the_public_page_changes(
     expect(page.locator("main")).to_contain_text("13 figure row(s)")
     after = _public_text(page, staff_server)
     assert after != before
-    assert "72" in after and "72" not in before
+    assert "72 workers" in after and "72 workers" not in before
 
     broken = tmp_path / "broken-2025-26Q1.csv"
     broken.write_text(BROKEN, encoding="utf-8")
