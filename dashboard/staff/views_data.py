@@ -43,6 +43,31 @@ def _rejected(name: str, error: SubmissionRejected | DataRejected) -> flask.Resp
                        more=max(0, total - len(error.problems)), name=name)
 
 
+def _ingest(pending: uploads.Pending, action: str, indicators: list[str]) -> flask.Response:
+    """Run the one writer's ingest on an upload and answer with what it did: the report of a
+    refusal, "busy", or what was loaded. Whatever the outcome, the upload is used up, except
+    when the writer was busy and nothing happened."""
+    settings, user = auth.settings(), _user()
+    try:
+        (result,) = ingest([(pending.name, pending.path)], settings)
+    except SubmissionRejected as rejected:
+        state.audit(settings, user.email, action, "rejected", subject=pending.name,
+                    sha256=pending.sha256, detail=f"{rejected.total} problem(s)")
+        uploads.discard(settings, pending.token)
+        return _rejected(pending.name, rejected)
+    except WriterBusy:
+        return _busy()
+    # On an upload the preview found problems, yet the ingest, under the lock and against the
+    # newest data, may accept the file: it is then loaded, and the page says so.
+    uploads.discard(settings, pending.token)
+    state.audit(settings, user.email, action, result.outcome, subject=pending.name,
+                sha256=pending.sha256, detail=f"load {result.load_id}, {result.rows} rows, "
+                                              f"{result.deliverables} deliverable(s)")
+    shown = [i for i in sorted(set(indicators)) if strategy.indicator_exists(current_db(), i)]
+    return render.page("loaded.html", "staff_upload.loaded_heading", result=result,
+                       indicators=shown)
+
+
 def register(blueprint: flask.Blueprint) -> None:
     @blueprint.route("/upload", methods=["GET", "POST"])
     @auth.require("submitter")
@@ -61,16 +86,9 @@ def register(blueprint: flask.Blueprint) -> None:
             flask.abort(413)
         preview = preview_submission(settings, pending.name, pending.path)
         if preview.problems:
-            try:  # the attempt is recorded in meta.loads and the file kept in rejected/
-                ingest([(pending.name, pending.path)], settings)
-            except SubmissionRejected as rejected:
-                state.audit(settings, _user().email, "upload", "rejected", subject=pending.name,
-                            sha256=pending.sha256, detail=f"{rejected.total} problem(s)")
-                return _rejected(pending.name, rejected)
-            except WriterBusy:
-                return _busy()
-            finally:
-                uploads.discard(settings, pending.token)
+            # Through the real ingest, so the attempt is recorded in meta.loads and the file
+            # kept in rejected/ with its report, as on the command line.
+            return _ingest(pending, "upload", [])
         state.audit(settings, _user().email, "upload", "checked", subject=pending.name,
                     sha256=pending.sha256,
                     detail=f"{preview.new_count} new, {preview.revision_count} revised")
@@ -90,24 +108,7 @@ def register(blueprint: flask.Blueprint) -> None:
             return render.page("message.html", "staff_upload.heading", 410,
                                body=t("staff_upload.expired", lang),
                                back=render.url("staff.upload"), back_label=t("staff.upload", lang))
-        try:
-            results = ingest([(pending.name, pending.path)], settings)
-        except SubmissionRejected as rejected:
-            state.audit(settings, user.email, "load", "rejected", subject=pending.name,
-                        sha256=pending.sha256, detail=f"{rejected.total} problem(s)")
-            uploads.discard(settings, pending.token)
-            return _rejected(pending.name, rejected)
-        except WriterBusy:
-            return _busy()
-        uploads.discard(settings, pending.token)
-        result = results[0]
-        state.audit(settings, user.email, "load", result.outcome, subject=pending.name,
-                    sha256=pending.sha256, detail=f"load {result.load_id}, {result.rows} rows, "
-                                                  f"{result.deliverables} deliverable(s)")
-        indicators = sorted(set(flask.request.form.getlist("indicator")))
-        return render.page("loaded.html", "staff_upload.loaded_heading", result=result,
-                           indicators=[i for i in indicators if strategy.indicator_exists(
-                               current_db(), i)])
+        return _ingest(pending, "load", flask.request.form.getlist("indicator"))
 
     @blueprint.route("/deliverables", methods=["GET", "POST"])
     @auth.require("submitter")
