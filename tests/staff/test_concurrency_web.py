@@ -5,7 +5,6 @@ and nothing else is."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from tests.writer.jobs import (
     Rebuild,
     assert_nothing_lost,
     environment,
+    json_outcome,
     run_together,
     write_submission,
 )
@@ -50,11 +50,7 @@ class WebUpload:
             stderr=subprocess.PIPE, env=environment())
 
     def outcome(self, code: int, stdout: str, stderr: str) -> Outcome:
-        if code != 0 or not stdout.strip():
-            return Outcome(self.name, detail=f"exit {code}: {stderr[-500:]}")
-        result = json.loads(stdout.strip().splitlines()[-1])
-        return Outcome(self.name, result["outcome"] == "accepted", result.get("load_id"),
-                       self.file.name, self.rows, stdout.strip())
+        return json_outcome(self.name, self.file, self.rows, code, stdout, stderr)
 
 
 @pytest.fixture()

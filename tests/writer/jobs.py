@@ -93,11 +93,17 @@ class ApiIngest:
                        str(self.db), TODAY], self.db.parent / "data")
 
     def outcome(self, code: int, stdout: str, stderr: str) -> Outcome:
-        if code != 0 or not stdout.strip():
-            return Outcome(self.name, detail=f"exit {code}: {stderr[-500:]}")
-        result = json.loads(stdout.strip().splitlines()[-1])
-        return Outcome(self.name, result["outcome"] == "accepted", result.get("load_id"),
-                       self.file.name, self.rows, stdout.strip())
+        return json_outcome(self.name, self.file, self.rows, code, stdout, stderr)
+
+
+def json_outcome(name: str, file: Path, rows: int, code: int, stdout: str,
+                 stderr: str) -> Outcome:
+    """The outcome of a worker that prints one JSON line ({"outcome", "load_id"}) last."""
+    if code != 0 or not stdout.strip():
+        return Outcome(name, detail=f"exit {code}: {stderr[-500:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    return Outcome(name, result["outcome"] == "accepted", result.get("load_id"), file.name,
+                   rows, stdout.strip())
 
 
 @dataclass
