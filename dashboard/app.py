@@ -15,7 +15,6 @@ from dashboard.database import Database
 from dashboard.page_cache import install_page_cache
 from dashboard.routing import install_status_hook, normalise_path, path_status
 from dashboard.staff import install_staff
-from dashboard.text.i18n import t
 from dashboard.web.api import register_api
 from dashboard.web.briefing import register_briefing
 from dashboard.web.downloads import register_downloads
@@ -24,6 +23,7 @@ from dashboard.web.plotly_bundle import ASSETS_IGNORE, install_basic_plotly
 from dashboard.web.security import install_security
 from dashboard.web.statutory_briefing import register_statutory_briefing
 from dashboard.web.templates import register_templates
+from pipelines.language.i18n import t
 from pipelines.settings import Settings
 
 # Client-side navigation never reloads the document, so <html lang> has to follow ?lang here.

@@ -11,7 +11,7 @@ import dash
 import flask
 
 from dashboard.database import Database
-from dashboard.text.i18n import DEFAULT_LANG, Lang, normalise_lang
+from pipelines.language.i18n import DEFAULT_LANG, Lang, normalise_lang
 
 DB_CONFIG_KEY: Final[str] = "TRACKER_DATABASE"
 SETTINGS_CONFIG_KEY: Final[str] = "TRACKER_SETTINGS"

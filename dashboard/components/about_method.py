@@ -7,8 +7,8 @@ from __future__ import annotations
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.text.formatting import format_date, format_number
-from dashboard.text.i18n import Lang, t
+from pipelines.language.formatting import format_date, format_number
+from pipelines.language.i18n import Lang, t
 from pipelines.read.rows import Method
 
 

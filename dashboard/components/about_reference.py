@@ -11,8 +11,8 @@ from dash.development.base_component import Component
 from dashboard.components.about_method import section
 from dashboard.components.shell import EMERGENCY_NUMBER, HOTLINE_DISPLAY, HOTLINE_TEL
 from dashboard.components.tables import scroll_table
-from dashboard.text.formatting import format_date, format_month, format_timestamp, format_value
-from dashboard.text.i18n import Lang, pick, t
+from pipelines.language.formatting import format_date, format_month, format_timestamp, format_value
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.rows import Source, Strategy
 
 SOURCE_COLUMNS = ("title", "publisher", "date", "language", "edition", "kind", "sha")

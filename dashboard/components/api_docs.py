@@ -9,8 +9,8 @@ from typing import Final
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.text.i18n import Lang, t
 from dashboard.web.api_limits import DEFAULT_LIMIT, MAX_LIMIT, PREFIX
+from pipelines.language.i18n import Lang, t
 
 SECTION_ID: Final = "data-api"
 EXAMPLE_QUERY: Final = "observations?indicator=frontline_workers_trained&geography=ontario"

@@ -22,7 +22,7 @@ from dash.development.base_component import Component
 from dashboard.figures.export import EXPORT_FORMATS, ChartExport, attach_export, chart_export
 from dashboard.figures.legend import legend_entries
 from dashboard.figures.style import CHART_HEIGHT
-from dashboard.text.i18n import Lang, t
+from pipelines.language.i18n import Lang, t
 
 GRAPH_CONFIG = {
     "displayModeBar": False,

@@ -10,8 +10,8 @@ from dash.development.base_component import Component
 from dashboard.components.tables import scroll_table
 from dashboard.figures.indicator_chart import series_label, value_text
 from dashboard.figures.series import ChartPoint
-from dashboard.text.formatting import format_date, format_period
-from dashboard.text.i18n import Lang, t
+from pipelines.language.formatting import format_date, format_period
+from pipelines.language.i18n import Lang, t
 
 COLUMNS = ("period", "value", "geography", "source", "measure", "plotted", "status", "revised")
 

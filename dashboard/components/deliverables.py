@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 from dashboard.components.links import href
 from dashboard.components.milestones import STATUS_ICONS, status_badge
 from dashboard.components.tables import scroll_table
-from dashboard.text.i18n import Lang, t
+from pipelines.language.i18n import Lang, t
 from pipelines.vocabulary import MILESTONE_STATUSES
 
 # (value or None for "all", label, count or None)

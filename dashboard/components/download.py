@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.text.i18n import Lang, t
+from pipelines.language.i18n import Lang, t
 from pipelines.release.export import Filters
 from pipelines.release.names import download_name
 from pipelines.release.package import LICENCE, Release

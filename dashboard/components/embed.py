@@ -16,7 +16,7 @@ from dashboard.components.indicator_view import (
     status_section,
 )
 from dashboard.figures.series import KIND_TO_DATE, charted_points
-from dashboard.text.i18n import Lang, t
+from pipelines.language.i18n import Lang, t
 from pipelines.read.indicator import IndicatorPage
 
 

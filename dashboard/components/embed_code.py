@@ -11,7 +11,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
-from dashboard.text.i18n import Lang, pick, t
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.indicator import IndicatorPage
 
 EMBED_PREFIX: Final[str] = "/embed/indicator/"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.text.formatting import format_period, format_value
-from dashboard.text.i18n import Lang, t
+from pipelines.language.formatting import format_period, format_value
+from pipelines.language.i18n import Lang, t
 from pipelines.read.rows import Figure
 
 

@@ -8,9 +8,9 @@ from dash.development.base_component import Component
 
 from dashboard.components.download import download_href
 from dashboard.components.tables import scroll_table
-from dashboard.text.formatting import format_value, quarter_name
-from dashboard.text.i18n import Lang, t
 from dashboard.text.status import marks, status_words, to_date_label, to_date_value
+from pipelines.language.formatting import format_value, quarter_name
+from pipelines.language.i18n import Lang, t
 from pipelines.read.indicator import IndicatorPage
 from pipelines.read.rows import Progress
 from pipelines.release.export import Filters

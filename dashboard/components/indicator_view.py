@@ -31,8 +31,8 @@ from dashboard.figures.series import (
     geography_options,
     placed,
 )
-from dashboard.text.formatting import format_period, format_timestamp
-from dashboard.text.i18n import Lang, t
+from pipelines.language.formatting import format_period, format_timestamp
+from pipelines.language.i18n import Lang, t
 from pipelines.read.indicator import IndicatorPage
 from pipelines.release.export import Filters
 from pipelines.release.package import Release

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
-from dashboard.text.i18n import Lang
+from pipelines.language.i18n import Lang
 
 
 def href(path: str, lang: Lang, query: Mapping[str, object] | None = None) -> str:

@@ -10,8 +10,8 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
-from dashboard.text.formatting import format_date
-from dashboard.text.i18n import Lang, t
+from pipelines.language.formatting import format_date
+from pipelines.language.i18n import Lang, t
 from pipelines.read.rows import MilestoneHistory, MilestoneLink
 
 

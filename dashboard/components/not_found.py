@@ -6,7 +6,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
-from dashboard.text.i18n import Lang, t
+from pipelines.language.i18n import Lang, t
 
 
 def not_found_body(lang: Lang) -> list[Component]:

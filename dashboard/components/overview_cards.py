@@ -15,9 +15,9 @@ from dashboard.components.figures import figure_value
 from dashboard.components.links import href
 from dashboard.components.progress import status_badge, to_date_figure
 from dashboard.figures.sparkline import sparkline_uri
-from dashboard.text.formatting import format_timestamp
-from dashboard.text.i18n import Lang, pick, t
 from dashboard.text.status import is_neutral, ratio_line, to_date_value
+from pipelines.language.formatting import format_timestamp
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.rows import Figure, Indicator, Progress
 
 MILESTONE_ORDER: Final[tuple[str, ...]] = (

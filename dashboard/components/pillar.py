@@ -12,9 +12,9 @@ from dash.development.base_component import Component
 from dashboard.components.links import href
 from dashboard.components.progress import status_badge
 from dashboard.components.tables import scroll_table
-from dashboard.text.formatting import format_period, format_value
-from dashboard.text.i18n import Lang, pick, t
 from dashboard.text.status import marks, ratio_line, to_date_label, to_date_value
+from pipelines.language.formatting import format_period, format_value
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.rows import Figure, Indicator, Pillar, Progress
 
 

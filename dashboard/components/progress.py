@@ -10,7 +10,6 @@ from typing import Final
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.text.i18n import Lang, pick, t
 from dashboard.text.status import (
     is_neutral,
     marks,
@@ -18,6 +17,7 @@ from dashboard.text.status import (
     to_date_label,
     to_date_value,
 )
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.rows import Progress
 
 ICONS: Final[dict[str, str]] = {

@@ -14,8 +14,8 @@ from dashboard.components.statutory import table
 from dashboard.components.tables import scroll_table
 from dashboard.figures.quarter_bars import svg_data_uri
 from dashboard.text import review as rt
-from dashboard.text.i18n import Lang, pick, t
 from dashboard.text.summary import MISSING, REVISIONS, ROW
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.periods import FiscalQuarter
 from pipelines.read.review import IndicatorReview, PillarReview, QuarterReview
 

@@ -12,8 +12,8 @@ from dashboard.components.links import href
 from dashboard.components.milestones import status_badge
 from dashboard.components.progress import ICONS
 from dashboard.text import summary as st
-from dashboard.text.formatting import format_date, quarter_name
-from dashboard.text.i18n import Lang, pick, t
+from pipelines.language.formatting import format_date, quarter_name
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.review import QuarterReview
 from pipelines.read.rows import MilestoneQuarter
 

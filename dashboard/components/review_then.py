@@ -17,10 +17,10 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
-from dashboard.text.formatting import format_date
-from dashboard.text.i18n import Lang, pick, t
 from dashboard.text.review import quarter_label, to_date_text, value_text
 from dashboard.text.status import marks, status_words
+from pipelines.language.formatting import format_date
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.as_of import Compared, ReviewThenAndNow
 from pipelines.read.rows import Progress
 

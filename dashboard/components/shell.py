@@ -12,8 +12,8 @@ from dash.development.base_component import Component
 
 from dashboard.components.links import href
 from dashboard.components.typeset import typeset_french
-from dashboard.text.formatting import format_timestamp
-from dashboard.text.i18n import Lang, other_lang, t
+from pipelines.language.formatting import format_timestamp
+from pipelines.language.i18n import Lang, other_lang, t
 from pipelines.read.rows import SiteStatus
 
 EMERGENCY_NUMBER: Final[str] = "911"

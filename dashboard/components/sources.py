@@ -8,8 +8,8 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard.figures.series import SUBMISSIONS_PREFIX
-from dashboard.text.formatting import format_date, format_period, format_value
-from dashboard.text.i18n import Lang, pick, t
+from pipelines.language.formatting import format_date, format_period, format_value
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.rows import Observation, SubmissionSummary, TargetInfo
 
 

@@ -12,9 +12,9 @@ from dash.development.base_component import Component
 
 from dashboard.components.links import href
 from dashboard.components.progress import ICONS, status_badge
-from dashboard.text.formatting import format_date, format_percent, format_period, format_value
-from dashboard.text.i18n import Lang, t
 from dashboard.text.status import basis, marks, to_date_label
+from pipelines.language.formatting import format_date, format_percent, format_period, format_value
+from pipelines.language.i18n import Lang, t
 from pipelines.read.rows import Progress
 
 # The strategy's own sentence (its French text is the source; the English is our translation).

@@ -12,9 +12,9 @@ from dash.development.base_component import Component
 
 from dashboard.components.tables import scroll_table
 from dashboard.text import verdict as vt
-from dashboard.text.formatting import format_period, format_value, quarter_name
-from dashboard.text.i18n import Lang, pick, t
 from dashboard.text.review import Cell
+from pipelines.language.formatting import format_period, format_value, quarter_name
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.rows import SeriesValue, Strategy
 from pipelines.read.statutory import (
     CONTEXT_INDICATORS,

@@ -1,4 +1,4 @@
-"""Set every text of a French page in French typography (:mod:`dashboard.text.typography`):
+"""Set every text of a French page in French typography (:mod:`pipelines.language.typography`):
 the text between tags and the attributes a person reads or hears (``title``, ``alt``,
 ``aria-label``). Parts marked with another language (an English quotation, the "English"
 language link) and code are left as written."""
@@ -10,7 +10,7 @@ from typing import Final
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.text.typography import french
+from pipelines.language.typography import french
 
 READ_ATTRIBUTES: Final[tuple[str, ...]] = ("title", "alt", "aria-label", "placeholder",
                                           "data-label")

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 import plotly.graph_objects as go
 
 from dashboard.figures import style
-from dashboard.text.formatting import format_period, format_value
-from dashboard.text.i18n import Lang
+from pipelines.language.formatting import format_period, format_value
+from pipelines.language.i18n import Lang
 from pipelines.read.rows import SeriesValue
 
 

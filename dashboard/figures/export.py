@@ -19,8 +19,8 @@ import plotly.graph_objects as go
 from dashboard.figures import style
 from dashboard.figures.indicator_chart import series_label
 from dashboard.figures.series import ChartPoint
-from dashboard.text.formatting import format_period
-from dashboard.text.i18n import Lang, t
+from pipelines.language.formatting import format_period
+from pipelines.language.i18n import Lang, t
 from pipelines.read.indicator import IndicatorPage
 
 EXPORT_FORMATS: Final = ("png", "svg")

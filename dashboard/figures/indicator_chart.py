@@ -26,8 +26,8 @@ from dashboard.figures.series import (
     placed,
     unplaced,
 )
-from dashboard.text.formatting import format_date, format_month, format_period, format_value
-from dashboard.text.i18n import Lang, t
+from pipelines.language.formatting import format_date, format_month, format_period, format_value
+from pipelines.language.i18n import Lang, t
 from pipelines.read.rows import Progress, TargetInfo
 
 

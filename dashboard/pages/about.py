@@ -22,13 +22,13 @@ from dashboard.components.about_reference import (
 )
 from dashboard.components.shell import page_shell
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
-from dashboard.text.formatting import (
+from pipelines.language.formatting import (
     fiscal_year_label,
     format_date,
     format_number,
     format_period,
 )
-from dashboard.text.i18n import Lang, normalise_lang, t
+from pipelines.language.i18n import Lang, normalise_lang, t
 from pipelines.read import indicator, progress, strategy
 from pipelines.settings import Settings
 

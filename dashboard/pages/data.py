@@ -18,10 +18,10 @@ from dashboard.components.links import href
 from dashboard.components.shell import page_shell
 from dashboard.components.tables import scroll_table
 from dashboard.context import current_db, request_lang
-from dashboard.text.formatting import format_number, plural_form
-from dashboard.text.i18n import Lang, normalise_lang, pick, t
 from dashboard.web.downloads import NOTEBOOK_NAME
 from pipelines.errors import InvalidFilterError
+from pipelines.language.formatting import format_number, plural_form
+from pipelines.language.i18n import Lang, normalise_lang, pick, t
 from pipelines.read import strategy
 from pipelines.release.export import Filters, count_public, parse_filters
 from pipelines.release.names import download_name

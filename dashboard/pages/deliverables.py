@@ -19,7 +19,7 @@ from dashboard.components.milestone_history import history_cell
 from dashboard.components.milestones import milestone_table, none_reported_notice
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
-from dashboard.text.i18n import Lang, normalise_lang, pick, t
+from pipelines.language.i18n import Lang, normalise_lang, pick, t
 from pipelines.read import milestones, strategy
 from pipelines.read.rows import Milestone, MilestoneLink, Pillar
 from pipelines.vocabulary import MILESTONE_STATUSES

@@ -18,7 +18,7 @@ from dashboard.components.typeset import typeset_french
 from dashboard.context import current_db, request_lang
 from dashboard.database import Database
 from dashboard.figures.series import default_geography, geography_options
-from dashboard.text.i18n import normalise_lang, pick, t
+from pipelines.language.i18n import normalise_lang, pick, t
 from pipelines.read import strategy
 from pipelines.read.indicator import indicator_page
 

@@ -21,8 +21,8 @@ from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
 from dashboard.database import Database
 from dashboard.figures.series import default_geography, geography_options
-from dashboard.text.i18n import normalise_lang, t
 from dashboard.web.downloads import current_release
+from pipelines.language.i18n import normalise_lang, t
 from pipelines.read import strategy
 from pipelines.read.as_of import parse_day
 from pipelines.read.indicator import indicator_page

@@ -9,7 +9,7 @@ from dash.development.base_component import Component
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang, request_path
-from dashboard.text.i18n import normalise_lang, t
+from pipelines.language.i18n import normalise_lang, t
 from pipelines.read import strategy
 
 PATH = "/404"

@@ -21,7 +21,7 @@ from dashboard.components.overview_cards import (
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
 from dashboard.database import Database
-from dashboard.text.i18n import Lang, normalise_lang, pick, t
+from pipelines.language.i18n import Lang, normalise_lang, pick, t
 from pipelines.read import progress, strategy
 from pipelines.read.rows import Pillar, Progress
 

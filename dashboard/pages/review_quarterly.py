@@ -28,8 +28,8 @@ from dashboard.components.review_then import review_then_section
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
 from dashboard.pages.review_statutory import reported_note
-from dashboard.text.i18n import Lang, normalise_lang, t
 from dashboard.text.review import quarter_label
+from pipelines.language.i18n import Lang, normalise_lang, t
 from pipelines.periods import FiscalQuarter
 from pipelines.read import strategy
 from pipelines.read.as_of import review_then_and_now

@@ -30,17 +30,17 @@ from dashboard.components.statutory import (
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
 from dashboard.database import Database
 from dashboard.figures.context_chart import context_figure
-from dashboard.text.formatting import (
+from dashboard.web.downloads import database_for
+from dashboard.web.statutory_briefing import briefing_href
+from pipelines.errors import UnknownIdError
+from pipelines.language.formatting import (
     format_date,
     format_period,
     format_timestamp,
     format_value,
     quarter_name,
 )
-from dashboard.text.i18n import Lang, normalise_lang, pick, t
-from dashboard.web.downloads import database_for
-from dashboard.web.statutory_briefing import briefing_href
-from pipelines.errors import UnknownIdError
+from pipelines.language.i18n import Lang, normalise_lang, pick, t
 from pipelines.read import strategy
 from pipelines.read.rows import SeriesValue
 from pipelines.read.statutory import DECADE_START, StatutoryReview, statutory_review

@@ -18,8 +18,8 @@ from dashboard.components.progress import ICONS
 from dashboard.reports.html import document, link, summary_lines, table
 from dashboard.text import review as rt
 from dashboard.text import summary as st
-from dashboard.text.formatting import format_date, format_timestamp, quarter_name
-from dashboard.text.i18n import Lang, pick, t
+from pipelines.language.formatting import format_date, format_timestamp, quarter_name
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read import Reader, strategy
 from pipelines.read.core import fetch
 from pipelines.read.review import IndicatorReview, PillarReview, QuarterReview

@@ -11,8 +11,8 @@ from typing import Final
 
 from dashboard.components.shell import EMERGENCY_NUMBER, HOTLINE_DISPLAY
 from dashboard.text import summary as st
-from dashboard.text.i18n import Lang, t
 from dashboard.text.review import Cell
+from pipelines.language.i18n import Lang, t
 
 CSS_FILE: Final[Path] = Path(__file__).resolve().parent / "briefing.css"
 

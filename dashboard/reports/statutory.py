@@ -16,15 +16,15 @@ from html import escape
 from dashboard.components.statutory import funding_rows
 from dashboard.reports.html import document, table
 from dashboard.text import verdict as vt
-from dashboard.text.formatting import (
+from dashboard.text.review import Cell
+from pipelines.language.formatting import (
     format_date,
     format_period,
     format_timestamp,
     format_value,
     quarter_name,
 )
-from dashboard.text.i18n import Lang, pick, t
-from dashboard.text.review import Cell
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read import Reader, strategy
 from pipelines.read.rows import SeriesValue
 from pipelines.read.statutory import PillarVerdict, StatutoryReview

@@ -29,7 +29,7 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 from dashboard.staff import state
-from dashboard.text.i18n import normalise_lang
+from pipelines.language.i18n import normalise_lang
 from pipelines.settings import Settings
 
 SESSION_COOKIE: Final = "tracker_staff"

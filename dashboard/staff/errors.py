@@ -9,8 +9,8 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Forbidden, RequestEntityTooLarge, TooManyRequests
 
 from dashboard.staff import auth, render
-from dashboard.text.formatting import format_bytes
-from dashboard.text.i18n import t
+from pipelines.language.formatting import format_bytes
+from pipelines.language.i18n import t
 
 
 def _in_staff_area() -> bool:

@@ -29,7 +29,7 @@ from flask.typing import ResponseReturnValue
 from joserfc.errors import JoseError
 
 from dashboard.staff import auth, state
-from dashboard.text.i18n import Lang, normalise_lang, t
+from pipelines.language.i18n import Lang, normalise_lang, t
 from pipelines.settings import Settings
 
 CLIENT_NAME: Final = "tracker_idp"

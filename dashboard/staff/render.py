@@ -11,8 +11,8 @@ import flask
 from flask_wtf.csrf import generate_csrf
 
 from dashboard.staff import auth
-from dashboard.text.formatting import format_number
-from dashboard.text.i18n import other_lang, t
+from pipelines.language.formatting import format_number
+from pipelines.language.i18n import other_lang, t
 
 # (endpoint, catalogue key, role needed)
 NAV: tuple[tuple[str, str, str], ...] = (

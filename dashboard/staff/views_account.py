@@ -7,7 +7,7 @@ from flask_limiter import Limiter
 
 from dashboard.staff import auth, render, state
 from dashboard.staff.accounts import verify_password
-from dashboard.text.i18n import t
+from pipelines.language.i18n import t
 from pipelines.settings import Settings
 
 # A failed sign-in answers 401, which is what the limiter counts: a successful one never uses

@@ -7,8 +7,8 @@ import flask
 from dashboard.staff import auth, render, state
 from dashboard.staff.accounts import AccountError, add_user
 from dashboard.staff.problems import translate
-from dashboard.text.i18n import t
 from pipelines.errors import SnapshotExistsError, TrackerError
+from pipelines.language.i18n import t
 from pipelines.release.snapshot import create_snapshot, list_snapshots, slugify
 from pipelines.settings import Settings
 from pipelines.writer import WriterBusy

@@ -14,10 +14,10 @@ from werkzeug.datastructures import MultiDict
 from dashboard.context import current_db
 from dashboard.staff import auth, render, state, uploads
 from dashboard.staff.problems import localise
-from dashboard.text.formatting import format_bytes, format_date, format_value
-from dashboard.text.i18n import pick, t
 from pipelines.deliverables import record_deliverable
 from pipelines.errors import DataRejected, TrackerError
+from pipelines.language.formatting import format_bytes, format_date, format_value
+from pipelines.language.i18n import pick, t
 from pipelines.marts.milestones import MilestoneRecord
 from pipelines.read import strategy
 from pipelines.submissions.ingest import SubmissionRejected, ingest

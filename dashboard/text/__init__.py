@@ -1,2 +1,2 @@
-"""Text shown to people: the bilingual catalogue (one TOML file per area), locale
-formatting (Babel) and the quarterly review's words."""
+"""The words of pages: how a status, a review, a summary and a verdict are written. The
+catalogue, formatting and typography they use live in :mod:`pipelines.language`."""

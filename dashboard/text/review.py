@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dashboard.figures.quarter_bars import quarter_bars_svg
-from dashboard.text.formatting import (
+from dashboard.text.status import marks, status_words, to_date_label
+from pipelines.language.formatting import (
     format_date,
     format_month,
     format_number,
     format_value,
     quarter_name,
 )
-from dashboard.text.i18n import Lang, pick, t
-from dashboard.text.status import marks, status_words, to_date_label
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.periods import FiscalQuarter, quarter_months
 from pipelines.read.review import IndicatorReview, LastReview, QuarterReview
 from pipelines.read.rows import Comparison, Progress, Revision

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from dashboard.text.formatting import (
+from pipelines.language.formatting import (
     fiscal_year_label,
     format_date,
     format_period,
     format_ratio,
     format_value,
 )
-from dashboard.text.i18n import Lang, t
+from pipelines.language.i18n import Lang, t
 from pipelines.read.rows import Progress
 
 JUDGED: Final = frozenset({"achieved", "on_track", "needs_acceleration", "limited_progress"})

@@ -11,9 +11,9 @@ from typing import Final
 
 from babel import Locale
 
-from dashboard.text.formatting import LOCALES, format_date, quarter_name
-from dashboard.text.i18n import Lang, pick, t
 from dashboard.text.status import marks, status_words
+from pipelines.language.formatting import LOCALES, format_date, quarter_name
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.review import QuarterReview
 from pipelines.read.rows import MilestoneQuarter, Progress
 from pipelines.vocabulary import PROGRESS_STATUSES

@@ -5,10 +5,10 @@ from the read layer); it never judges beyond them."""
 
 from __future__ import annotations
 
-from dashboard.text.formatting import format_date, format_period, format_value
-from dashboard.text.i18n import Lang, pick, t
 from dashboard.text.review import Cell
 from dashboard.text.status import JUDGED, marks, ratio_line, status_words, to_date_label
+from pipelines.language.formatting import format_date, format_period, format_value
+from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.rows import Figure, Progress
 from pipelines.read.statutory import PillarVerdict, StatutoryReview, VerdictRow
 from pipelines.vocabulary import DELIVERABLE_STATES, DIRECTION_NEUTRAL

@@ -13,7 +13,7 @@ import flask
 
 from dashboard.context import current_db
 from dashboard.reports.briefing import briefing_context, render_briefing
-from dashboard.text.i18n import Lang
+from pipelines.language.i18n import Lang
 from pipelines.periods import FiscalQuarter
 from pipelines.read.review import NoQuarterlyData, available_quarters, quarter_review
 

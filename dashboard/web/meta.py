@@ -17,8 +17,8 @@ import dash
 
 from dashboard.database import Database
 from dashboard.routing import Route, _template_regex, normalise_path
-from dashboard.text.i18n import Lang, pick, t
-from dashboard.text.typography import french
+from pipelines.language.i18n import Lang, pick, t
+from pipelines.language.typography import french
 from pipelines.read import strategy
 
 NOT_FOUND_MODULE = "not_found_404"

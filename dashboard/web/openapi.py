@@ -9,8 +9,8 @@ from typing import Any, Final
 
 from apispec import APISpec
 
-from dashboard.text.i18n import t
 from dashboard.web.api_limits import CONTROLS, DEFAULT_LIMIT, MAX_LIMIT, PREFIX
+from pipelines.language.i18n import t
 from pipelines.release.export import ALLOWED, LIST_FILTERS, STATUSES
 from pipelines.release.public_fields import FIELDS, TABLES, Field
 from pipelines.vocabulary import PILLARS

@@ -24,7 +24,7 @@ import dash
 import flask
 from werkzeug.exceptions import InternalServerError
 
-from dashboard.text.i18n import t
+from pipelines.language.i18n import t
 
 # Styles: Plotly and the dcc components write <style> elements and style attributes at run
 # time (plotly.js adds its modebar and hover rules with insertRule on a created <style>), so

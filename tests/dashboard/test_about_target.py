@@ -8,7 +8,7 @@ import csv
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard.text.i18n import t
+from pipelines.language.i18n import t
 from pipelines.settings import REPO_ROOT
 from tests.dashboard.test_app import render, text_of
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dashboard.text.formatting import (
+from pipelines.language.formatting import (
     format_date,
     format_money,
     format_number,
@@ -148,7 +148,7 @@ def test_format_period(start: date | None, end: date | None, basis: str, en: str
 def test_first_of_the_month_is_an_ordinal_in_french() -> None:
     from datetime import date
 
-    from dashboard.text.formatting import format_date
+    from pipelines.language.formatting import format_date
 
     assert format_date(date(2025, 4, 1), "fr") == "1er avril 2025"
     assert format_date(date(2025, 4, 2), "fr") == "2 avril 2025"

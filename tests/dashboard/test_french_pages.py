@@ -16,7 +16,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from dashboard.app import create_app
-from dashboard.text.i18n import load_catalogue
+from pipelines.language.i18n import load_catalogue
 from pipelines.release.public_fields import FIELDS
 from pipelines.settings import load_settings
 from pipelines.vocabulary import PILLARS

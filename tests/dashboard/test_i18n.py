@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.text.i18n import CatalogueError, load_catalogue, normalise_lang, t
 from pipelines import vocabulary
+from pipelines.language.i18n import CatalogueError, load_catalogue, normalise_lang, t
 
 
 def test_every_key_has_english_and_french() -> None:

@@ -10,7 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from dashboard.components.deliverables import parse_filters
-from dashboard.text.i18n import t
+from pipelines.language.i18n import t
 from pipelines.read import progress, strategy
 from pipelines.settings import REPO_ROOT
 from tests.dashboard.test_app import _hrefs, render, text_of

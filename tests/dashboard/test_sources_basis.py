@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard.text.i18n import load_catalogue, t
 from pipelines import vocabulary
+from pipelines.language.i18n import load_catalogue, t
 from tests.dashboard.test_app import render
 from tests.dashboard.test_pages import _nodes
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.text.typography import french
+from pipelines.language.typography import french
 
 NB = "\u00a0"
 

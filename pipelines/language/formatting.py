@@ -13,7 +13,7 @@ from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
-from dashboard.text.i18n import normalise_lang, t
+from pipelines.language.i18n import normalise_lang, t
 from pipelines.vocabulary import QUALIFIERS
 
 LOCALES: Final[dict[str, str]] = {"en": "en_CA", "fr": "fr_CA"}

@@ -1,8 +1,8 @@
 """The bilingual text catalogue.
 
-Every string a person reads comes from ``dashboard/text/*.toml`` (or from the database's
-``_en``/``_fr`` columns). One file per area so pages can add their own file without editing
-someone else's. Format::
+Every string a person reads comes from ``pipelines/language/catalogue/*.toml`` (or from the
+database's ``_en``/``_fr`` columns). One file per area so pages can add their own file
+without editing someone else's. Format::
 
     [section]
     key = { en = "...", fr = "..." }
@@ -19,7 +19,7 @@ from typing import Final, Literal
 Lang = Literal["en", "fr"]
 LANGUAGES: Final[tuple[Lang, ...]] = ("en", "fr")
 DEFAULT_LANG: Final[Lang] = "en"
-TEXT_DIR: Final[Path] = Path(__file__).resolve().parent
+TEXT_DIR: Final[Path] = Path(__file__).resolve().parent / "catalogue"
 
 
 class CatalogueError(ValueError):
