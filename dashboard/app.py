@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import Any, Final
 
@@ -12,6 +11,9 @@ from dash import Input, Output, dcc, html
 
 from dashboard.context import DB_CONFIG_KEY, SETTINGS_CONFIG_KEY, request_lang
 from dashboard.database import Database
+from dashboard.html_first.assets import head_scripts, register_stylesheet, stylesheet_link
+from dashboard.html_first.document import document, first_page, request_search
+from dashboard.html_first.store import PageStore, store_root
 from dashboard.page_cache import install_page_cache
 from dashboard.routing import install_status_hook, normalise_path, path_status
 from dashboard.staff import install_staff
@@ -38,8 +40,9 @@ function (search) {
 
 
 class TrackerDash(dash.Dash):
-    """Dash whose index page carries ``<html lang>``, the page's own ``<title>`` and its
-    description and Open Graph tags, in the page's language, before any script runs."""
+    """Dash whose index page is the page itself (README, Architecture › HTML first): its
+    content written from its own layout, ``<html lang>``, its own ``<title>``, description
+    and Open Graph tags, in the page's language, before any script runs."""
 
     def interpolate_index(self, **kwargs: Any) -> str:
         lang = request_lang()
@@ -47,12 +50,26 @@ class TrackerDash(dash.Dash):
         meta = page_meta(_db(), path, path_status(_db(), path), lang)
         kwargs["title"] = escape(meta.title, quote=False)
         kwargs["metas"] = meta_tags(meta, flask.request.url, lang) + "\n" + kwargs.get("metas", "")
-        index = super().interpolate_index(**kwargs)
-        return re.sub(r"<html[^>]*>", f'<html lang="{lang}">', index, count=1)
+        page = first_page(self, flask.request.path, request_search())
+        flask.g.tracker_page_source = page.source
+        css = stylesheet_link(self.config.requests_pathname_prefix)
+        return document(kwargs, lang, page, head_scripts(self), css)
 
 
 def _db() -> Database:
     return flask.current_app.config[DB_CONFIG_KEY]
+
+
+def install_page_timing(server: flask.Flask) -> None:
+    """Say where a page's first response came from (``Server-Timing: page;desc=store``,
+    ``memory`` or ``render``): the warm-up's test and anyone timing the site read it."""
+
+    @server.after_request
+    def _timing(response: flask.Response) -> flask.Response:
+        source = flask.g.get("tracker_page_source")
+        if source:
+            response.headers["Server-Timing"] = f'page;desc="{source}"'
+        return response
 
 
 def app_layout() -> html.Div:
@@ -94,8 +111,12 @@ def create_app(settings: Settings) -> dash.Dash:
     app.server.config[DB_CONFIG_KEY] = Database(settings)
     app.server.config["DEBUG"] = settings.debug
     app.layout = app_layout
-    # Rendered pages are cached per data version, around every page's layout function.
-    install_page_cache(app.server, dash.page_registry, settings.page_cache_entries)
+    # Rendered pages are cached per data version, around every page's layout function, in
+    # memory and in the store the warm-up fills after every write.
+    install_page_cache(app.server, dash.page_registry, settings.page_cache_entries,
+                       PageStore(store_root(settings)))
+    register_stylesheet(app.server)
+    install_page_timing(app.server)
     app.clientside_callback(
         SET_DOCUMENT_LANG,
         Output("app-lang", "data"),
