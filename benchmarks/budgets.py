@@ -65,6 +65,7 @@ BUDGETS: Final[Mapping[str, Budget]] = {
     "recycle.failed_requests": Budget("0", max_value=0),
     "recycle.signal_deaths": Budget("0 workers killed by a signal", max_value=0),
     "recycle.recycles_per_worker": Budget(">= 2 (the test is only valid if so)", min_value=2),
+    "lighthouse.failed_pages": Budget("0", max_value=0),
 }
 
 # Lighthouse, mobile profile, on the demonstration build (issue 18, "Budgets"): every public

@@ -78,9 +78,10 @@ def targets(db: Path) -> list[Target]:
 
 def lighthouse(url: str, out: Path) -> dict[str, Any]:
     """One Lighthouse run of ``url`` (mobile defaults), its report as a dict."""
+    # --ignore-status-code: the 404 and 400 pages are pages too.
     command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
-               "--max-wait-for-load=60000"]
+               "--max-wait-for-load=60000", "--ignore-status-code"]
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", CHROME_PATH)}
     subprocess.run(command, check=True, env=env, timeout=TIMEOUT_S, capture_output=True)
     report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
@@ -160,15 +161,23 @@ def main(argv: list[str] | None = None) -> Run:
         warm(url, [t.path for t in chosen])
         print(f"{'page':28} {'perf':>5} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>6} {'KB':>6} "
               f"{'a11y':>5} {'bp':>4} {'seo':>4}")
+        failed = 0
         for target in chosen:
-            runs = [figures(lighthouse(url + target.path, Path(tmp) / "report.json"))
-                    for _ in range(args.runs)]
+            try:
+                runs = [figures(lighthouse(url + target.path, Path(tmp) / "report.json"))
+                        for _ in range(args.runs)]
+            except (subprocess.SubprocessError, RuntimeError, KeyError) as error:
+                failed += 1
+                result.notes.append(f"{target.name}: Lighthouse failed: {str(error)[:300]}")
+                print(f"{target.name:28} FAILED {str(error)[:100]}", flush=True)
+                continue
             page = worst(runs)
             print(f"{target.name:28} {page['performance']:5.0f} {page['lcp']:7.0f} "
                   f"{page['tbt']:7.0f} {page['cls']:6.3f} {page['bytes'] / 1024:6.0f} "
                   f"{page['accessibility']:5.0f} {page['best-practices']:4.0f} "
                   f"{page['seo']:4.0f}", flush=True)
             record(result, target.name, runs)
+        result.add("failed_pages", "pages Lighthouse could not measure", failed, "pages")
     print("wrote", result.write(args.results))
     return result
 

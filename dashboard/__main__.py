@@ -47,7 +47,7 @@ def main(ctx: click.Context, db_path: Path | None, host: str | None, port: int |
     _require_database(settings.db_path)
     from dashboard.app import create_app, finish_setup  # imported late: --help stays fast
 
-    app = create_app(settings)
+    app = create_app(settings, warm_up=True)
     finish_setup(app.server)
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
 

@@ -14,6 +14,7 @@ from dashboard.database import Database
 from dashboard.html_first.assets import head_scripts, register_stylesheet, stylesheet_link
 from dashboard.html_first.document import document, first_page, request_search
 from dashboard.html_first.store import PageStore, store_root
+from dashboard.html_first.warm import watch
 from dashboard.page_cache import install_page_cache
 from dashboard.routing import install_status_hook, normalise_path, path_status
 from dashboard.staff import install_staff
@@ -28,6 +29,7 @@ from dashboard.web.templates import register_templates
 from pipelines.language.i18n import t
 from pipelines.settings import Settings
 
+SETUP_AGENT: Final = "tracker set-up"
 # Client-side navigation never reloads the document, so <html lang> has to follow ?lang here.
 SET_DOCUMENT_LANG: Final[str] = """
 function (search) {
@@ -79,6 +81,16 @@ def app_layout() -> html.Div:
     )
 
 
+def install_warm_up(server: flask.Flask, settings: Settings) -> None:
+    """Watch for new data from this process's first reader on (their address is the one the
+    warm-up renders links for): see :mod:`dashboard.html_first.warm`."""
+
+    @server.before_request
+    def _watch() -> None:
+        if flask.request.headers.get("User-Agent") != SETUP_AGENT:
+            watch(settings, server.config[DB_CONFIG_KEY], flask.request.url_root)
+
+
 def finish_setup(server: flask.Flask) -> None:
     """Run Dash's first-request set-up now, in one thread, with one request in process.
 
@@ -87,11 +99,13 @@ def finish_setup(server: flask.Flask) -> None:
     threaded server let the second run a callback that is not registered yet (HTTP 500).
     Every server that serves requests in threads calls this before it listens."""
     with server.test_client() as client:
-        client.get("/", headers={"User-Agent": "tracker set-up"})
+        client.get("/", headers={"User-Agent": SETUP_AGENT})
 
 
-def create_app(settings: Settings) -> dash.Dash:
-    """Build the app for ``settings``. The database is opened lazily, on first request."""
+def create_app(settings: Settings, *, warm_up: bool = False) -> dash.Dash:
+    """Build the app for ``settings``. The database is opened lazily, on first request.
+    ``warm_up``: a server (not a test's client) re-renders every public page after every
+    write (``settings.page_warmup`` can still turn it off)."""
     app = TrackerDash(
         "dashboard",
         use_pages=True,
@@ -131,4 +145,6 @@ def create_app(settings: Settings) -> dash.Dash:
     register_statutory_briefing(app.server)
     register_api(app.server)
     install_staff(app, settings)
+    if warm_up:
+        install_warm_up(app.server, settings)
     return app

@@ -37,6 +37,7 @@ from plotly.io.json import to_json_plotly
 from dashboard.cache import ResultCache, cache_key
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang, request_path
 from dashboard.html_first.store import Entry, PageStore
+from pipelines.settings import Settings
 
 PAGE_CACHE_CONFIG_KEY: Final = "TRACKER_PAGE_CACHE"
 PAGE_STORE_CONFIG_KEY: Final = "TRACKER_PAGE_STORE"
@@ -66,10 +67,9 @@ def _cacheable(page: MutableMapping[str, Any]) -> bool:
     return bool(page.get("cache_layout", True)) and not path.startswith("/staff")
 
 
-def generation(version: str, url_root: str, day: date | None = None) -> str:
+def generation(settings: Settings, version: str, url_root: str, day: date | None = None) -> str:
     """Everything besides a page's own arguments that its render reads, as one name: the
     data version, the snapshots, the day and the site's address (the store's folder)."""
-    settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
     stamp = _snapshots_stamp(settings.snapshots_dir)
     day = day or date.today()
     digest = hashlib.sha256(repr((version, stamp, url_root)).encode()).hexdigest()[:20]
@@ -77,7 +77,9 @@ def generation(version: str, url_root: str, day: date | None = None) -> str:
 
 
 def _key(module: str, kwargs: dict[str, Any]) -> str | None:
-    return cache_key("page", module, request_path(), kwargs, request_lang())
+    # The language is in the key once: ``/`` and ``/?lang=en`` are one page.
+    arguments = {k: v for k, v in kwargs.items() if k != "lang"}
+    return cache_key("page", module, request_path(), arguments, request_lang())
 
 
 def _stored(cache: ResultCache, store: PageStore | None, gen: str, key: str) -> Rendered | None:
@@ -89,9 +91,10 @@ def _stored(cache: ResultCache, store: PageStore | None, gen: str, key: str) -> 
 
 
 def render(module: str, layout: Layout, kwargs: dict[str, Any],
-           html: HtmlWriter | None = None) -> tuple[Rendered, Any]:
+           html: HtmlWriter | None = None, persist: bool = False) -> tuple[Rendered, Any]:
     """The page's entry (with its HTML when ``html`` is given) and, when this call rendered
-    it, the rendered component tree (else None)."""
+    it, the rendered component tree (else None). ``persist``: keep the entry in the shared
+    store too (the warm-up; a request never writes there, so the store stays bounded)."""
     app = flask.current_app
     cache: ResultCache | None = app.config.get(PAGE_CACHE_CONFIG_KEY)
     store: PageStore | None = app.config.get(PAGE_STORE_CONFIG_KEY)
@@ -101,7 +104,7 @@ def render(module: str, layout: Layout, kwargs: dict[str, Any],
             tree = layout(**kwargs)
             entry = {"json": to_json_plotly(tree)}
             return Rendered("render", _with_html(entry, html)), tree
-        gen = generation(version, flask.request.url_root)
+        gen = generation(app.config[SETTINGS_CONFIG_KEY], version, flask.request.url_root)
         found = _stored(cache, store, gen, key)
         tree = None
         if found is None:
@@ -116,6 +119,8 @@ def render(module: str, layout: Layout, kwargs: dict[str, Any],
             found, changed = Rendered(found.source, _with_html(found.entry, html)), True
         if changed:
             cache.put(f"{gen}:{key}", found.entry)
+        if persist and store is not None and found.source != "store":
+            store.put(gen, key, found.entry)
         return found, tree
 
 

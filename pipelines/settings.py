@@ -49,6 +49,12 @@ class Settings:
     query_cache_entries: int = 256
     # Rendered pages kept per process, per data version (dashboard/cache.py); 0 turns it off.
     page_cache_entries: int = 128
+    # After every write, a server renders the default view of every public page into the
+    # store its workers share (dashboard/html_first/warm.py); off: pages render on request.
+    page_warmup: bool = True
+    # Where Quick exit leaves for: a page anyone might have open (tests point it at a
+    # local server). ``{lang}`` becomes the page's language.
+    quick_exit_url: str = "https://www.google.ca/?hl={lang}"
     # Where a worker's DuckDB spills a query that outgrows ``duckdb_memory_limit``. Each
     # DuckDB instance gets its own folder below it, so workers never share spill files.
     duckdb_temp_directory: Path = Path(tempfile.gettempdir()) / "strategy-tracker-duckdb"
@@ -111,6 +117,8 @@ def _flag(value: str | None) -> bool:
 # Serving and capacity settings a deployment tunes without code: variable -> (field, parser).
 _TUNING: Final[Mapping[str, tuple[str, Callable[[str], object]]]] = {
     "STRATEGY_PAGE_CACHE_ENTRIES": ("page_cache_entries", int),
+    "STRATEGY_PAGE_WARMUP": ("page_warmup", _flag),
+    "STRATEGY_QUICK_EXIT_URL": ("quick_exit_url", str),
     "STRATEGY_DUCKDB_MEMORY_LIMIT": ("duckdb_memory_limit", str),
     "STRATEGY_DUCKDB_THREADS": ("duckdb_threads", int),
     "STRATEGY_DUCKDB_TEMP_DIR": ("duckdb_temp_directory", Path),

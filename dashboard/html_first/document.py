@@ -116,8 +116,9 @@ def _page_and_arguments(path: str, search: str) -> tuple[Mapping[str, Any], dict
     return page, {**(variables or {}), **_parse_query_string(search)}
 
 
-def first_page(app: dash.Dash, path: str, search: str) -> FirstPage:
-    """The page at ``path`` + ``search`` (``?…``), written as HTML through the page cache."""
+def first_page(app: dash.Dash, path: str, search: str, persist: bool = False) -> FirstPage:
+    """The page at ``path`` + ``search`` (``?…``), written as HTML through the page cache
+    (``persist``: into the shared store too, see :func:`dashboard.page_cache.render`)."""
     page, kwargs = _page_and_arguments(path, search)
     context = Context(live_ids(app))
 
@@ -126,7 +127,7 @@ def first_page(app: dash.Dash, path: str, search: str) -> FirstPage:
 
     layout = page["layout"]
     if is_cached(layout):
-        found, _ = render(str(page["module"]), uncached(layout), kwargs, writer)
+        found, _ = render(str(page["module"]), uncached(layout), kwargs, writer, persist)
     else:  # a page kept out of the cache (cache_layout=False)
         from plotly.io.json import to_json_plotly
 
