@@ -56,3 +56,14 @@ def request_path() -> str:
     except Exception:  # outside a callback Dash raises its own exception types
         inputs = {}
     return str(inputs.get("_pages_location.pathname") or flask.request.path or "/")
+
+
+def quick_exit_url(lang: Lang) -> str:
+    """Where Quick exit leaves for, in the reader's language: the running app's setting
+    (``STRATEGY_QUICK_EXIT_URL``), else the default."""
+    from pipelines.settings import Settings
+
+    settings = (flask.current_app.config.get(SETTINGS_CONFIG_KEY)
+                if flask.has_app_context() else None)
+    template = (settings or Settings()).quick_exit_url
+    return template.replace("{lang}", lang)

@@ -37,8 +37,10 @@ from plotly.io.json import to_json_plotly
 from dashboard.cache import ResultCache, cache_key
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang, request_path
 from dashboard.html_first.store import Entry, PageStore
-from pipelines.settings import Settings
+from pipelines.settings import REPO_ROOT, Settings
 
+CODE_ROOTS: Final = (Path(__file__).resolve().parent, REPO_ROOT / "pipelines")
+CODE_SUFFIXES: Final = frozenset({".py", ".sql", ".toml", ".css"})
 PAGE_CACHE_CONFIG_KEY: Final = "TRACKER_PAGE_CACHE"
 PAGE_STORE_CONFIG_KEY: Final = "TRACKER_PAGE_STORE"
 _ORIGINAL: Final = "_tracker_uncached_layout"
@@ -67,13 +69,28 @@ def _cacheable(page: MutableMapping[str, Any]) -> bool:
     return bool(page.get("cache_layout", True)) and not path.startswith("/staff")
 
 
+@functools.cache
+def code_fingerprint(roots: tuple[Path, ...] = CODE_ROOTS) -> str:
+    """The code and words pages are made from (every Python, SQL, TOML and CSS file of the
+    dashboard and the pipelines): a deployment of new code never serves pages the old code
+    rendered from the store."""
+    digest = hashlib.sha256()
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def generation(settings: Settings, version: str, url_root: str, day: date | None = None) -> str:
     """Everything besides a page's own arguments that its render reads, as one name: the
-    data version, the snapshots, the day and the site's address (the store's folder)."""
+    data version, the snapshots, the day, the site's address and the code (the store's
+    folder)."""
     stamp = _snapshots_stamp(settings.snapshots_dir)
     day = day or date.today()
-    digest = hashlib.sha256(repr((version, stamp, url_root)).encode()).hexdigest()[:20]
-    return f"{day.isoformat()}-{digest}"
+    parts = (version, stamp, url_root, code_fingerprint())
+    return f"{day.isoformat()}-{hashlib.sha256(repr(parts).encode()).hexdigest()[:20]}"
 
 
 def _key(module: str, kwargs: dict[str, Any]) -> str | None:

@@ -26,10 +26,16 @@ ALWAYS_SCRIPTS: Final = ("quick_exit.js", "takeover.js", "embed_height.js")
 YEAR_SECONDS: Final = 365 * 24 * 3600
 
 
-@cache
 def _stylesheet(folder: Path = ASSETS_DIR) -> tuple[str, bytes]:
-    """(digest, text) of every top-level CSS file of ``assets/``, in Dash's order (by name)."""
-    body = b"\n".join(path.read_bytes() for path in sorted(folder.glob("*.css")))
+    """(digest, text) of every top-level CSS file of ``assets/``, in Dash's order (by name);
+    read again only when a file changes."""
+    files = tuple((path, path.stat().st_mtime_ns) for path in sorted(folder.glob("*.css")))
+    return _joined(files)
+
+
+@cache
+def _joined(files: tuple[tuple[Path, int], ...]) -> tuple[str, bytes]:
+    body = b"\n".join(path.read_bytes() for path, _ in files)
     return hashlib.sha256(body).hexdigest()[:16], body
 
 
