@@ -23,7 +23,7 @@ from dashboard.web.briefing import register_briefing
 from dashboard.web.downloads import register_downloads
 from dashboard.web.meta import meta_tags, page_meta
 from dashboard.web.plotly_bundle import ASSETS_IGNORE, install_basic_plotly
-from dashboard.web.security import install_security
+from dashboard.web.security import EMBED_PATH_PREFIX, install_security
 from dashboard.web.statutory_briefing import register_statutory_briefing
 from dashboard.web.templates import register_templates
 from pipelines.language.i18n import t
@@ -55,7 +55,8 @@ class TrackerDash(dash.Dash):
         page = first_page(self, flask.request.path, request_search())
         flask.g.tracker_page_source = page.source
         css = stylesheet_link(self.config.requests_pathname_prefix)
-        return document(kwargs, lang, page, head_scripts(self), css)
+        embed = path.startswith(EMBED_PATH_PREFIX)
+        return document(kwargs, lang, page, head_scripts(self, embed), css)
 
 
 def _db() -> Database:

@@ -8,8 +8,9 @@ and citations are absolute). All of them are in the key, so a rebuild, a new sna
 new day renders afresh, and nothing older is ever served. The page renders with the database
 pinned to the version in its key.
 
-An entry holds the page's JSON, as Dash sends it, and its HTML (:mod:`dashboard.html_first`),
-written from that JSON when the first response needs it. A callback hit parses the JSON (a
+An entry holds the page's JSON, as Dash sends it, its HTML (:mod:`dashboard.html_first`),
+written from that JSON when the first response needs it, and the data version it was
+rendered from. A callback hit parses the JSON (a
 fresh copy for each request) and returns the plain structure, which Dash serialises exactly
 like the components it came from. Entries live in this process's memory and, for the pages
 the warm-up renders after a write, in the store on disk that every worker shares
@@ -119,7 +120,7 @@ def render(module: str, layout: Layout, kwargs: dict[str, Any],
         key = _key(module, kwargs)
         if cache is None or cache.max_entries <= 0 or key is None:
             tree = layout(**kwargs)
-            entry = {"json": to_json_plotly(tree)}
+            entry = {"json": to_json_plotly(tree), "version": version}
             return Rendered("render", _with_html(entry, html)), tree
         gen = generation(app.config[SETTINGS_CONFIG_KEY], version, flask.request.url_root)
         found = _stored(cache, store, gen, key)
@@ -130,7 +131,8 @@ def render(module: str, layout: Layout, kwargs: dict[str, Any],
                 found = _stored(cache, store, gen, key)
                 if found is None:
                     tree = layout(**kwargs)
-                    found = Rendered("render", {"json": to_json_plotly(tree)})
+                    found = Rendered("render", {"json": to_json_plotly(tree),
+                                                "version": version})
         changed = found.source != "memory"
         if html is not None and "html" not in found.entry:
             found, changed = Rendered(found.source, _with_html(found.entry, html)), True

@@ -20,9 +20,10 @@ import flask
 
 ASSETS_DIR: Final = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET_ROUTE: Final = "/_tracker/site-<digest>.css"
-# Run on every page from the first response, in this order; Dash never lists them itself
-# (``ASSETS_IGNORE`` in web/plotly_bundle.py).
-ALWAYS_SCRIPTS: Final = ("quick_exit.js", "takeover.js", "embed_height.js")
+# Run from the first response, in this order (the embed's height on the embed only); Dash
+# never lists them itself (``ASSETS_IGNORE`` in web/plotly_bundle.py).
+ALWAYS_SCRIPTS: Final = ("quick_exit.js", "takeover.js")
+EMBED_SCRIPTS: Final = ("embed_height.js",)
 YEAR_SECONDS: Final = 365 * 24 * 3600
 
 
@@ -44,9 +45,9 @@ def stylesheet_link(prefix: str = "/") -> str:
     return f'<link rel="stylesheet" href="{prefix}_tracker/site-{digest}.css">'
 
 
-def head_scripts(app: dash.Dash) -> str:
+def head_scripts(app: dash.Dash, embed: bool = False) -> str:
     tags = []
-    for name in ALWAYS_SCRIPTS:
+    for name in ALWAYS_SCRIPTS + (EMBED_SCRIPTS if embed else ()):
         path = ASSETS_DIR / name
         if path.is_file():
             stamp = int(path.stat().st_mtime)

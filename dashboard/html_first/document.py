@@ -58,7 +58,7 @@ DOCUMENT: Final = """<!DOCTYPE html>
 {head_scripts}
 </head>
 <body>
-<div id="{page_id}">{page}</div>
+<div id="{page_id}" data-version="{version}">{page}</div>
 <div id="react-entry-point" class="dash-pending" aria-hidden="true" inert></div>
 <template id="{scripts_id}">{dash_scripts}{renderer}</template>
 <script type="application/json" id="{request_id}">{request}</script>
@@ -105,6 +105,7 @@ class FirstPage:
     html: str
     source: str
     request: dict[str, Any]
+    version: str
 
 
 def _page_and_arguments(path: str, search: str) -> tuple[Mapping[str, Any], dict[str, Any]]:
@@ -131,9 +132,14 @@ def first_page(app: dash.Dash, path: str, search: str, persist: bool = False) ->
     else:  # a page kept out of the cache (cache_layout=False)
         from plotly.io.json import to_json_plotly
 
-        found = Rendered("render", {"json": to_json_plotly(layout(**kwargs))})
-        found = Rendered("render", {**found.entry, "html": writer(found.entry["json"])})
-    return FirstPage(found.entry["html"], found.source, page_request(path, search))
+        from dashboard.context import current_db
+
+        with current_db().pinned() as version:
+            layout_json = to_json_plotly(layout(**kwargs))
+        found = Rendered("render", {"json": layout_json, "html": writer(layout_json),
+                                    "version": version})
+    return FirstPage(found.entry["html"], found.source, page_request(path, search),
+                     found.entry.get("version", ""))
 
 
 def _split_scripts(scripts: str) -> tuple[str, str]:
@@ -155,7 +161,8 @@ def document(kwargs: Mapping[str, str], lang: str, page: FirstPage, head_scripts
     return DOCUMENT.format(
         lang=escape(lang), metas=kwargs.get("metas", ""), title=kwargs.get("title", ""),
         favicon=kwargs.get("favicon", ""), css=css, head_scripts=head_scripts,
-        page_id=PAGE_ID, page=page.html, scripts_id=SCRIPTS_ID, dash_scripts=external,
+        page_id=PAGE_ID, version=escape(page.version), page=page.html, scripts_id=SCRIPTS_ID,
+        dash_scripts=external,
         renderer=kwargs.get("renderer", ""), request_id=REQUEST_ID,
         request=_json_script(page.request), config=kwargs.get("config", ""),
         inline_scripts=inline)

@@ -26,7 +26,9 @@ from pipelines.settings import Settings
 
 COMPLETE: Final = "complete.json"
 LOCK: Final = ".warm.lock"
-Entry = dict[str, str]  # "json": the layout as Dash sends it; "html": the page's markup
+# "json": the layout as Dash sends it; "html": the page's markup; "version": the data version
+# it was rendered from.
+Entry = dict[str, str]
 
 
 def store_root(settings: Settings) -> Path:
