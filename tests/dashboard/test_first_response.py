@@ -16,7 +16,6 @@ from flask.testing import FlaskClient
 
 from dashboard.context import DB_CONFIG_KEY
 from dashboard.routing import page_request
-from dashboard.web.security import EMBED_PATH_PREFIX
 from dashboard.site_pages import (
     BAD_REQUEST_EXAMPLE,
     NOT_FOUND_EXAMPLE,
@@ -24,6 +23,7 @@ from dashboard.site_pages import (
     public_templates,
     unknown_id_kinds,
 )
+from dashboard.web.security import EMBED_PATH_PREFIX
 from tests.dashboard.first_response import layout_graphs, layout_marks, read_page
 
 LANGS = ("en", "fr")
