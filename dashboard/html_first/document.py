@@ -43,6 +43,10 @@ NOT_FOUND: Final = "not_found_404"
 ROUTER_IDS: Final = frozenset({"_pages_location", "_pages_store", "_pages_content"})
 _EXTERNAL: Final = re.compile(r'<script src="[^"]*"></script>|<script [^>]*src=[^>]*></script>')
 _WILDCARD: Final = ("ALL", "MATCH", "ALLSMALLER")
+# Without script, a button only a callback serves (a chart's image download, the print
+# button) does nothing: it is not shown, nor is a paragraph that holds one. Links and GET
+# forms, the pages' filters and pickers, work either way.
+NO_SCRIPT_CSS: Final = "button[data-live], p:has(> button[data-live]) { display: none; }"
 # The app's own layout around a page, as dash-renderer draws it (app.app_layout): the
 # page container's Location and Stores draw nothing.
 APP_FRAME: Final = ('<div class="app-root"><div><div id="_pages_content">{page}</div>'
@@ -55,6 +59,7 @@ DOCUMENT: Final = """<!DOCTYPE html>
 <title>{title}</title>
 {favicon}
 {css}
+<noscript><style>{no_script_css}</style></noscript>
 {head_scripts}
 </head>
 <body>
@@ -160,7 +165,8 @@ def document(kwargs: Mapping[str, str], lang: str, page: FirstPage, head_scripts
     external, inline = _split_scripts(kwargs.get("scripts", ""))
     return DOCUMENT.format(
         lang=escape(lang), metas=kwargs.get("metas", ""), title=kwargs.get("title", ""),
-        favicon=kwargs.get("favicon", ""), css=css, head_scripts=head_scripts,
+        favicon=kwargs.get("favicon", ""), css=css, no_script_css=NO_SCRIPT_CSS,
+        head_scripts=head_scripts,
         page_id=PAGE_ID, version=escape(page.version), page=page.html, scripts_id=SCRIPTS_ID,
         dash_scripts=external,
         renderer=kwargs.get("renderer", ""), request_id=REQUEST_ID,

@@ -50,6 +50,10 @@ def test_every_page_reads_whole_without_script(no_script: Page, demo_server_url:
             graphs = page.locator(".dash-graph")
             for index in range(graphs.count()):
                 expect(graphs.nth(index).locator("svg.chart-svg-plot")).to_be_visible()
+            # A button only a callback serves (image downloads, print) is not offered.
+            dead = page.locator("button[data-live]")
+            for index in range(dead.count()):
+                expect(dead.nth(index)).to_be_hidden()
             assert page.evaluate("document.documentElement.scrollWidth") <= width
             name = path.strip("/").split("?")[0].replace("/", "-") or "overview"
             _shot(page, f"noscript-{name}-{lang}-{width}")
