@@ -47,7 +47,8 @@ NICENESS: Final = 10
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one warm-up did: "complete", "already complete", "busy" or "superseded"."""
+    """What one warm-up did: "complete", "already complete", "busy", "superseded" (a newer
+    write came) or "orphaned" (the server that started it stopped)."""
 
     state: str
     generation: str = ""
@@ -62,8 +63,9 @@ def current_generation(settings: Settings, db: Database, url_root: str) -> tuple
 
 
 
-def warm(app: dash.Dash, base_url: str) -> Outcome:
-    """Render every public page's default view, both languages, into the store."""
+def warm(app: dash.Dash, base_url: str, parent: int | None = None) -> Outcome:
+    """Render every public page's default view, both languages, into the store; stop when
+    the process ``parent`` (the server that started this one) is gone."""
     server = app.server
     settings: Settings = server.config[SETTINGS_CONFIG_KEY]
     db: Database = server.config[DB_CONFIG_KEY]
@@ -85,6 +87,8 @@ def warm(app: dash.Dash, base_url: str) -> Outcome:
                                                  base_url=url_root), db.pinned() as now:
                     if now != version:
                         return Outcome("superseded", gen, rendered)
+                    if parent is not None and os.getppid() != parent:
+                        return Outcome("orphaned", gen, rendered)
                     first_page(app, page.path, f"?lang={lang}", persist=True)
                     rendered += 1
         seconds = time.monotonic() - started
@@ -131,7 +135,7 @@ class Watcher(threading.Thread):
 def spawn(settings: Settings, url_root: str) -> subprocess.Popen[bytes]:
     """The warm-up command in a process of its own (which lowers its own CPU priority)."""
     command = [sys.executable, "-m", "dashboard.html_first.warm", "--db",
-               str(settings.db_path), "--base-url", url_root]
+               str(settings.db_path), "--base-url", url_root, "--server-child"]
     return subprocess.Popen(command, cwd=REPO_ROOT, stdin=subprocess.DEVNULL)
 
 
@@ -156,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="default: STRATEGY_DB or the build's")
     parser.add_argument("--base-url", required=True,
                         help="the address readers reach the site at (links are absolute)")
+    parser.add_argument("--server-child", action="store_true",
+                        help="stop when the server process that started this one stops")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     # Readers first: the workers answering them keep the CPU when both want it.
@@ -164,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = create_app(load_settings(db_path=args.db))
     finish_setup(app.server)
-    outcome = warm(app, args.base_url)
+    outcome = warm(app, args.base_url, parent=os.getppid() if args.server_child else None)
     LOG.info("page warm-up %s: %s (%d pages, %.1f s)", outcome.generation, outcome.state,
              outcome.rendered, outcome.seconds)
     return 0
