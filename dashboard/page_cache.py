@@ -170,7 +170,8 @@ def is_cached(layout: object) -> bool:
 
 def uncached(layout: Layout) -> Layout:
     """The page's own layout function under the cache's wrapper."""
-    return getattr(layout, _ORIGINAL, layout)  # type: ignore[no-any-return]
+    found: Layout = getattr(layout, _ORIGINAL, layout)
+    return found
 
 
 def install_page_cache(server: flask.Flask, registry: MutableMapping[str, Any],

@@ -103,7 +103,7 @@ def nice_step(rough: float) -> float:
     """1, 2 or 5 times a power of ten, the first not below ``rough``."""
     if rough <= 0:
         return 1.0
-    power = 10 ** math.floor(math.log10(rough))
+    power = 10.0 ** math.floor(math.log10(rough))
     return next(m * power for m in (1, 2, 5, 10) if m * power >= rough * (1 - 1e-9))
 
 

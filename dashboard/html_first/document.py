@@ -155,7 +155,9 @@ def _split_scripts(scripts: str) -> tuple[str, str]:
 
 
 def _json_script(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    # No "<" at all inside the element: "</script" or "<!--" in a query string must not end
+    # it or change how the parser reads it.
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def document(kwargs: Mapping[str, str], lang: str, page: FirstPage, head_scripts: str,

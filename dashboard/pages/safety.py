@@ -10,8 +10,13 @@ import dash
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.components.about_reference import help_section
-from dashboard.components.shell import SAFETY_PATH, page_shell
+from dashboard.components.shell import (
+    EMERGENCY_NUMBER,
+    HOTLINE_DISPLAY,
+    HOTLINE_TEL,
+    SAFETY_PATH,
+    page_shell,
+)
 from dashboard.context import current_db, request_lang
 from pipelines.language.i18n import Lang, normalise_lang, t
 from pipelines.read import strategy
@@ -48,6 +53,19 @@ def _section(heading: str, keys: tuple[str, ...], as_list: bool, lang: Lang) -> 
         body += [html.P(t(f"safety.{key}", lang)) for key in keys]
     return html.Section([html.H2(t(f"safety.{heading}", lang), id=section_id), *body],
                         **{"aria-labelledby": section_id})
+
+
+def help_section(lang: Lang) -> Component:
+    """Who to call, under its own heading (the help bar is the page's "Get help" region)."""
+    return html.Section([
+        html.H2(t("safety.help_heading", lang), id="safety-help"),
+        html.P([t("help.in_danger", lang), " ",
+                html.A(EMERGENCY_NUMBER, href=f"tel:{EMERGENCY_NUMBER}", className="tel"), " ",
+                t("about_help.police", lang)]),
+        html.P([t("about_help.body", lang), " ",
+                html.A(HOTLINE_DISPLAY, href=HOTLINE_TEL, className="tel"), ". ",
+                t("about_help.terms", lang)]),
+    ], **{"aria-labelledby": "safety-help"})
 
 
 def content(lang: Lang) -> list[Component]:
