@@ -12,8 +12,9 @@ those a reader's phone downloads before any interaction.
 
 The server is the production one as the other benchmarks start it (gunicorn with the
 repository's config, :func:`benchmarks.server.gunicorn`) on the demonstration build (rebuilt
-from ``data/``), its pages rendered once before the runs as the warm-up after a write renders
-them. ``--url`` measures any running server instead (e.g. a reverse proxy in front of it).
+from ``data/``), measured once its warm-up after the build has rendered every public page
+(each page is also asked for once first). ``--url`` measures any running server instead (e.g.
+a reverse proxy in front of gunicorn).
 
 The pages are those of the page registry (:func:`dashboard.site_pages.public_pages`, one id
 per page with an id), the 404 page and a 400 page. Each is measured ``--runs`` times; the
@@ -37,6 +38,7 @@ from typing import Any, Final
 from benchmarks.page_load import demo_db
 from benchmarks.results import Run, add_results_option, command_line
 from benchmarks.server import gunicorn
+from dashboard.html_first.warm import wait_until_warm
 from pipelines.settings import REPO_ROOT, load_settings
 
 LIGHTHOUSE_DIR: Final = REPO_ROOT / "benchmarks" / "lighthouse"
@@ -52,6 +54,7 @@ METRICS: Final = {"largest-contentful-paint": ("lcp", "ms"),
                   "first-contentful-paint": ("fcp", "ms")}
 LANGS: Final = ("en", "fr")
 TIMEOUT_S: Final = 300
+WARM_S: Final = 1800
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,9 @@ def server(url: str | None, db: Path) -> Iterator[str]:
         yield url.rstrip("/")
         return
     with gunicorn(db) as running:
+        urllib.request.urlopen(running.url + "/", timeout=120).read()  # starts the warm-up
+        if not wait_until_warm(load_settings(env={}, db_path=db), running.url + "/", WARM_S):
+            print(f"the warm-up did not finish within {WARM_S} s: measuring anyway")
         yield running.url
 
 

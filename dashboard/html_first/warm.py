@@ -98,6 +98,21 @@ def warm(app: dash.Dash, base_url: str, parent: int | None = None) -> Outcome:
         return Outcome("complete", gen, rendered, seconds)
 
 
+def wait_until_warm(settings: Settings, url_root: str, timeout_s: float) -> bool:
+    """Wait until the store holds every page of the data now on disk, rendered for
+    ``url_root``; False when ``timeout_s`` passes first (benchmarks measure the warm site)."""
+    store, db = PageStore(store_root(settings)), Database(settings)
+    deadline = time.monotonic() + timeout_s
+    try:
+        while time.monotonic() < deadline:
+            if store.complete(current_generation(settings, db, url_root)[1]):
+                return True
+            time.sleep(1)
+        return False
+    finally:
+        db.close()
+
+
 class Watcher(threading.Thread):
     """In each server process: start a warm-up whenever the data on disk has no complete
     generation in the store, for the address readers reach this site at."""
