@@ -159,7 +159,11 @@ def help_banner(lang: Lang) -> Component:
 
 
 def demo_banner(lang: Lang) -> Component:
-    return html.Div(html.P(t("demo.banner", lang)), className="demo-banner", role="status")
+    """Says demonstration data is loaded: in full, or in one line on a phone (CSS shows one
+    of the two, so it is read once)."""
+    return html.Div(html.P([html.Span(t("demo.banner", lang), className="demo-full"),
+                            html.Span(t("demo.banner_short", lang), className="demo-short")]),
+                    className="demo-banner", role="status")
 
 
 def site_footer(lang: Lang, status: SiteStatus) -> Component:
