@@ -59,6 +59,9 @@ def test_the_first_screen_holds_the_help_bar_the_heading_and_the_first_figure(
             if bar is None or bar[0] != 0 or (lang == "en" and bar[1] > 60):
                 problems.append(f"{where}: help bar at {bar}")
             expect(phone.locator("#shell-quick-exit")).to_be_in_viewport()
+            if phone.locator(".demo-banner").count():
+                expect(phone.locator(".demo-banner .demo-short")).to_be_visible()
+                expect(phone.locator(".demo-banner .demo-full")).to_be_hidden()
             expect(phone.locator(".nav-bar")).to_be_hidden()
             menu = phone.evaluate(BOX, ".nav-menu summary")
             title = phone.evaluate(BOX, ".site-title")
