@@ -23,7 +23,12 @@ YEAR_STEPS: Final = (1, 2, 5, 10, 20)
 
 
 def parse_x(value: object) -> date | None:
-    """A plotly date (``2025-04-01``, ``2025-04-01 00:00:00`` or ``…T…``) as a date."""
+    """A plotly date (``2025-04-01``, ``2025-04-01 00:00:00`` or ``…T…``, or a date) as a
+    date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
     if not isinstance(value, str) or len(value) < 10:
         return None
     try:

@@ -111,6 +111,8 @@ class FirstPage:
     source: str
     request: dict[str, Any]
     version: str
+    # Components the first response could not write (their children only): should be none.
+    unknown: tuple[str, ...] = ()
 
 
 def _page_and_arguments(path: str, search: str) -> tuple[Mapping[str, Any], dict[str, Any]]:
@@ -144,7 +146,7 @@ def first_page(app: dash.Dash, path: str, search: str, persist: bool = False) ->
         found = Rendered("render", {"json": layout_json, "html": writer(layout_json),
                                     "version": version})
     return FirstPage(found.entry["html"], found.source, page_request(path, search),
-                     found.entry.get("version", ""))
+                     found.entry.get("version", ""), tuple(context.unknown))
 
 
 def _split_scripts(scripts: str) -> tuple[str, str]:

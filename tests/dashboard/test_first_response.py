@@ -15,6 +15,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from dashboard.context import DB_CONFIG_KEY
+from dashboard.html_first.document import first_page
 from dashboard.routing import page_request
 from dashboard.site_pages import (
     BAD_REQUEST_EXAMPLE,
@@ -77,6 +78,23 @@ def test_every_public_page_has_its_content_in_the_first_response(
     assert {p.template for p in pages} == {t for _, t in public_templates()}
     problems = [p for page in pages for lang in LANGS for p in _check(client, page.path, lang)]
     assert problems == []
+
+
+def test_every_component_of_every_page_has_an_html_writer(client: FlaskClient,
+                                                          app: dash.Dash) -> None:
+    """A component the first response cannot write would be missing without script (and
+    would change the page at the takeover): a new one needs a writer in markup.py."""
+    client.get("/")
+    with app.server.test_request_context("/"):
+        pages = public_pages(app.server.config[DB_CONFIG_KEY], sample=True)
+    unknown = {}
+    for page in pages:
+        for lang in LANGS:
+            with app.server.test_request_context(page.path, query_string={"lang": lang}):
+                found = first_page(app, page.path, f"?lang={lang}")
+            if found.unknown:
+                unknown[f"{page.path}?lang={lang}"] = found.unknown
+    assert unknown == {}
 
 
 def test_every_indicator_chart_is_drawn_in_the_first_response(
