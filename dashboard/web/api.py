@@ -185,7 +185,7 @@ def _page(db: Database, query: Query, version: str, offset: int) -> dict[str, ob
                                    page=(offset, query.limit + 1))
     except InvalidFilterError as problem:
         raise ApiError(400, str(problem)) from None
-    frame = tidy(db.cursor().execute(sql, params).df(), query.table)
+    frame = tidy(db.cursor().execute(sql, params).df(), query.table, query.lang)
     more = len(frame) > query.limit
     rows = json_rows(frame.head(query.limit), query.table, query.lang)
     following = make_cursor(query, version, offset + query.limit) if more else None

@@ -45,13 +45,15 @@ def batch_bounds(cursor: duckdb.DuckDBPyConnection, params: dict[str, object],
     return list(zip(starts, [*starts[1:], int(rowids[-1]) + 1], strict=True)) if starts else []
 
 
-def chunks(result: duckdb.DuckDBPyConnection, table: str) -> Iterator[pd.DataFrame]:
-    """A query result's rows as tidy frames, ``VECTORS`` DuckDB vectors at a time."""
+def chunks(result: duckdb.DuckDBPyConnection, table: str,
+           lang: str = "en") -> Iterator[pd.DataFrame]:
+    """A query result's rows as tidy frames (labels in ``lang``), ``VECTORS`` DuckDB vectors
+    at a time."""
     while True:
         chunk = result.fetch_df_chunk(VECTORS)
         if chunk.empty:
             return
-        yield tidy(chunk, table)
+        yield tidy(chunk, table, lang)
 
 
 def observation_batches(cursor: duckdb.DuckDBPyConnection, filters: Filters, lang: str,
@@ -66,6 +68,6 @@ def observation_batches(cursor: duckdb.DuckDBPyConnection, filters: Filters, lan
         for first, end in bounds:
             rows = cursor.execute(OBSERVATIONS_RANGE, _used(
                 OBSERVATIONS_RANGE, {**params, "first_row": first, "end_row": end}))
-            yield from chunks(rows, "observations")
+            yield from chunks(rows, "observations", lang)
 
     return batches
