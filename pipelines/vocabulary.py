@@ -73,6 +73,9 @@ PROGRESS_STATUSES: Final = ("achieved", "on_track", "needs_acceleration", "limit
 PROGRESS_REASONS: Final = ("no_data", "no_target", "no_baseline", "period_not_started",
                            "not_applicable")
 
+# What an indicator has (/data/availability, pipelines/read/queries/availability.sql).
+AVAILABILITIES: Final = ("has_figures", "awaiting_submission", "no_source")
+
 MILESTONE_KINDS: Final = ("activity", "improvement")
 MILESTONE_STATUSES: Final = ("not_reported", "planned", "in_progress", "done", "at_risk")
 # The statutory review's reading of a deliverable at a date: ``late`` is at risk, or planned or
