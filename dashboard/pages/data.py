@@ -31,11 +31,12 @@ from dashboard.components.links import href
 from dashboard.components.read_snippets import read_section
 from dashboard.components.shell import page_shell
 from dashboard.components.tables import scroll_table
-from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
+from dashboard.context import current_db, current_settings, request_lang
 from dashboard.database import Database
+from dashboard.web.availability_data import strategy_name
 from dashboard.web.downloads import NOTEBOOK_NAME
 from pipelines.errors import InvalidFilterError
-from pipelines.language.i18n import Lang, normalise_lang, pick, t
+from pipelines.language.i18n import Lang, normalise_lang, t
 from pipelines.periods import fiscal_year_of
 from pipelines.read import availability, strategy
 from pipelines.release.export import Filters, check_known_ids, count_public, public_query, tidy
@@ -191,11 +192,6 @@ def notebook_section(lang: Lang) -> Component:
     ], **{"aria-labelledby": "data-notebook"})
 
 
-def _settings() -> Settings:
-    settings: Settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
-    return settings
-
-
 def _first_rows(db: Database, filters: Filters, lang: Lang) -> pd.DataFrame:
     cursor = db.cursor()
     sql, params = public_query(cursor, "observations", filters, lang, page=(0, FIRST_ROWS))
@@ -212,11 +208,6 @@ def _result(db: Database, filters: Filters, lang: Lang) -> Component:
                           strategy.editions(db, lang), lang)
 
 
-def _strategy_name(db: Database, settings: Settings, lang: Lang) -> str:
-    found = [s for s in strategy.strategies(db) if s.period_start == settings.strategy_start]
-    return pick(found[0], "name", lang) if found else t("data.title", lang)
-
-
 def _years(db: Database, settings: Settings) -> tuple[int, int]:
     bounds = availability.period_bounds(db)
     first = bounds.first_day or settings.strategy_start
@@ -224,9 +215,9 @@ def _years(db: Database, settings: Settings) -> tuple[int, int]:
 
 
 def _form(db: Database, query: DataQuery, lang: Lang, error: str | None) -> Component:
-    settings = _settings()
+    settings = current_settings()
     groups = series_groups(availability.series_list(db), lang,
-                           _strategy_name(db, settings, lang))
+                           strategy_name(db, settings, lang))
     quarters_from = fiscal_year_of(settings.strategy_start)
     return html.Div([
         filter_form(query, groups, strategy.pillars(db), _years(db, settings), quarters_from,

@@ -217,6 +217,10 @@ def register_downloads(server: flask.Flask) -> None:
     server.add_url_rule("/download/datapackage.zip", "download_zip", datapackage_zip)
     server.add_url_rule(f"/download/{NOTEBOOK_NAME}", "download_notebook", notebook)
     server.add_url_rule("/download/<path:name>", "download_table", _by_name)
+    # Imported here: they build on this module's helpers.
+    from dashboard.web.availability_data import register_availability_data
+
+    register_availability_data(server)
 
 
 def _by_name(name: str) -> flask.Response:

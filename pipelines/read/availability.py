@@ -23,8 +23,15 @@ from datetime import date, datetime, timedelta
 from typing import Final
 
 from pipelines.periods import FiscalQuarter
+from pipelines.read import strategy
 from pipelines.read.core import Reader, fetch, fetch_one
-from pipelines.read.rows import Availability, PeriodBounds, SeriesEntry, SubmissionArrival
+from pipelines.read.rows import (
+    Availability,
+    PeriodBounds,
+    SeriesEntry,
+    Strategy,
+    SubmissionArrival,
+)
 from pipelines.vocabulary import TOPICS
 
 # next_expected kinds: a submission can arrive now (an ended quarter is missing), after the
@@ -75,6 +82,15 @@ class QuarterCell:
 
 def series_list(reader: Reader) -> list[SeriesEntry]:
     return fetch(reader, "series_list", SeriesEntry, topics=list(TOPICS))
+
+
+def current_strategy(reader: Reader, start: date) -> Strategy | None:
+    """The strategy whose period starts on ``start`` (the settings' strategy start)."""
+    return next((s for s in strategy.strategies(reader) if s.period_start == start), None)
+
+
+def freshness_of(row: Availability, today: date, start: date, end: date) -> Freshness:
+    return Freshness(row, last_updated(row), next_expected(row, today, start, end))
 
 
 def period_bounds(reader: Reader) -> PeriodBounds:
@@ -135,9 +151,7 @@ def last_updated(row: Availability) -> LastUpdated | None:
 def freshness(reader: Reader, indicator_id: str, today: date, start: date,
               end: date) -> Freshness | None:
     row = fetch_one(reader, "availability", Availability, indicator_id=indicator_id)
-    if row is None:
-        return None
-    return Freshness(row, last_updated(row), next_expected(row, today, start, end))
+    return None if row is None else freshness_of(row, today, start, end)
 
 
 def quarter_grid(indicator_ids: list[str], found: list[SubmissionArrival], today: date,
