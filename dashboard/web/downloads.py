@@ -219,8 +219,10 @@ def register_downloads(server: flask.Flask) -> None:
     server.add_url_rule("/download/<path:name>", "download_table", _by_name)
     # Imported here: they build on this module's helpers.
     from dashboard.web.availability_data import register_availability_data
+    from dashboard.web.indicator_data import register_indicator_data
 
     register_availability_data(server)
+    register_indicator_data(server)
 
 
 def _by_name(name: str) -> flask.Response:
