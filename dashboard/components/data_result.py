@@ -87,14 +87,14 @@ def result_section(count: int, with_demo: int, filters: Filters, first: pd.DataF
                    lang: Lang) -> Component:
     """The count (focused after Apply), the first rows and the links to all of them; with
     none, why not and how to get some."""
-    children: list[Component | None] = [
-        html.H2(t("data.result_heading", lang), id="data-result-heading"),
-        html.P(_count_text(count, lang), role="status", id="data-matching", tabIndex="-1",
-               className="result-count", **{"data-count": str(count)}),
-    ]
+    heading = html.H2(t("data.result_heading", lang), id="data-result-heading")
+    marks = {"role": "status", "id": "data-matching", "tabIndex": "-1",
+             "className": "result-count", "data-count": str(count)}
     if count and first is not None:
-        children += [first_rows_table(first, unit_kinds, editions, count, lang),
-                     _downloads(filters, lang)]
+        children: list[Component] = [
+            heading, html.P(_count_text(count, lang), **marks),
+            first_rows_table(first, unit_kinds, editions, count, lang),
+            _downloads(filters, lang)]
     else:
         clear = dcc.Link(t("data.clear_filters", lang), href=href(PATH, lang), id="data-clear")
         if with_demo and not filters.include_demo:
@@ -103,7 +103,7 @@ def result_section(count: int, with_demo: int, filters: Filters, first: pd.DataF
             reason, links = t("data.empty_demo_only", lang), [demo, " · ", clear]
         else:
             reason, links = t("data.empty_filters", lang), [clear]
-        children.append(html.Div([html.P(reason), html.P(links)],
-                                 className="notice empty-result"))
+        children = [heading, html.Div([html.P([_count_text(count, lang), " ", reason], **marks),
+                                       html.P(links)], className="notice empty-result")]
     return html.Section(children, id=RESULT_ANCHOR, className="data-result",
                         **{"aria-labelledby": "data-result-heading"})

@@ -180,11 +180,13 @@ def table_xlsx(table: str) -> flask.Response:
         return _plain(f"unknown table {table[:40]!r} (one of: {', '.join(TABLES)})", 404)
     try:
         filters, lang, db, _ = request_filters(table, "xlsx")
+        # The release first: the rows stream from this thread's one cursor.
+        release = current_release(db)
         cursor = db.cursor()
         check_fits(count_public(cursor, table, filters, lang))
         frames = chunks(execute_public(cursor, table, filters, lang), table, lang)
         query = "&".join(f"{k}={v}" for k, v in filters.query_items())
-        content = xlsx_bytes(table, lang, frames, current_release(db), query)
+        content = xlsx_bytes(table, lang, frames, release, query)
     except InvalidFilterError as error:
         return refused(error)
     except UnknownIdError as error:

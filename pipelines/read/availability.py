@@ -123,8 +123,10 @@ def next_expected(row: Availability, today: date, start: date, end: date) -> Nex
     missing = [q for q in ended if q.label not in submitted]
     if missing:
         return NextExpected(NEXT_NOW, missing[0], missing[0].end + timedelta(days=1))
-    if current <= FiscalQuarter.from_date(end):
-        return NextExpected(NEXT_AFTER_QUARTER, current, current.end + timedelta(days=1))
+    # Before the strategy starts, its first quarter is the next one expected.
+    upcoming = max(current, FiscalQuarter.from_date(start))
+    if upcoming <= FiscalQuarter.from_date(end):
+        return NextExpected(NEXT_AFTER_QUARTER, upcoming, upcoming.end + timedelta(days=1))
     return NextExpected(NEXT_NONE)
 
 
