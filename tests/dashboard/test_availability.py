@@ -112,7 +112,7 @@ def test_every_core_indicator_page_says_when_it_was_updated_and_what_comes_next(
     assert updated
     kind = following["props"]["data-next-expected"]
     assert kind in (NEXT_NOW, NEXT_AFTER_QUARTER, NEXT_NONE, NEXT_UNSCHEDULED)
-    how = [n for n in nodes(following) if n["type"] == "A"][0]["props"]["href"]
+    how = next(n for n in nodes(following) if n["type"] == "A")["props"]["href"]
     assert how == f"/data/availability?lang={lang}#availability-how"
 
 

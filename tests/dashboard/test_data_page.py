@@ -104,7 +104,8 @@ def test_the_form_is_a_plain_get_form_that_lands_on_the_result(client):
 
 
 @pytest.mark.parametrize(("query", "words"), [
-    ({"indicator": "no_such_indicator"}, "identifiant inconnu pour indicator : « no_such_indicator »"),
+    ({"indicator": "no_such_indicator"},
+     "identifiant inconnu pour indicator : « no_such_indicator »"),
     ({"fiscal_from": "2025-27"}, "« 2025-27 » n’est ni un exercice ni un trimestre"),
     ({"fiscal_to": "2025-26Q5"}, "« 2025-26Q5 » n’est ni un exercice ni un trimestre"),
     ({"fiscal_from": "2025-26", "from": "2025-01-01"}, "pas les deux"),
