@@ -5,7 +5,7 @@ indicators, the indicators grouped by strategy and pillar (the 2025–2030 strat
 then every other series by topic) and sorted by name in the page's language (Unicode
 collation, :mod:`pipelines.language.collation`), a fiscal-year-and-quarter range, exact dates
 for any other period, and Apply. The server hides the indicators the words do not match (the
-chosen one always stays); with script the page's callback does the same as one types.
+chosen one always stays); with script ``assets/data_finder.js`` does the same as one types.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.data_query import DataQuery
-from pipelines.language.collation import collated, folded, matches
+from pipelines.language.collation import collated, matches
 from pipelines.language.formatting import fiscal_year_label as year_words
 from pipelines.language.formatting import format_period, quarter_name
 from pipelines.language.i18n import Lang, t
@@ -26,8 +26,6 @@ from pipelines.periods import FiscalQuarter, fiscal_year_label
 from pipelines.read.rows import Pillar, SeriesEntry
 
 PATH: Final = "/data"
-OPTION: Final = "data-series"
-GROUP: Final = "data-series-group"
 # Where the form sends the reader: the result, so a keyboard or screen reader user lands on
 # the count after Apply even without script.
 RESULT_ANCHOR: Final = "data-result"
@@ -70,12 +68,6 @@ def shown(entry: SeriesEntry, q: str, chosen: tuple[str, ...], lang: Lang) -> bo
     return entry.indicator_id in chosen or matches(q, _name(entry, lang), entry.indicator_id)
 
 
-def search_index(groups: list[SeriesGroup], lang: Lang) -> list[list[object]]:
-    """What the page's script matches typed words against: [id, folded text, group]."""
-    return [[e.indicator_id, folded(f"{_name(e, lang)} {e.indicator_id}"), g.key]
-            for g in groups for e in g.entries]
-
-
 def series_select(groups: list[SeriesGroup], query: DataQuery, lang: Lang) -> Component:
     chosen = query.filters.indicator
     children: list[Component] = [html.Option(t("data.filter_any_indicator", lang), value="",
@@ -83,12 +75,10 @@ def series_select(groups: list[SeriesGroup], query: DataQuery, lang: Lang) -> Co
     for group in groups:
         options = [html.Option(_name(e, lang), value=e.indicator_id,
                                selected=e.indicator_id in chosen,
-                               hidden=not shown(e, query.q, chosen, lang),
-                               id={"type": OPTION, "index": e.indicator_id})
+                               hidden=not shown(e, query.q, chosen, lang))
                    for e in group.entries]
         children.append(html.Optgroup(options, label=group.label,
-                                      hidden=all(o.hidden for o in options),
-                                      id={"type": GROUP, "index": group.key}))
+                                      hidden=all(o.hidden for o in options)))
     return html.Select(children, id="data-filter-indicator", name="indicator",
                        multiple=len(chosen) > 1)
 
@@ -118,9 +108,9 @@ def finder(groups: list[SeriesGroup], query: DataQuery, lang: Lang) -> Component
             html.Label(t("data.filter_indicator", lang), htmlFor="data-filter-indicator"),
             series_select(groups, query, lang),
             html.P(shown_count(groups, query, lang), id="data-series-count",
-                   className="hint", **{"aria-live": "polite"}),
+                   className="hint", **{"aria-live": "polite", "data-template": t(
+                       "data.series_shown", lang, shown="{shown}", total="{total}")}),
         ], className="form-field wide"),
-        dcc.Store(id="data-series-index", data=search_index(groups, lang)),
     ], className="series-finder")
 
 

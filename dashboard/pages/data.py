@@ -3,10 +3,11 @@ them, then download them (CSV, CSV for Excel, XLSX, the data package), read them
 their types, cite them; the API, the notebook and the data dictionary.
 
 The form is a plain GET form and :func:`layout` renders everything from the address, so the
-page works the same without script. With script, typing in the search box narrows the list
-at once and, after Apply, focus moves to the count. A refused address (an unknown indicator,
-a malformed fiscal year...) shows its message in the page's language, keeps the rest of the
-page as it is without filters, and answers 400 (:func:`data_status`).
+page works the same without script. With script (``assets/data_finder.js``), typing in the
+search box narrows the list at once and, after Apply, focus moves to the count. A refused
+address (an unknown indicator, a malformed fiscal year...) shows its message in the page's
+language, keeps the rest of the page as it is without filters, and answers 400
+(:func:`data_status`).
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from urllib.parse import urlencode
 import dash
 import flask
 import pandas as pd
-from dash import ALL, Input, Output, State, dcc, html
+from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.api_docs import api_docs
-from dashboard.components.data_finder import GROUP, OPTION, filter_form, series_groups
+from dashboard.components.data_finder import filter_form, series_groups
 from dashboard.components.data_query import DataQuery, form_query, parse_data_query
 from dashboard.components.data_result import FIRST_ROWS, result_section
 from dashboard.components.download import how_to_cite
@@ -47,61 +48,6 @@ from pipelines.release.public_fields import FIELDS, TABLES
 from pipelines.settings import Settings
 
 PATH: Final = "/data"
-
-# Runs in the browser as the reader types: hides the indicators the words do not match
-# (accents, case and apostrophes ignored, as the server does) and the groups left empty,
-# keeps the chosen indicator, and says how many are listed.
-FILTER_JS: Final = """
-function (q, index, template) {
-    var fold = function (s) {
-        return (s || "").replace(/\\u2019/g, "'").normalize("NFKD")
-            .replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
-    };
-    var words = fold(q).split(/\\s+/).filter(Boolean);
-    var select = document.getElementById("data-filter-indicator");
-    var chosen = select ? Array.from(select.selectedOptions).map(function (o) {
-        return o.value; }) : [];
-    var visible = {}, groups = {}, shown = 0;
-    (index || []).forEach(function (item) {
-        var ok = chosen.indexOf(item[0]) >= 0 || words.every(function (w) {
-            return item[1].indexOf(w) >= 0; });
-        visible[item[0]] = ok;
-        if (ok) { groups[item[2]] = true; shown += 1; }
-    });
-    var ctx = window.dash_clientside.callback_context;
-    var options = ctx.outputs_list[0].map(function (o) { return !visible[o.id.index]; });
-    var headers = ctx.outputs_list[1].map(function (o) { return !groups[o.id.index]; });
-    var text = (template || "").replace("{shown}", shown)
-        .replace("{total}", (index || []).length);
-    return [options, headers, text];
-}
-"""
-# After the page renders with filters in its address (Apply was pressed, or a shared link
-# was opened), focus moves to the count so a screen reader says it at once.
-FOCUS_JS: Final = """
-function (children) {
-    var params = new URLSearchParams(window.location.search);
-    var asked = ["indicator", "pillar", "fiscal_from", "fiscal_to", "from", "to",
-                 "include_demo"].some(function (name) { return params.get(name); });
-    var count = document.getElementById("data-matching");
-    if (asked && count) { window.setTimeout(function () { count.focus(); }, 0); }
-    return window.dash_clientside.no_update;
-}
-"""
-
-dash.clientside_callback(
-    FILTER_JS,
-    Output({"type": OPTION, "index": ALL}, "hidden"),
-    Output({"type": GROUP, "index": ALL}, "hidden"),
-    Output("data-series-count", "children"),
-    Input("data-filter-q", "value"),
-    State("data-series-index", "data"),
-    State("data-series-template", "data"),
-    prevent_initial_call=True,
-)
-dash.clientside_callback(FOCUS_JS, Output("data-matching", "title"),
-                         Input("data-matching", "children"))
-
 
 def title(**_: object) -> str:
     lang = request_lang()
@@ -219,12 +165,8 @@ def _form(db: Database, query: DataQuery, lang: Lang, error: str | None) -> Comp
     groups = series_groups(availability.series_list(db), lang,
                            strategy_name(db, settings, lang))
     quarters_from = fiscal_year_of(settings.strategy_start)
-    return html.Div([
-        filter_form(query, groups, strategy.pillars(db), _years(db, settings), quarters_from,
-                    lang, error),
-        dcc.Store(id="data-series-template", data=t("data.series_shown", lang,
-                                                      shown="{shown}", total="{total}")),
-    ])
+    return filter_form(query, groups, strategy.pillars(db), _years(db, settings),
+                       quarters_from, lang, error)
 
 
 def content(lang: Lang, query: Mapping[str, object]) -> list[Component]:
