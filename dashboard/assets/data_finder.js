@@ -64,7 +64,7 @@
         return;
     }
     var tries = 0;
-    (function focusCount() {
+    function focusCount() {
         var count = document.getElementById("data-matching");
         if (count && !count.closest("[aria-hidden='true']")) {
             if (document.activeElement !== count) {
@@ -76,7 +76,14 @@
         if (tries < 200) {
             window.setTimeout(focusCount, 50);
         }
-    })();
+    }
+    // After the load: the browser's own jump to #data-result comes first and would take the
+    // focus back to the document.
+    if (document.readyState === "complete") {
+        window.setTimeout(focusCount, 0);
+    } else {
+        window.addEventListener("load", function () { window.setTimeout(focusCount, 0); });
+    }
     window.addEventListener("tracker:takeover", function () {
         var count = document.getElementById("data-matching");
         if (count && document.activeElement === document.body) {

@@ -73,8 +73,7 @@ def test_fiscal_2025_26_and_one_indicator_give_the_count_and_the_rows(
     expect(count).to_have_text(f"{expected} {counted}.")
     expect(page.locator("#data-first-rows tbody tr")).to_have_count(min(expected, 10))
     if script:  # focus moved to the count for screen readers
-        page.wait_for_function("document.activeElement && "
-                               "document.activeElement.id === 'data-matching'")
+        expect(count).to_be_focused()
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
