@@ -102,7 +102,7 @@ def _dictionary_sheet(book: Workbook, table: str, lang: str) -> None:
         cells = [f.header(lang), f.header(other), f.kind, t(f"xlsx.role_{f.role}", lang),
                  f.fr if lang == "fr" else f.en, " ".join(f.allowed),
                  headers.get(f.label_of or "", "")]
-        sheet.append([_text(sheet, c) for c in cells])
+        sheet.append([_text(sheet, c) if c else None for c in cells])
 
 
 def _citation_sheet(book: Workbook, table: str, lang: str, release: Release,
