@@ -1,4 +1,4 @@
-"""Flask routes of the download set (README, Architecture › Contract):
+"""Flask routes of the download set (docs/architecture.md › Contract):
 
 ``/download/<table>.csv`` for the five public tables, filters as query parameters, and
 ``/download/datapackage.zip``. Unknown tables are 404; unknown or malformed parameters are 400

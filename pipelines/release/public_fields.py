@@ -302,7 +302,7 @@ FOREIGN_KEYS: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
     "milestones": (("source_id", "sources", "source_id"),),
     "progress": (("indicator_id", "indicators", "indicator_id"),),
 }
-# The pandas dtypes a CSV reads back with (documented in the README and the notebook).
+# The pandas dtypes a CSV reads back with (documented in docs/researchers.md and the notebook).
 PANDAS_DTYPES: Final[dict[str, str]] = {"string": "string", "number": "float64",
                                         "integer": "Int64", "boolean": "boolean"}
 
