@@ -81,7 +81,7 @@ def _fiscal_example(lang: Lang) -> dict[str, str]:
 
 
 def quick_exit_section(lang: Lang) -> Component:
-    """What the help bar's Quick exit does, and what it cannot do (README, Architecture ›
+    """What the help bar's Quick exit does, and what it cannot do (docs/architecture.md ›
     Contract: every page carries it)."""
     return section("quick-exit", t("about_exit.heading", lang),
                    [html.P(t(f"about_exit.{key}", lang)) for key in ("what", "keys", "limits")])

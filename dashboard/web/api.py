@@ -1,5 +1,5 @@
-"""The JSON API, version 1 (README, API): ``/api/v1/<table>`` for every table of the download
-set, with the same filters, rows and rules as ``/download/<table>.csv``.
+"""The JSON API, version 1 (docs/researchers.md › API): ``/api/v1/<table>`` for every table
+of the download set, with the same filters, rows and rules as ``/download/<table>.csv``.
 
 * Rows come from the download queries (:func:`pipelines.release.export.public_query`), in the
   same order, with the CSV headers of ``?lang=`` as field names. Values are JSON numbers,

@@ -1,4 +1,4 @@
-"""Flask routes of the download set (README, Architecture › Contract):
+"""Flask routes of the download set (docs/architecture.md › Contract):
 
 ``/download/<table>.csv`` and ``/download/<table>.xlsx`` for the public tables, filters as
 query parameters, and ``/download/datapackage.zip``. Unknown tables are 404; unknown or

@@ -354,8 +354,8 @@ FOREIGN_KEYS: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
     "milestones": (("source_id", "sources", "source_id"),),
     "progress": (("indicator_id", "indicators", "indicator_id"),),
 }
-# The pandas dtypes a CSV reads back with (documented in the README and the notebook); dates
-# are parsed (``parse_dates``) into datetime64. readr's column types, the same for R.
+# The pandas dtypes a CSV reads back with (documented in docs/researchers.md and the notebook);
+# dates are parsed (``parse_dates``) into datetime64. readr's column types, the same for R.
 PANDAS_DTYPES: Final[dict[str, str]] = {"string": "string", "number": "float64",
                                         "integer": "Int64", "boolean": "boolean",
                                         "date": "datetime64"}

@@ -1,4 +1,5 @@
-"""The observations download in bounded batches (README, Performance: the download streams).
+"""The observations download in bounded batches (docs/deployment.md › Production serving and
+performance, "Downloads").
 
 Observations (10^6 rows and more) are read at most ``size`` matching rows at a time: the
 matching rowids are read first (8 bytes a row), cut into ranges, and each range is read
