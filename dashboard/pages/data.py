@@ -121,11 +121,16 @@ def dictionary_table(lang: Lang) -> Component:
                      html.Td(f.fr if lang == "fr" else f.en),
                      html.Td(_codes(f.allowed))])
             for table in TABLES for f in FIELDS[table]]
+    # Closed until asked for: it is reference, and open it would be two thirds of the page.
     return html.Section([
         html.H2(t("data.dictionary_heading", lang), id="data-dictionary"),
-        scroll_table(html.Table([html.Caption(t("data.dictionary_caption", lang)),
-                                 html.Thead(header), html.Tbody(rows)], className="data-table"),
-                     t("data.dictionary_caption", lang)),
+        html.P(t("data.dictionary_intro", lang)),
+        html.Details([
+            html.Summary(t("data.dictionary_show", lang, count=len(rows))),
+            scroll_table(html.Table([html.Caption(t("data.dictionary_caption", lang)),
+                                     html.Thead(header), html.Tbody(rows)],
+                                    className="data-table"),
+                         t("data.dictionary_caption", lang))], id="data-dictionary-table"),
     ], **{"aria-labelledby": "data-dictionary"})
 
 
