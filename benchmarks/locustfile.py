@@ -1,5 +1,5 @@
 """Locust users for benchmarks/load.py, a realistic mix: page loads (the first HTML response
-is the whole page: README, Architecture › HTML first), the takeover a reader who reaches for
+is the whole page: docs/architecture.md › HTML first), the takeover a reader who reaches for
 a chart or a control triggers (the page's layout from the page-routing callback, Dash's
 layout and dependencies), the callbacks Dash's own navigation and filter changes send once it
 has taken over, small filtered CSV downloads, and one user who downloads every observation

@@ -42,7 +42,7 @@ function (search) {
 
 
 class TrackerDash(dash.Dash):
-    """Dash whose index page is the page itself (README, Architecture › HTML first): its
+    """Dash whose index page is the page itself (docs/architecture.md › HTML first): its
     content written from its own layout, ``<html lang>``, its own ``<title>``, description
     and Open Graph tags, in the page's language, before any script runs."""
 

@@ -1,5 +1,5 @@
-/* Hands the page to Dash when a reader reaches for something that needs it (README,
- * Architecture › HTML first).
+/* Hands the page to Dash when a reader reaches for something that needs it (docs/architecture.md
+ * › HTML first).
  *
  * The first response is the page itself, complete: text, figures, tables, charts drawn as
  * SVG, links and GET forms that work without script. Dash is only needed for a chart's hover

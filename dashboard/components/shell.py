@@ -1,7 +1,7 @@
 """The page shell every page shares: skip link, help bar with the quick exit, header with
 language toggle, navigation, demonstration banner, ``<main id="main">`` and footer.
 
-It is written into every first response (README, Architecture › HTML first), so all of it
+It is written into every first response (docs/architecture.md › HTML first), so all of it
 works without script: Quick exit is a link, the navigation folds on a phone into a
 ``<details>`` menu, and the help bar fits one line of a 390 px screen in English."""
 

@@ -1,4 +1,4 @@
-"""HTML first: every public page's content in its first HTML response (README, Architecture ›
+"""HTML first: every public page's content in its first HTML response (docs/architecture.md ›
 HTML first).
 
 - :mod:`.markup`: a page's layout, as Dash serialises it, written as the HTML dash-renderer

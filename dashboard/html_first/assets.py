@@ -1,6 +1,6 @@
 """What the first response links to: one stylesheet made of every CSS file in ``assets/``,
-and the few scripts every page runs from the start (Quick exit, the takeover, the embed's
-height), deferred so they never hold up the first paint.
+and the project's own scripts (Quick exit, the takeover, the embed's height, the pages'
+own), deferred so they never hold up the first paint.
 
 Dash links each CSS file of ``assets/`` on its own: ten render-blocking requests before a
 phone on a slow network can paint anything. Here they are served as one file under a name
@@ -20,10 +20,8 @@ import flask
 
 ASSETS_DIR: Final = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET_ROUTE: Final = "/_tracker/site-<digest>.css"
-# Run from the first response, in this order (the embed's height on the embed only); Dash
-# never lists them itself (``ASSETS_IGNORE`` in web/plotly_bundle.py).
-ALWAYS_SCRIPTS: Final = ("quick_exit.js", "takeover.js")
-EMBED_SCRIPTS: Final = ("embed_height.js",)
+# Run from the first response only on the embed (it tells the framing page its height).
+EMBED_ONLY: Final = ("embed_height.js",)
 YEAR_SECONDS: Final = 365 * 24 * 3600
 
 
@@ -45,13 +43,16 @@ def stylesheet_link(prefix: str = "/") -> str:
     return f'<link rel="stylesheet" href="{prefix}_tracker/site-{digest}.css">'
 
 
-def head_scripts(app: dash.Dash, embed: bool = False) -> str:
+def head_scripts(app: dash.Dash, embed: bool = False, folder: Path = ASSETS_DIR) -> str:
+    """The project's own scripts (every ``assets/*.js``, in Dash's order, by name), deferred:
+    they run on the page as the server writes it, not only once Dash has taken it over. Dash
+    never lists them itself (``ASSETS_IGNORE`` in web/plotly_bundle.py)."""
     tags = []
-    for name in ALWAYS_SCRIPTS + (EMBED_SCRIPTS if embed else ()):
-        path = ASSETS_DIR / name
-        if path.is_file():
-            stamp = int(path.stat().st_mtime)
-            tags.append(f'<script src="{app.get_asset_url(name)}?m={stamp}" defer></script>')
+    for path in sorted(folder.glob("*.js")):
+        if path.name in EMBED_ONLY and not embed:
+            continue
+        stamp = int(path.stat().st_mtime)
+        tags.append(f'<script src="{app.get_asset_url(path.name)}?m={stamp}" defer></script>')
     return "\n".join(tags)
 
 

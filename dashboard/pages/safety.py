@@ -1,6 +1,6 @@
 """``/safety``: "Leave this site quickly and safely". What Quick exit does and cannot do, and
 how to browse privately and remove this site from the history in the common browsers (the
-help bar and the footer link here; README, Quick exit)."""
+help bar and the footer link here; docs/architecture.md › Pages)."""
 
 from __future__ import annotations
 

@@ -20,10 +20,9 @@ import flask
 VENDOR_DIR: Final[Path] = Path(__file__).resolve().parent.parent / "assets" / "vendor"
 BUNDLE: Final[str] = "plotly-basic.min.js"
 # Dash would otherwise add every .js file under assets/ to every page: the bundle loads with
-# the first chart, and the scripts every page runs from its first response are linked by
-# dashboard/html_first/assets.py (Dash's own scripts wait for the takeover).
-ASSETS_IGNORE: Final[str] = "|".join(re.escape(name) + "$" for name in (
-    BUNDLE, "quick_exit.js", "takeover.js", "embed_height.js"))
+# the first chart, and the project's own scripts are linked from the first response by
+# dashboard/html_first/assets.py (Dash's own libraries wait for the takeover).
+ASSETS_IGNORE: Final[str] = r"\.js$"
 # Where dash-renderer points dcc.Graph when serving locally (dash-renderer, ``serve_locally``).
 FULL_BUNDLE_PATH: Final[str] = "_dash-component-suites/plotly/package_data/plotly.min.js"
 # The URL carries no version, so browsers revalidate after an hour rather than keep it forever.
