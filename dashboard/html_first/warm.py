@@ -80,7 +80,7 @@ def warm(app: dash.Dash, base_url: str, parent: int | None = None) -> Outcome:
             if store.complete(gen):
                 return Outcome("already complete", gen)
             pages = public_pages(db)
-        rendered = 0
+        rendered, failed = 0, []
         for page in pages:
             for lang in LANGS:
                 with server.test_request_context(page.path, query_string={"lang": lang},
@@ -89,11 +89,18 @@ def warm(app: dash.Dash, base_url: str, parent: int | None = None) -> Outcome:
                         return Outcome("superseded", gen, rendered)
                     if parent is not None and os.getppid() != parent:
                         return Outcome("orphaned", gen, rendered)
-                    first_page(app, page.path, f"?lang={lang}", persist=True)
-                    rendered += 1
+                    try:
+                        first_page(app, page.path, f"?lang={lang}", persist=True)
+                        rendered += 1
+                    except Exception:  # that page renders (and fails) on request instead
+                        LOG.exception("warm-up: %s?lang=%s failed", page.path, lang)
+                        failed.append(f"{page.path}?lang={lang}")
         seconds = time.monotonic() - started
+        # Complete even with a failed page: another try would fail the same way, over and
+        # over; the summary names it.
         store.mark_complete(gen, {"data_version": version, "url_root": url_root,
-                                  "pages": rendered, "seconds": round(seconds, 1)})
+                                  "pages": rendered, "failed": failed,
+                                  "seconds": round(seconds, 1)})
         store.prune(keep=gen)
         return Outcome("complete", gen, rendered, seconds)
 
