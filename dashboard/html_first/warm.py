@@ -79,7 +79,9 @@ def warm(app: dash.Dash, base_url: str, parent: int | None = None) -> Outcome:
             version, gen = current_generation(settings, db, url_root)
             if store.complete(gen):
                 return Outcome("already complete", gen)
-            pages = public_pages(db)
+            # The pages readers reach first (the navigation's) first, the embeds last.
+            pages = sorted(public_pages(db), key=lambda p: ("<" in p.template,
+                                                            p.template.startswith("/embed/")))
         rendered, failed = 0, []
         for page in pages:
             for lang in LANGS:
