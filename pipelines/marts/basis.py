@@ -34,6 +34,9 @@ TEMPLATES: Final[dict[str, dict[str, str]]] = {
                     "has been reached.",
         "no_data": "No figure reported yet for the target period ({start} to {end}); "
                    "the target is {target} by {end}.",
+        "no_data_expected": "No figure reported yet for the target period ({start} to {end}); "
+                            "{expected} {unit} would be expected by {to} on a straight line "
+                            "from {baseline} on {start} to {target} by {end}.",
         "period_not_started": "The target period starts on {start}.",
         "no_baseline": "The target of {target} is a level with no published baseline: there is "
                        "no line to measure progress along.",
@@ -51,6 +54,9 @@ TEMPLATES: Final[dict[str, dict[str, str]]] = {
                     "est atteinte.",
         "no_data": "Aucun chiffre déclaré pour la période de la cible (du {start} au {end})"
                    "{nbsp}; la cible est de {target} au {end}.",
+        "no_data_expected": "Aucun chiffre déclaré pour la période de la cible (du {start} au "
+                            "{end}){nbsp}; {expected} {unit} seraient attendus au {to} selon une "
+                            "droite allant de {baseline} le {start} à {target} au {end}.",
         "period_not_started": "La période de la cible commence le {start}.",
         "no_baseline": "La cible de {target} est un niveau sans valeur de référence publiée"
                        "{nbsp}: aucune droite ne permet de mesurer la progression.",

@@ -6,7 +6,8 @@ briefing download and ``python -m dashboard report``, so the three cannot disagr
 The last review is the review of the previous quarter, taken to happen once that quarter's
 first submission was loaded. Revisions since then are values replaced by a load after that
 one and before the first submission for the next quarter (so an old quarter's review does not
-show later corrections).
+show later corrections). The build computes them once per quarter
+(:mod:`pipelines.marts.review`): a review reads a few rows, never the submission history.
 """
 
 from __future__ import annotations
@@ -124,11 +125,10 @@ def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
     for row in progress.history(reader, until_quarter=quarter.label):
         series[row.indicator_id].append(row)
     revisions: dict[str, list[Revision]] = defaultdict(list)
-    for revision in fetch(reader, "revisions", Revision, after_load=since.load_id or 0,
-                          before_load=since.until_load_id):
+    for revision in fetch(reader, "quarter_revisions", Revision, quarter=quarter.label):
         revisions[revision.indicator_id].append(revision)
     missing: dict[str, list[str]] = defaultdict(list)
-    for gap in fetch(reader, "missing_submissions", MissingSubmission, quarter=quarter.label):
+    for gap in fetch(reader, "quarter_missing", MissingSubmission, quarter=quarter.label):
         missing[gap.indicator_id].append(gap.quarter)
     comparisons = _comparisons(reader, quarter)
     by_pillar: dict[str | None, list[IndicatorReview]] = defaultdict(list)
