@@ -6,6 +6,7 @@ Qualifiers are part of the value: a published "plus de 29 000" is never shown as
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
 from babel import Locale
@@ -61,6 +62,21 @@ def format_percent(value: float, lang: str) -> str:
     """``value`` is in percentage points: ``70`` → ``70%`` / ``70 %``."""
     # decimal_quantization=False keeps 70.5 as "70.5%" while using the locale's own pattern.
     return babel_format_percent(value / 100, locale=_locale(lang), decimal_quantization=False)
+
+
+# The precision the method publishes: shares of a period or of a target, and changes, to one
+# decimal of a percentage point; ratios to two decimals (format_ratio).
+SHARE_DECIMALS: Final[int] = 1
+
+
+def format_share(fraction: float, lang: str, *, decimals: int = SHARE_DECIMALS) -> str:
+    """A fraction as a percentage rounded ONCE, here, to ``decimals`` places (half up):
+    ``1.282`` → ``128.2%`` / ``128,2 %``; ``0.3001`` → ``30%``. Never prints float noise."""
+    points = (Decimal(repr(float(fraction))) * 100).quantize(
+        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    # Trailing zeros go (30.0 -> 30), the locale's own pattern (and French space) stays.
+    exact = points.to_integral_value() if points == points.to_integral_value() else points
+    return babel_format_percent(exact / 100, locale=_locale(lang), decimal_quantization=False)
 
 
 def format_date(value: date, lang: str, *, style: str = "long") -> str:
