@@ -78,9 +78,10 @@ def _parse_quarter(_ctx: click.Context, _param: click.Parameter, value: str | No
 def report(quarter: Any, statutory: bool, out: Path, fmt: str, db_path: Path | None,
            lang: str) -> None:
     """Write a review briefing: one self-contained HTML file (no external request) that opens
-    offline and prints, or the same briefing as PDF or Word (--format). With --quarter, the quarterly review (the same file as the
-    page's "Download briefing" link; exit 1 when the quarter has no data); with --statutory,
-    the five-year review. Give exactly one of the two.
+    offline and prints, or the same briefing as PDF or Word (--format). With --quarter, the
+    quarterly review (the same file as the page's "Download briefing" link; exit 1 when the
+    quarter has no data); with --statutory, the five-year review. Give exactly one of the
+    two.
 
     \b
     Examples:

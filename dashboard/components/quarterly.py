@@ -39,16 +39,19 @@ def quarter_picker(quarters: Sequence[FiscalQuarter], chosen: FiscalQuarter | No
         **{"aria-label": t("quarterly.picker_heading", lang)})
 
 
-def briefing_href(quarter: FiscalQuarter, lang: Lang) -> str:
-    return f"{BRIEFING_PATH}?{urlencode({'quarter': quarter.label, 'lang': lang})}"
+def briefing_href(quarter: FiscalQuarter, lang: Lang, fmt: str = "html") -> str:
+    query = urlencode({"quarter": quarter.label, "lang": lang})
+    return f"/review/quarterly/briefing.{fmt}?{query}"
 
 
 def export_box(quarter: FiscalQuarter, lang: Lang) -> Component:
     return html.Section([
         html.H2(t("quarterly.export_heading", lang), id="quarterly-export"),
-        html.P([html.A(t("quarterly.download", lang), href=briefing_href(quarter, lang),
-                       download=f"briefing-{quarter.label}-{lang}.html",
-                       id="quarterly-download", className="button"),
+        html.P([*[html.A(t(f"quarterly.download{suffix}", lang),
+                         href=briefing_href(quarter, lang, fmt),
+                         download=f"briefing-{quarter.label}-{lang}.{fmt}",
+                         id=f"quarterly-download{suffix.replace('_', '-')}", className="button")
+                  for suffix, fmt in (("", "html"), ("_pdf", "pdf"), ("_docx", "docx"))],
                 " ", t("quarterly.download_note", lang)]),
         html.P([html.Button(t("quarterly.print", lang), id="quarterly-print", type="button",
                             className="button"), " ", t("quarterly.print_note", lang)]),

@@ -18,17 +18,25 @@ from pipelines.read.review import QuarterReview
 from pipelines.read.rows import MilestoneQuarter
 
 
-def _link(text: str, anchor: str | None, marks: dict[str, str] | None = None) -> Component:
+def _link(text: str, anchor: str | None, marks: dict[str, str] | None = None,
+          full: str | None = None) -> Component:
+    # A shortened name keeps its full text as a tooltip and for screen readers.
+    extra = {"title": full, "aria-label": full} if full else {}
     if anchor is None:
-        return html.Span(text, **(marks or {}))
-    return html.A(text, href=f"#{anchor}", **(marks or {}))
+        return html.Span(text, **(marks or {}), **extra)
+    return html.A(text, href=f"#{anchor}", **(marks or {}), **extra)
 
 
 def _count(count: st.StatusCount) -> Component:
-    words = [html.Span(ICONS[count.status], className="status-icon", **{"aria-hidden": "true"}),
+    words = [html.Span(ICONS[count.icon_key], className="status-icon",
+                       **{"aria-hidden": "true"}),
              " ", count.words, " ", html.Strong(str(count.count), className="count")]
-    return html.Li(_link_children(words, count.anchor), className=f"count-{count.status}",
-                   **{"data-status": count.status, "data-count": str(count.count)})
+    rows = ([html.Ul([html.Li(_link(r.text, r.anchor)) for r in count.rows],
+                     className="count-rows")] if count.rows else [])
+    return html.Li([_link_children(words, count.anchor), *rows],
+                   className=f"count-{count.status}",
+                   **{"data-status": count.progress_status, "data-group": count.status,
+                      "data-count": str(count.count)})
 
 
 def _link_children(children: list[Component | str], anchor: str | None) -> Component:
@@ -39,7 +47,8 @@ def _line(line: st.Line) -> list[Component]:
     label = _link(line.label, line.anchor)
     items: list[Component | str] = []
     for index, item in enumerate(line.items):
-        items += (["; "] if index else []) + [_link(item.text, item.anchor, item.marks)]
+        items += (["; "] if index else []) + [_link(item.text, item.anchor, item.marks,
+                                                      item.full)]
     return [html.Dt(label), html.Dd(items or line.none)]
 
 
@@ -52,6 +61,8 @@ def summary_block(review: QuarterReview, lang: Lang) -> Component:
                className="summary-caption", id=f"{st.SUMMARY}-statuses"),
         html.Ul([_count(c) for c in counts], className="status-counts",
                 **{"aria-labelledby": f"{st.SUMMARY}-statuses"}),
+        *([html.P(target, className="target-line")] if (target := st.target_line(review, lang))
+          else []),
         html.Dl([part for line in st.lines(review, lang) for part in _line(line)],
                 className="summary-lines"),
     ], id=st.SUMMARY, className="quarterly-summary", **{"aria-labelledby": heading})

@@ -34,6 +34,7 @@ class BriefingContext:
     loads: list[int]
     target_source: tuple[str, str, str] | None  # title, publisher, published
     built_at: str
+    data_version: str = ""
 
 
 def briefing_context(reader: Reader, lang: Lang) -> BriefingContext:
@@ -42,7 +43,9 @@ def briefing_context(reader: Reader, lang: Lang) -> BriefingContext:
     source = ((sources[0].title, sources[0].publisher_fr if lang == "fr"
                else sources[0].publisher, sources[0].published) if sources else None)
     built = strategy.site_status(reader).built_at or ""
-    return BriefingContext(strategy.geography_names(reader, lang), loads, source, built)
+    version = strategy.build_info(reader).get("data_version", "")
+    return BriefingContext(strategy.geography_names(reader, lang), loads, source, built,
+                           version)
 
 
 def _demo(review: QuarterReview, lang: Lang) -> str:
@@ -53,14 +56,18 @@ def _demo(review: QuarterReview, lang: Lang) -> str:
 def _summary(review: QuarterReview, lang: Lang) -> str:
     """The same block as the top of the page: counts by status, then what changed."""
     counts = "".join(
-        f'<li data-status="{c.status}" data-count="{c.count}">'
-        + link(f"{ICONS[c.status]} {c.words} {c.count}", c.anchor) + "</li>"
+        f'<li data-status="{c.progress_status}" data-group="{c.status}" data-count="{c.count}">'
+        + link(f"{ICONS[c.icon_key]} {c.words} {c.count}", c.anchor)
+        + (" (" + ", ".join(link(r.text, r.anchor) for r in c.rows) + ")" if c.rows else "")
+        + "</li>"
         for c in st.status_counts(review, lang))
+    target = st.target_line(review, lang)
+    target_html = f'<p class="target-line">{escape(target)}</p>' if target else ""
     caption = t("summary.statuses", lang, quarter=quarter_name(review.quarter.label, lang))
     return (f'<section class="summary" id="{st.SUMMARY}">'
             f"<h2>{escape(t('summary.heading', lang))}</h2>{_demo(review, lang)}"
             f'<p class="caption">{escape(caption)}</p><ul class="status-counts">{counts}</ul>'
-            f"{summary_lines(st.lines(review, lang))}</section>")
+            f"{target_html}{summary_lines(st.lines(review, lang))}</section>")
 
 
 def _figure(item: IndicatorReview, lang: Lang) -> str:
@@ -154,4 +161,6 @@ def render_briefing(review: QuarterReview, context: BriefingContext, lang: Lang,
             + "".join(_pillar(p, review, lang) for p in review.pillars)
             + _deliverables(review, lang) + _changes(review, context, lang)
             + _notes(context, _demo(review, lang), lang))
-    return document(title, lang, header, main, f"<p>{escape(generated)}</p>")
+    return document(title, lang, header, main, f"<p>{escape(generated)}</p>",
+                    built=format_timestamp(context.built_at, lang),
+                    version=context.data_version, demo=review.has_demo)

@@ -11,15 +11,14 @@ The briefing's HTML is our own, small and regular, so it is walked element by el
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
 
+import tinyhtml5
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
-import xml.etree.ElementTree as ET
-
-import tinyhtml5
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XMLNS_NS = "{http://www.w3.org/2000/xmlns/}"

@@ -46,7 +46,9 @@ def summary_lines(lines: Sequence[st.Line]) -> str:
     """The summary block's lines as a description list, each linked to its section."""
     parts = []
     for line in lines:
-        items = "; ".join(link(i.text, i.anchor, i.marks) for i in line.items)
+        items = "; ".join(link(i.text, i.anchor, {**i.marks, **({"title": i.full}
+                                                                 if i.full else {})})
+                          for i in line.items)
         parts.append(f"<dt>{link(line.label, line.anchor)}</dt>"
                      f"<dd>{items or escape(line.none)}</dd>")
     return f'<dl class="summary-lines">{"".join(parts)}</dl>'

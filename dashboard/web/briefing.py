@@ -13,6 +13,7 @@ import flask
 
 from dashboard.context import current_db
 from dashboard.reports.briefing import briefing_context, render_briefing
+from dashboard.reports.formats import MIMETYPES, render_format
 from pipelines.language.i18n import Lang
 from pipelines.periods import FiscalQuarter
 from pipelines.read.review import NoQuarterlyData, available_quarters, quarter_review
@@ -31,7 +32,9 @@ def _lang(value: str | None) -> Lang | None:
     return "fr" if value == "fr" else None
 
 
-def briefing_download() -> flask.Response:
+def briefing_download(fmt: str = "html") -> flask.Response:
+    if fmt not in MIMETYPES:
+        return _plain(f"unknown format {fmt[:16]!r}: html, pdf or docx", 404)
     args = flask.request.args
     unknown = sorted(set(args) - PARAMETERS)
     if unknown:
@@ -49,11 +52,12 @@ def briefing_download() -> flask.Response:
     except (NoQuarterlyData, IndexError):
         return _plain(f"no quarterly data for {args.get('quarter', 'any quarter')[:40]}", 404)
     html = render_briefing(review, briefing_context(db, lang), lang)
-    response = flask.Response(html, mimetype="text/html")
-    name = f"briefing-{quarter.label}-{lang}.html"
+    response = flask.Response(render_format(html, fmt), mimetype=MIMETYPES[fmt])
+    name = f"briefing-{quarter.label}-{lang}.{fmt}"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
 def register_briefing(server: flask.Flask) -> None:
-    server.add_url_rule(PATH, "quarterly_briefing", briefing_download, methods=["GET"])
+    server.add_url_rule("/review/quarterly/briefing.<fmt>", "quarterly_briefing",
+                        briefing_download, methods=["GET"])

@@ -73,6 +73,9 @@ class QuarterReview:
     # pipelines.vocabulary.PROGRESS_STATUSES, zero when none), the deliverables that changed
     # status or fell overdue during it, and the day the strategy began.
     status_counts: dict[str, int] = field(default_factory=dict)
+    # The same indicators by glance group (GLANCE_GROUPS): judged statuses, then "not
+    # assessed" split into awaiting data, no numeric target and reported activity.
+    group_counts: dict[str, int] = field(default_factory=dict)
     deliverable_changes: tuple[MilestoneQuarter, ...] = ()
     strategy_start: date | None = None
 
@@ -106,6 +109,24 @@ def status_counts(reader: Reader, quarter: FiscalQuarter) -> dict[str, int]:
     counts = {c.status: c.n for c in fetch(reader, "quarter_status_counts", Count,
                                            quarter=quarter.label)}
     return {status: counts.get(status, 0) for status in PROGRESS_STATUSES}
+
+
+GLANCE_GROUPS = ("achieved", "on_track", "needs_acceleration", "limited_progress",
+                 "awaiting_data", "no_target", "reported_activity")
+
+
+def glance_group(row: Progress) -> str:
+    """The glance group of one progress row (the split of quarter_group_counts.sql)."""
+    if row.status != "not_assessed":
+        return row.status
+    return {"no_target": "no_target", "not_applicable": "reported_activity"}.get(
+        row.status_reason or "", "awaiting_data")
+
+
+def group_counts(reader: Reader, quarter: FiscalQuarter) -> dict[str, int]:
+    counts = {c.status: c.n for c in fetch(reader, "quarter_group_counts", Count,
+                                           quarter=quarter.label)}
+    return {group: counts.get(group, 0) for group in GLANCE_GROUPS}
 
 
 def _comparisons(reader: Reader, quarter: FiscalQuarter) -> dict[str, dict[str, Comparison]]:
@@ -144,7 +165,7 @@ def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
     has_demo = any(_is_demo(i) for p in pillars for i in p.indicators)
     current = strategy.strategy(reader, "2025-2030")
     return QuarterReview(quarter, quarters, since, pillars, has_demo,
-                         status_counts(reader, quarter),
+                         status_counts(reader, quarter), group_counts(reader, quarter),
                          tuple(milestones.changes(reader, quarter.label)),
                          current.period_start if current else None)
 
