@@ -7,7 +7,7 @@ is decided here. A demonstration value carries its marker in the text itself."""
 from __future__ import annotations
 
 from dashboard.text.review import Cell
-from dashboard.text.status import marks, status_words, to_date_label
+from dashboard.text.status import demo_mark, marks, status_words, to_date_label
 from pipelines.language.formatting import (
     format_date,
     format_period,
@@ -22,9 +22,7 @@ from pipelines.vocabulary import DELIVERABLE_STATES, DIRECTION_NEUTRAL
 DEMO_MARKS = {"data-demo": "true"}
 
 
-def demo_value(text: str, demo: bool, lang: Lang) -> str:
-    """``text`` with the visible demonstration marker when ``demo``."""
-    return t("demo_mark.value", lang, value=text) if demo else text
+demo_value = demo_mark
 
 
 def _figure(figure: Figure, lang: Lang) -> str:
@@ -131,8 +129,7 @@ def status_cell(row: VerdictRow, lang: Lang) -> Cell:
                       else "statutory.no_status_context" if neutral
                       else "statutory.no_status", lang))
     demo = DEMO_MARKS if row.progress.value_to_date_status == "demo" else {}
-    return Cell(demo_value(status_words(row.progress, lang), bool(demo), lang),
-                {**marks(row.progress), **demo})
+    return Cell(status_words(row.progress, lang), {**marks(row.progress), **demo})
 
 
 def assessment_text(a: IndicatorAssessment, lang: Lang) -> str:

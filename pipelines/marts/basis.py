@@ -17,6 +17,8 @@ from babel.numbers import format_decimal
 
 LOCALES: Final = {"en": "en_CA", "fr": "fr_CA"}
 NBSP: Final = "\u00a0"
+# The marker every demonstration value carries (the catalogue's demo_mark.value).
+DEMO: Final = {"en": " [demo]", "fr": " [démo]"}
 
 QUALIFIED: Final[dict[str, dict[str, str]]] = {
     "en": {"more_than": "more than {}", "at_least": "at least {}", "about": "about {}",
@@ -87,6 +89,7 @@ class Numbers:
     target_start: date | None = None
     target_end: date | None = None
     ratio: float | None = None
+    demo: bool = False  # the achieved figure rests on demonstration submissions
 
 
 def number(value: float, lang: str, decimals: int = 3) -> str:
@@ -121,7 +124,7 @@ def sentence(kind: str, numbers: Numbers, lang: str) -> str:
         "nbsp": NBSP,
         "unit": n.unit_fr if lang == "fr" else n.unit_en,
         "achieved": "" if n.achieved is None
-        else _qualified(n.achieved, n.achieved_qualifier, lang),
+        else _qualified(n.achieved, n.achieved_qualifier, lang) + (DEMO[lang] if n.demo else ""),
         "from_": when(n.period_start), "to": when(n.period_end),
         "expected": "" if n.expected is None else number(n.expected, lang),
         "baseline": TEMPLATES[lang]["assumed"].format(nbsp=NBSP) if n.baseline_is_assumed
