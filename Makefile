@@ -8,7 +8,7 @@ BENCH_STAMP := $(VENV)/.bench-installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install build run serve test lint chromium clean vendor-plotly bench
+.PHONY: install build run serve test lint chromium pdf-libs clean vendor-plotly bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,11 +21,11 @@ install: $(STAMP)
 build: install
 	$(PY) -m pipelines build
 
-run: build
+run: build pdf-libs
 	HOST=$(HOST) PORT=$(PORT) $(PY) -m dashboard
 
 # Production server: gunicorn with ./gunicorn.conf.py (one worker per core, timeouts).
-serve: build
+serve: build pdf-libs
 	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn dashboard.wsgi:server
 
 chromium:
@@ -33,11 +33,20 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
 
+# The briefings' PDF (WeasyPrint) needs Pango, and their Word charts (CairoSVG) need Cairo:
+# installed from Debian's packages when missing, like chromium.
+pdf-libs:
+	@ldconfig -p | grep -q 'libpango-1.0.so' && ldconfig -p | grep -q 'libpangoft2-1.0.so' \
+	  && ldconfig -p | grep -q 'libcairo.so.2' || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 libcairo2 fonts-dejavu-core; }
+
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
-test: install chromium
+test: install chromium pdf-libs
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m pytest

@@ -112,7 +112,7 @@ def content(value: str | None, lang: Lang) -> list[Component]:
         return [*children, *awaiting_body(awaiting(current_db()), lang)]
     if quarter is None:
         return [*children, quarter_picker(quarters, quarter, lang)]
-    review = quarter_review(current_db(), quarter)
+    review = quarter_review(current_db(), quarter, quarters)
     return [*children, summary_block(review, lang), quarter_picker(quarters, quarter, lang),
             *_review_body(review, lang)]
 

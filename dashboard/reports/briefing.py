@@ -116,9 +116,15 @@ def _deliverables(review: QuarterReview, lang: Lang) -> str:
 
 def _changes(review: QuarterReview, context: BriefingContext, lang: Lang) -> str:
     rows = rt.revision_rows(review, context.geographies, lang)
+    counts = rt.revision_counts(review, lang)
     cells = [[rt.Cell(c) for c in row] for row in rows]
-    revisions = (table(t("quarterly.revisions_caption", lang), rt.revision_headers(lang), cells)
-                 if rows else f"<p>{escape(t('quarterly.no_revisions', lang))}</p>")
+    revisions = ((table(t("quarterly.revisions_provincial_caption", lang),
+                        rt.revision_headers(lang), cells) if rows else
+                  f"<p>{escape(t('quarterly.no_provincial_revisions', lang))}</p>")
+                 + table(t("quarterly.revision_counts_caption", lang),
+                         rt.revision_count_headers(lang), [[rt.Cell(c) for c in row]
+                                                           for row in counts])
+                 if counts else f"<p>{escape(t('quarterly.no_revisions', lang))}</p>")
     missing = rt.missing_items(review, lang)
     missing_html = ("<p>" + escape(t("quarterly.missing_intro", lang)) + "</p><ul>"
                     + "".join(f"<li>{escape(m)}</li>" for m in missing) + "</ul>" if missing

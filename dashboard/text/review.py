@@ -181,10 +181,29 @@ def revision_headers(lang: Lang) -> list[str]:
                                                      "old", "new")]
 
 
+def is_provincial(revision: Revision) -> bool:
+    return revision.geography == "ontario" and revision.breakdown == "total"
+
+
 def revision_rows(review: QuarterReview, geographies: dict[str, str],
                   lang: Lang) -> list[list[str]]:
+    """The revised provincial totals, one row each (every other revision is counted by
+    :func:`revision_counts` and listed in full in the review's revisions CSV)."""
     return [_revision_row(item, r, geographies, lang) for pillar in review.pillars
-            for item in pillar.indicators for r in item.revisions]
+            for item in pillar.indicators for r in item.revisions if is_provincial(r)]
+
+
+def revision_counts(review: QuarterReview, lang: Lang) -> list[list[str]]:
+    """Per indicator with a revision: how many values were revised, and how many of them
+    were provincial totals."""
+    return [[indicator_name(item, lang), format_number(len(item.revisions), lang),
+             format_number(sum(is_provincial(r) for r in item.revisions), lang)]
+            for item in review.indicators if item.revisions]
+
+
+def revision_count_headers(lang: Lang) -> list[str]:
+    return [t("quarterly.col_indicator", lang), t("quarterly.col_revised_all", lang),
+            t("quarterly.col_revised_provincial", lang)]
 
 
 def _revision_row(item: IndicatorReview, r: Revision, geographies: dict[str, str],

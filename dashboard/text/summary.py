@@ -119,12 +119,14 @@ def _missing(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
     return (Item(first, MISSING), *rest)
 
 
-def _capped(items: tuple[Item, ...], lang: Lang) -> tuple[Item, ...]:
+def _capped(items: tuple[Item, ...], lang: Lang, total: int | None = None) -> tuple[Item, ...]:
     """At most :data:`MAX_ITEMS` per line, so the block stays within the first screen; the
-    last one says how many more and links to the first of them."""
-    if len(items) <= MAX_ITEMS:
+    last one says how many more and links to the first of them. ``total``: how many there
+    are when only the first few were written out."""
+    total = len(items) if total is None else total
+    if total <= MAX_ITEMS:
         return items
-    more = Item(t("summary.more", lang, count=len(items) - MAX_ITEMS + 1),
+    more = Item(t("summary.more", lang, count=total - MAX_ITEMS + 1),
                 items[MAX_ITEMS - 1].anchor)
     return (*items[:MAX_ITEMS - 1], more)
 
@@ -154,7 +156,8 @@ def _to_date(row: Progress, lang: Lang) -> str:
 
 def _moved(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
     """Every figure that moved since the last review: the figure to date of each indicator
-    (a new quarter), then each revised value (old → new)."""
+    (a new quarter), then each revised value (old → new). Capped like every line; only the
+    items shown are written out (a review at scale has hundreds of revisions)."""
     items: list[Item] = []
     for item in review.indicators:
         now = item.row
@@ -165,16 +168,16 @@ def _moved(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
         items.append(Item(t("summary.moved_quarter", lang, indicator=pick(now, "name", lang),
                             old=_to_date(before, lang), new=_to_date(now, lang)),
                           ROW.format(now.indicator_id), marks(now)))
-    for item in review.indicators:
-        kind = item.row.unit_kind
-        for r in item.revisions:
-            old, new = (demo_value(format_value(v, kind, "exact", lang), r.demo, lang)
-                        for v in (r.old_value, r.new_value))
-            items.append(Item(t("summary.moved_revision", lang,
-                                indicator=pick(item.row, "name", lang),
-                                quarter=quarter_name(r.quarter, lang), old=old, new=new),
-                              REVISIONS))
-    return tuple(items)
+    revised = [(item, r) for item in review.indicators for r in item.revisions]
+    for item, r in revised[:max(MAX_ITEMS - len(items), 0)]:
+        old, new = (demo_value(format_value(v, item.row.unit_kind, "exact", lang), r.demo, lang)
+                    for v in (r.old_value, r.new_value))
+        items.append(Item(t("summary.moved_revision", lang,
+                            indicator=pick(item.row, "name", lang),
+                            quarter=quarter_name(r.quarter, lang), old=old, new=new),
+                          REVISIONS))
+    shown = sum(1 for i in items if i.anchor == REVISIONS)
+    return _capped(tuple(items), lang, total=len(items) - shown + len(revised))
 
 
 def _new(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
@@ -217,7 +220,7 @@ def lines(review: QuarterReview, lang: Lang) -> list[Line]:
              t("summary.missing_none", lang, quarter=quarter)),
         Line(t("summary.deliverables", lang), DELIVERABLES,
              _capped(deliverables, lang), t("summary.deliverables_none", lang)),
-        Line(t("summary.moved", lang), None, _capped(_moved(review, lang), lang),
+        Line(t("summary.moved", lang), None, _moved(review, lang),
              t("summary.moved_none", lang)),
         Line(t("summary.new_data", lang), None, _capped(_new(review, lang), lang),
              t("summary.new_none", lang)),

@@ -147,7 +147,7 @@ def assessment_cell(row: VerdictRow, lang: Lang) -> Cell:
     a = row.assessment
     if a is None:
         return Cell("")
-    attrs = {"data-indicator-id": a.indicator_id, "data-assessment": a.assessment}
+    attrs = {"data-assessment-of": a.indicator_id, "data-assessment": a.assessment}
     return Cell(demo_value(assessment_text(a, lang), a.demo, lang),
                 {**attrs, **(DEMO_MARKS if a.demo else {})})
 

@@ -123,6 +123,15 @@ def glance_group(row: Progress) -> str:
         row.status_reason or "", "awaiting_data")
 
 
+def statuses_of(groups: dict[str, int]) -> dict[str, int]:
+    """Indicators per marts.progress status, from the glance's groups (the three split
+    groups are all ``not_assessed``)."""
+    counts = dict.fromkeys(PROGRESS_STATUSES, 0)
+    for group, n in groups.items():
+        counts[group if group in counts else "not_assessed"] += n
+    return counts
+
+
 def group_counts(reader: Reader, quarter: FiscalQuarter) -> dict[str, int]:
     counts = {c.status: c.n for c in fetch(reader, "quarter_group_counts", Count,
                                            quarter=quarter.label)}
@@ -136,9 +145,11 @@ def _comparisons(reader: Reader, quarter: FiscalQuarter) -> dict[str, dict[str, 
     return found
 
 
-def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
-    """The whole review of ``quarter``; raises :class:`NoQuarterlyData` if it has none."""
-    quarters = available_quarters(reader)
+def quarter_review(reader: Reader, quarter: FiscalQuarter,
+                   quarters: tuple[FiscalQuarter, ...] | None = None) -> QuarterReview:
+    """The whole review of ``quarter``; raises :class:`NoQuarterlyData` if it has none.
+    ``quarters``: :func:`available_quarters`, when the caller has read them already."""
+    quarters = available_quarters(reader) if quarters is None else quarters
     if quarter not in quarters:
         raise NoQuarterlyData(f"no quarterly data for {quarter.label}")
     since = last_review(reader, quarter)
@@ -164,8 +175,9 @@ def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
                     for p in strategy.pillars(reader) if by_pillar.get(p.pillar_id))
     has_demo = any(_is_demo(i) for p in pillars for i in p.indicators)
     current = strategy.strategy(reader, "2025-2030")
+    groups = group_counts(reader, quarter)
     return QuarterReview(quarter, quarters, since, pillars, has_demo,
-                         status_counts(reader, quarter), group_counts(reader, quarter),
+                         statuses_of(groups), groups,
                          tuple(milestones.changes(reader, quarter.label)),
                          current.period_start if current else None)
 

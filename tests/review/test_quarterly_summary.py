@@ -58,8 +58,30 @@ def _stored_counts(db: Path, quarter: str) -> dict[str, int]:
                     .fetchall())
 
 
+def _stored_groups(db: Path, quarter: str) -> dict[str, int]:
+    """The glance's groups as the build stored them: "not assessed" split by its reason."""
+    groups = {"no_target": "no_target", "not_applicable": "reported_activity"}
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT status, status_reason FROM marts.progress "
+                           "WHERE as_of_quarter = $q", {"q": quarter}).fetchall()
+    counts: dict[str, int] = {}
+    for status, reason in rows:
+        key = status if status != "not_assessed" else groups.get(reason, "awaiting_data")
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def _page_counts(payload: dict[str, Any]) -> dict[str, int]:
-    return {p["data-status"]: int(p["data-count"]) for p in _props(payload)
+    """Indicators per marts.progress status, summed over the glance's groups."""
+    counts: dict[str, int] = {}
+    for p in _props(payload):
+        if "data-count" in p and int(p["data-count"]):
+            counts[p["data-status"]] = counts.get(p["data-status"], 0) + int(p["data-count"])
+    return counts
+
+
+def _page_groups(payload: dict[str, Any]) -> dict[str, int]:
+    return {p["data-group"]: int(p["data-count"]) for p in _props(payload)
             if "data-count" in p and int(p["data-count"])}
 
 
@@ -73,6 +95,22 @@ def _hrefs_and_ids(payload: dict[str, Any]) -> tuple[set[str], set[str]]:
 def test_summary_counts_are_the_stored_statuses(demo_db: Path, lang: str) -> None:
     payload = render(_client(demo_db), "/review/quarterly", f"?quarter={QUARTER}&lang={lang}")
     assert _page_counts(payload) == _stored_counts(demo_db, QUARTER)
+    # Not assessed is never one lump: awaiting data, no numeric target and reported activity
+    # (never judged) are counted apart, each as the build decided.
+    assert _page_groups(payload) == _stored_groups(demo_db, QUARTER)
+    assert {"no_target", "reported_activity"} <= set(_page_groups(payload))
+
+
+def test_each_count_links_to_every_one_of_its_rows(demo_db: Path) -> None:
+    payload = render(_client(demo_db), "/review/quarterly", f"?quarter={QUARTER}")
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        neutral = {r[0] for r in con.execute(
+            "SELECT indicator_id FROM marts.progress WHERE as_of_quarter = $q "
+            "AND status_reason = 'not_applicable'", {"q": QUARTER}).fetchall()}
+    group = next(p for p in _props(payload) if p.get("data-group") == "reported_activity")
+    links = {str(p["href"])[len("#quarterly-row-"):] for p in _props(group)
+             if str(p.get("href", "")).startswith("#quarterly-row-")}
+    assert links == neutral and len(links) == int(group["data-count"])
 
 
 def test_every_summary_line_links_to_a_section_that_exists(changed_db: Path) -> None:
@@ -82,7 +120,7 @@ def test_every_summary_line_links_to_a_section_that_exists(changed_db: Path) -> 
             "quarterly-deliverables-support-a3", "quarterly-missing"} <= anchors
     assert anchors <= ids, anchors - ids
     text = text_of(payload)
-    assert "“Needs acceleration” → “On track”" in text
+    assert "“Needs acceleration” → “On track [demo]”" in text
     assert "Second cohort started" in text and "At risk" in text
 
 
@@ -111,7 +149,9 @@ class _Anchors(HTMLParser):
         if found.get("id"):
             self.ids.add(str(found["id"]))
         if "data-count" in found:
-            self.counts[str(found["data-status"])] = str(found["data-count"])
+            status = str(found["data-status"])
+            self.counts[status] = str(int(self.counts.get(status, "0"))
+                                      + int(str(found["data-count"])))
 
 
 @pytest.mark.parametrize(("lang", "words"), [
