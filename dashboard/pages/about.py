@@ -11,7 +11,12 @@ import flask
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.components.about_method import example_section, method_section, section
+from dashboard.components.about_method import (
+    example_section,
+    method_section,
+    section,
+    verdict_section,
+)
 from dashboard.components.about_reference import (
     cite_section,
     glossary_section,
@@ -29,7 +34,7 @@ from pipelines.language.formatting import (
     format_period,
 )
 from pipelines.language.i18n import Lang, normalise_lang, t
-from pipelines.read import indicator, progress, strategy
+from pipelines.read import indicator, progress, strategy, verdicts
 from pipelines.settings import Settings
 
 PATH: Final[str] = "/about"
@@ -40,6 +45,7 @@ TARGET_INDICATOR: Final[str] = "frontline_workers_trained"
 SECTIONS: Final[tuple[tuple[str, str], ...]] = (
     ("method", "about_method.heading"),
     ("worked-example", "about_example.heading"),
+    ("verdict-method", "about_verdict.heading"),
     ("sources", "about_sources.heading"),
     ("period", "about_period.heading"),
     ("suppression", "about_suppression.heading"),
@@ -104,6 +110,7 @@ def content(lang: Lang) -> list[Component]:
         contents_nav(lang),
         method_section(method, lang) if method else None,
         example_section(method, lang) if method else None,
+        verdict_section(vmethod, lang) if (vmethod := verdicts.method(db)) else None,
         sources_section(strategy.sources(db), lang),
         period_section(_period_reading(settings, target.target_value if target else None, lang),
                        period, lang),
