@@ -77,7 +77,7 @@ def rate_text(a: IndicatorAssessment, lang: Lang) -> str:
     why = t("rate.refused", lang, why=t(f"rate.refusal_{a.refusal}", lang))
     extra = (t("rate.only_latest", lang, latest=new) if new
              else t("rate.only_baseline", lang, baseline=old) if old else "")
-    return f"{why}; {extra}" if extra else why
+    return t("rate.refused_with", lang, why=why, extra=extra) if extra else why
 
 
 def rate_cell(row: VerdictRow, lang: Lang) -> Cell:
