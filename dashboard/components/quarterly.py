@@ -51,12 +51,13 @@ def revisions_href(quarter: FiscalQuarter, lang: Lang) -> str:
 def export_box(quarter: FiscalQuarter, lang: Lang) -> Component:
     return html.Section([
         html.H2(t("quarterly.export_heading", lang), id="quarterly-export"),
-        html.P([*[html.A(t(f"quarterly.download{suffix}", lang),
-                         href=briefing_href(quarter, lang, fmt),
-                         download=f"briefing-{quarter.label}-{lang}.{fmt}",
-                         id=f"quarterly-download{suffix.replace('_', '-')}", className="button")
-                  for suffix, fmt in (("", "html"), ("_pdf", "pdf"), ("_docx", "docx"))],
-                " ", t("quarterly.download_note", lang)]),
+        html.P([*[part for suffix, fmt in (("", "html"), ("_pdf", "pdf"), ("_docx", "docx"))
+                  for part in (html.A(t(f"quarterly.download{suffix}", lang),
+                                      href=briefing_href(quarter, lang, fmt),
+                                      download=f"briefing-{quarter.label}-{lang}.{fmt}",
+                                      id=f"quarterly-download{suffix.replace('_', '-')}",
+                                      className="button"), " ")],
+                t("quarterly.download_note", lang)]),
         html.P([html.Button(t("quarterly.print", lang), id="quarterly-print", type="button",
                             className="button"), " ", t("quarterly.print_note", lang)]),
     ], className="export-box download", **{"aria-labelledby": "quarterly-export"})

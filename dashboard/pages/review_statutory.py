@@ -89,12 +89,13 @@ def verdict_section(review: StatutoryReview, lang: Lang, snapshot: str | None) -
         html.P(dcc.Link(t("verdict.method_link", lang), href=href("/about", lang)
                         + "#verdict-method")),
         *[pillar_block(p, review, lang) for p in review.pillars],
-        html.P([*[html.A(t(f"statutory.briefing_download{suffix}", lang),
-                         id=f"statutory-download{suffix.replace('_', '-')}",
-                         href=briefing_href(lang, snapshot, fmt), className="button",
-                         download=f"statutory-review-{lang}.{fmt}")
-                  for suffix, fmt in (("", "html"), ("_pdf", "pdf"), ("_docx", "docx"))],
-                " ", t("statutory.briefing_note", lang)], className="download export-box"),
+        html.P([*[part for suffix, fmt in (("", "html"), ("_pdf", "pdf"), ("_docx", "docx"))
+                  for part in (html.A(t(f"statutory.briefing_download{suffix}", lang),
+                                      id=f"statutory-download{suffix.replace('_', '-')}",
+                                      href=briefing_href(lang, snapshot, fmt),
+                                      className="button",
+                                      download=f"statutory-review-{lang}.{fmt}"), " ")],
+                t("statutory.briefing_note", lang)], className="download export-box"),
         html.P(html.A(t("rate.download", lang), href=rates_href(lang, snapshot),
                       id="statutory-rates-download")),
         html.P(t("statutory.late_definition_records", lang), className="table-note"),
