@@ -70,6 +70,23 @@ def _summary(review: QuarterReview, lang: Lang) -> str:
             f"{target_html}{summary_lines(st.lines(review, lang))}</section>")
 
 
+def _list(items: tuple[st.Item, ...], empty: str) -> str:
+    if not items:
+        return f"<p>{escape(empty)}</p>"
+    return "<ul>" + "".join(f"<li>{link(i.text, i.anchor, i.marks)}</li>" for i in items) + "</ul>"
+
+
+def _changes_since(review: QuarterReview, lang: Lang) -> str:
+    """Every figure that moved since the last review, and what is new since the last
+    release (as on the page)."""
+    return (f'<section class="changes-since"><h2>{escape(t("summary.changes_heading", lang))}'
+            f'</h2><h3 id="{st.MOVED}">{escape(t("summary.moved", lang))}</h3>'
+            + _list(st.moved_items(review, lang), t("summary.moved_none", lang))
+            + f"<p>{escape(t('summary.moved_note', lang))}</p>"
+            f'<h3 id="{st.NEW}">{escape(t("summary.new_data", lang))}</h3>'
+            + _list(st.new_items(review, lang), t("summary.new_none", lang)) + "</section>")
+
+
 def _figure(item: IndicatorReview, lang: Lang) -> str:
     name = rt.indicator_name(item, lang)
     svg, _ = rt.chart(item, lang)
@@ -163,7 +180,8 @@ def render_briefing(review: QuarterReview, context: BriefingContext, lang: Lang,
     header = (f'<p class="subtitle">{escape(t("quarterly.briefing_subtitle", lang))}</p>'
               f"<h1>{escape(title)}</h1>"
               f'<p class="quarter">{escape(rt.quarter_label(review.quarter, lang))}</p>')
-    main = (_summary(review, lang) + f"<p>{escape(t('quarterly.intro', lang))}</p>"
+    main = (_summary(review, lang) + _changes_since(review, lang)
+            + f"<p>{escape(t('quarterly.intro', lang))}</p>"
             + "".join(_pillar(p, review, lang) for p in review.pillars)
             + _deliverables(review, lang) + _changes(review, context, lang)
             + _notes(context, _demo(review, lang), lang))

@@ -25,6 +25,8 @@ REVISIONS: Final = "quarterly-revisions"
 MISSING: Final = "quarterly-missing"
 DELIVERABLES: Final = "quarterly-deliverables"
 SUMMARY: Final = "quarterly-summary"
+MOVED: Final = "quarterly-moved"
+NEW: Final = "quarterly-new"
 MAX_ITEMS: Final = 3
 
 
@@ -133,7 +135,7 @@ def _capped(items: tuple[Item, ...], lang: Lang, total: int | None = None) -> tu
 
 def _deliverable(change: MilestoneQuarter, lang: Lang) -> Item:
     text = pick(change, "text", lang)
-    short = shortened(text)
+    short = shortened(text, 45)
     now = t(f"milestone.{change.status}", lang)
     anchor = f"{DELIVERABLES}-{change.milestone_id}"
     if not change.status_changed and change.due_date is not None:
@@ -154,10 +156,10 @@ def _to_date(row: Progress, lang: Lang) -> str:
                       row.value_to_date_status == "demo", lang)
 
 
-def _moved(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
-    """Every figure that moved since the last review: the figure to date of each indicator
-    (a new quarter), then each revised value (old → new). Capped like every line; only the
-    items shown are written out (a review at scale has hundreds of revisions)."""
+def moved_items(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
+    """Every figure that moved since the last review: each indicator's figure to date (a new
+    quarter), then each revised provincial total (old → new); revised regional and breakdown
+    values are counted in the revisions section and listed in its CSV."""
     items: list[Item] = []
     for item in review.indicators:
         now = item.row
@@ -168,19 +170,20 @@ def _moved(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
         items.append(Item(t("summary.moved_quarter", lang, indicator=pick(now, "name", lang),
                             old=_to_date(before, lang), new=_to_date(now, lang)),
                           ROW.format(now.indicator_id), marks(now)))
-    revised = [(item, r) for item in review.indicators for r in item.revisions]
-    for item, r in revised[:max(MAX_ITEMS - len(items), 0)]:
-        old, new = (demo_value(format_value(v, item.row.unit_kind, "exact", lang), r.demo, lang)
-                    for v in (r.old_value, r.new_value))
-        items.append(Item(t("summary.moved_revision", lang,
-                            indicator=pick(item.row, "name", lang),
-                            quarter=quarter_name(r.quarter, lang), old=old, new=new),
-                          REVISIONS))
-    shown = sum(1 for i in items if i.anchor == REVISIONS)
-    return _capped(tuple(items), lang, total=len(items) - shown + len(revised))
+    for item in review.indicators:
+        for r in item.revisions:
+            if r.geography != "ontario" or r.breakdown != "total":
+                continue
+            old, new = (demo_value(format_value(v, item.row.unit_kind, "exact", lang), r.demo,
+                                   lang) for v in (r.old_value, r.new_value))
+            items.append(Item(t("summary.moved_revision", lang,
+                                indicator=pick(item.row, "name", lang),
+                                quarter=quarter_name(r.quarter, lang), old=old, new=new),
+                              REVISIONS))
+    return tuple(items)
 
 
-def _new(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
+def new_items(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
     """Indicators with a figure for the quarter and deliverables with a new status."""
     quarter = quarter_name(review.quarter.label, lang)
     items = [Item(t("summary.new_indicator", lang, indicator=pick(i.row, "name", lang),
@@ -210,6 +213,7 @@ def lines(review: QuarterReview, lang: Lang) -> list[Line]:
     changed = tuple(_changed(i.row, lang) for i in review.indicators if i.row.status_changed)
     revisions = sum(len(i.revisions) for i in review.indicators)
     deliverables = tuple(_deliverable(c, lang) for c in review.deliverable_changes)
+    moved = len(moved_items(review, lang))
     return [
         Line(t("summary.changed", lang, quarter=previous), None,
              _capped(changed, lang), t("summary.changed_none", lang, quarter=previous)),
@@ -220,8 +224,7 @@ def lines(review: QuarterReview, lang: Lang) -> list[Line]:
              t("summary.missing_none", lang, quarter=quarter)),
         Line(t("summary.deliverables", lang), DELIVERABLES,
              _capped(deliverables, lang), t("summary.deliverables_none", lang)),
-        Line(t("summary.moved", lang), None, _moved(review, lang),
+        Line(t("summary.moved", lang), MOVED,
+             (Item(plural("summary.moved_count", moved, lang), MOVED),) if moved else (),
              t("summary.moved_none", lang)),
-        Line(t("summary.new_data", lang), None, _capped(_new(review, lang), lang),
-             t("summary.new_none", lang)),
     ]

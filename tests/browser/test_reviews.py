@@ -74,7 +74,10 @@ def test_the_summary_is_on_the_first_screen_with_the_stored_counts(
     counts = small.eval_on_selector_all(
         "#quarterly-summary [data-count]",
         "items => items.map(i => [i.dataset.status, Number(i.dataset.count)])")
-    assert {s: n for s, n in counts if n} == _stored(review_db)
+    summed: dict[str, int] = {}
+    for status, n in counts:  # "not assessed" is split into three groups in the glance
+        summed[status] = summed.get(status, 0) + n
+    assert {s: n for s, n in summed.items() if n} == _stored(review_db)
     targets = small.eval_on_selector_all("#quarterly-summary a[href^='#']",
                                          "links => links.map(a => a.hash.slice(1))")
     assert "quarterly-row-frontline_workers_trained" in targets
