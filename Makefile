@@ -56,7 +56,7 @@ clean:
 
 # Benchmarks (not part of `make test`): the bench extra (locust, Datasette, psutil), the
 # SYNTHETIC data, every benchmark, one JSON per benchmark in benchmarks/results/, a summary.
-# Regenerate the README's table from the JSON with `python -m benchmarks.report --readme`.
+# Regenerate docs/benchmarks.md's table from the JSON with `python -m benchmarks.report --docs`.
 # BENCH_ARGS passes options on, e.g. `make bench BENCH_ARGS="--rows 1000"` for a quick check.
 $(BENCH_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,bench]'

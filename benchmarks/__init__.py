@@ -4,5 +4,5 @@
 benchmark under ``benchmarks/results/``; each also runs alone (``python -m benchmarks.<name>``).
 They are not run by ``make test`` (slow, and they measure rather than assert);
 ``tests/serving/test_benchmarks_smoke.py`` runs each at a tiny scale so they keep working. See
-README, "Production serving and performance".
+docs/benchmarks.md.
 """

@@ -1,9 +1,9 @@
-"""Every budget a benchmark is held to, in one place (issue 12, "Budgets"; README, Production
-serving and performance). They are measured on loopback on the project's 2-core machine at
-10^6 SYNTHETIC rows, as ratios against a baseline measured in the same run where one exists.
+"""Every budget a benchmark is held to, in one place (issue 12, "Budgets"; docs/benchmarks.md).
+They are measured on loopback on the project's 2-core machine at 10^6 SYNTHETIC rows, as
+ratios against a baseline measured in the same run where one exists.
 
 A budget is never loosened here to make a figure pass: a missed budget is reported as missed
-(``met: false`` in the JSON, "MISSED" in the summary), with the reason in the README.
+(``met: false`` in the JSON, "MISSED" in the summary), with the reason in docs/benchmarks.md.
 """
 
 from __future__ import annotations

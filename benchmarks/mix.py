@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
-# The pages of the contract (README, Architecture), on SYNTHETIC and real ids.
+# The pages of the contract (docs/architecture.md), on SYNTHETIC and real ids.
 PAGES: Final = ["/", "/?lang=fr", "/indicator/synthetic_indicator_01?geography=ontario",
                 "/indicator/frontline_workers_trained", "/pillar/support", "/deliverables",
                 "/data", "/review/quarterly?quarter=2026-27Q2", "/about"]

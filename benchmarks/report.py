@@ -1,7 +1,8 @@
-"""The summary of ``benchmarks/results/*.json``: a table on stdout, and the README's benchmark
-table regenerated between its marker comments.
+"""The summary of ``benchmarks/results/*.json``: a table on stdout, and the benchmark table of
+``docs/benchmarks.md`` regenerated between its marker comments.
 
-``python -m benchmarks.report`` prints the table; ``--readme`` also rewrites the README table.
+``python -m benchmarks.report`` prints the table; ``--docs`` also rewrites the table in
+``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from typing import Any, Final
 from benchmarks.results import RESULTS_DIR, read_all
 from pipelines.settings import REPO_ROOT
 
-README: Final[Path] = REPO_ROOT / "README.md"
-START: Final = "<!-- benchmarks:start (python -m benchmarks.report --readme) -->"
+BENCHMARKS_DOC: Final[Path] = REPO_ROOT / "docs" / "benchmarks.md"
+START: Final = "<!-- benchmarks:start (python -m benchmarks.report --docs) -->"
 END: Final = "<!-- benchmarks:end -->"
 
 
@@ -69,19 +70,20 @@ def markdown(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def update_readme(results: list[dict[str, Any]], readme: Path = README) -> None:
-    text = readme.read_text(encoding="utf-8")
+def update_doc(results: list[dict[str, Any]], doc: Path = BENCHMARKS_DOC) -> None:
+    text = doc.read_text(encoding="utf-8")
     if START not in text or END not in text:
-        raise SystemExit(f"{readme.name}: the marker comments {START!r} and {END!r} are missing")
+        raise SystemExit(f"{doc.name}: the marker comments {START!r} and {END!r} are missing")
     head, rest = text.split(START, 1)
     _, tail = rest.split(END, 1)
-    readme.write_text(f"{head}{START}\n{markdown(results)}\n{END}{tail}", encoding="utf-8")
+    doc.write_text(f"{head}{START}\n{markdown(results)}\n{END}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", type=Path, default=RESULTS_DIR)
-    parser.add_argument("--readme", action="store_true", help="rewrite the README's table")
+    parser.add_argument("--docs", action="store_true",
+                        help="rewrite the table in docs/benchmarks.md")
     args = parser.parse_args(argv)
     results = read_all(args.results)
     if not results:
@@ -91,9 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     print(text_table(table))
     missed = sum(1 for r in table if r[-1] == "MISSED")
     print(f"\n{missed} budget(s) missed" if missed else "\nevery budget met")
-    if args.readme:
-        update_readme(results)
-        print(f"README table regenerated from {len(results)} result file(s)")
+    if args.docs:
+        update_doc(results)
+        print(f"docs/benchmarks.md table regenerated from {len(results)} result file(s)")
     return 0
 
 

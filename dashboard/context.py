@@ -12,6 +12,7 @@ import flask
 
 from dashboard.database import Database
 from pipelines.language.i18n import DEFAULT_LANG, Lang, normalise_lang
+from pipelines.settings import Settings
 
 DB_CONFIG_KEY: Final[str] = "TRACKER_DATABASE"
 SETTINGS_CONFIG_KEY: Final[str] = "TRACKER_SETTINGS"
@@ -20,6 +21,11 @@ LOCATION_SEARCH: Final[str] = "_pages_location.search"
 
 def current_db() -> Database:
     return flask.current_app.config[DB_CONFIG_KEY]
+
+
+def current_settings() -> Settings:
+    settings: Settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
+    return settings
 
 
 def _search_lang(search: str | None) -> Lang:

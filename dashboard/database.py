@@ -1,6 +1,6 @@
 """Read-only access to the DuckDB file.
 
-The one writer replaces the file atomically (``os.replace``; README, Architecture › Data
+The one writer replaces the file atomically (``os.replace``; docs/architecture.md › Data
 flow), so a reader that notices a new file identity (inode, mtime, size) reopens and sees the
 whole new version, never half of one. Each thread gets its own cursor because a DuckDB
 connection must not be shared between threads mid-query.

@@ -3,7 +3,7 @@
 The form's record is checked by :func:`pipelines.marts.milestones.check_record`, the check a
 submission's deliverables section goes through, and appended to
 ``staging.milestone_records``; the writer then recomputes the marts, so the status is the
-deliverable's latest as soon as the write is swapped in (README, Architecture › One writer).
+deliverable's latest as soon as the write is swapped in (docs/architecture.md › One writer).
 """
 
 from __future__ import annotations

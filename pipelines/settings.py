@@ -27,7 +27,7 @@ class Settings:
     port: int = 8050
     debug: bool = False
     # Counts of people from 1 to (threshold - 1) in a breakdown below the provincial total are
-    # suppressed (README, Architecture › Domain rules).
+    # suppressed (docs/architecture.md › Domain rules).
     suppression_threshold: int = 10
     # The strategy documents say "2025–2030" without month boundaries; we read it as the five
     # Ontario fiscal years 2025-26 to 2029-30. Shown on /about as an assumption.
@@ -39,7 +39,7 @@ class Settings:
     max_xlsx_unpacked_bytes: int = 128 * 1024 * 1024
     max_xlsx_part_bytes: int = 100 * 1024 * 1024  # any one part, the sheet XML included
     max_xlsx_entries: int = 100
-    # How long a write waits for the one writer (README, Architecture › One writer) before it
+    # How long a write waits for the one writer (docs/architecture.md › One writer) before it
     # gives up with "busy, try again".
     writer_timeout_s: float = 120.0
     duckdb_memory_limit: str = "512MB"
@@ -55,7 +55,7 @@ class Settings:
     # Where the public site lives: cited in exports and snapshots made on the command line
     # (the web pages cite the address they are served from).
     public_url: str = "http://127.0.0.1:8050"
-    # The staff area (/staff, README › Staff area). Its accounts, sessions key and audit live
+    # The staff area (/staff, docs/staff.md › Staff area). Its accounts, sessions key and audit live
     # in their own database under ``state_dir``, apart from the public data (and from
     # data/build/, which `make clean` removes).
     state_dir: Path = REPO_ROOT / "data" / "state"

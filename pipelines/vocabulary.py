@@ -12,7 +12,7 @@ from typing import Final
 
 PILLARS: Final = ("awareness", "protection", "support", "accountability")
 
-# The indicator ids of the contract (README, architecture section): add, never rename.
+# The indicator ids of the contract (docs/architecture.md › Contract): add, never rename.
 CORE_INDICATORS: Final = (
     "frontline_workers_trained",
     "care_children_youth_served", "care_teams",
@@ -37,7 +37,7 @@ PUBLISHED_ONLY_QUALIFIERS: Final = frozenset({"range", "all"})
 # What a quarterly submission may say of its figures: a range or "all" only comes from print.
 SUBMISSION_QUALIFIERS: Final = tuple(q for q in QUALIFIERS if q not in PUBLISHED_ONLY_QUALIFIERS)
 
-# How a period was read from its source (architecture section of the README, "Periods").
+# How a period was read from its source (docs/architecture.md › Domain rules, periods).
 PERIOD_BASES: Final = ("stated", "as_of", "inferred", "not_stated")
 
 # Whether the source prints the value itself or the project worked it out from what it prints
@@ -72,6 +72,9 @@ PROGRESS_STATUSES: Final = ("achieved", "on_track", "needs_acceleration", "limit
 # Why an indicator is not assessed (marts.progress.status_reason).
 PROGRESS_REASONS: Final = ("no_data", "no_target", "no_baseline", "period_not_started",
                            "not_applicable")
+
+# What an indicator has (/data/availability, pipelines/read/queries/availability.sql).
+AVAILABILITIES: Final = ("has_figures", "awaiting_submission", "no_source")
 
 MILESTONE_KINDS: Final = ("activity", "improvement")
 MILESTONE_STATUSES: Final = ("not_reported", "planned", "in_progress", "done", "at_risk")

@@ -1,4 +1,4 @@
-"""The one writer (README, Architecture › One writer).
+"""The one writer (docs/architecture.md › One writer).
 
 Every change to the database (a build, an ingest, a rejected load's record, a snapshot, a
 staff form) runs through this module, one at a time across every process:

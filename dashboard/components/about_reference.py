@@ -94,7 +94,7 @@ def _review_sentence(years: int, lang: Lang) -> Component:
 def _target_reading(reading: dict[str, str], lang: Lang) -> list[Component | None]:
     """The assumption behind the 1,100 target: new trainees from the start of the period,
     with the July 2025 release that says more than 1,000 were trained since 2020, quoted in
-    English as published (README, Architecture › Domain rules: targets)."""
+    English as published (docs/architecture.md › Domain rules: targets)."""
     return [
         html.P(t("about_period.target_reading", lang, target=reading["target"],
                  start=reading["start"]), id="target-reading"),

@@ -9,7 +9,7 @@ from dash.development.base_component import Component
 
 from dashboard.components.tables import scroll_table
 from dashboard.figures.indicator_chart import series_label, value_text
-from dashboard.figures.series import ChartPoint
+from dashboard.figures.series import KIND_TO_DATE, ChartPoint
 from pipelines.language.formatting import format_date, format_period
 from pipelines.language.i18n import Lang, t
 
@@ -34,6 +34,12 @@ def table_cells(point: ChartPoint, lang: Lang) -> list[str]:
 def _ordered(points: list[ChartPoint]) -> list[ChartPoint]:
     # Undated points first (they are references), then by series and date.
     return sorted(points, key=lambda p: (p.x is not None, p.series_key, p.x or date.min))
+
+
+def table_points(points: list[ChartPoint]) -> list[ChartPoint]:
+    """The rows of an indicator's table, in its order: every charted point but the totals
+    to date (their own download). The page and ``/indicator/<id>.csv`` both use it."""
+    return _ordered([p for p in points if p.kind != KIND_TO_DATE])
 
 
 def data_table(points: list[ChartPoint], name: str, table_id: str, lang: Lang) -> Component:

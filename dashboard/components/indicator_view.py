@@ -15,6 +15,7 @@ from dashboard.components.chart import chart_figure
 from dashboard.components.data_table import data_table
 from dashboard.components.download import download_link, how_to_cite
 from dashboard.components.embed_code import embed_section
+from dashboard.components.freshness import freshness_block
 from dashboard.components.indicator_progress import progress_section
 from dashboard.components.links import href
 from dashboard.components.milestones import indicator_deliverables
@@ -33,6 +34,7 @@ from dashboard.figures.series import (
 )
 from pipelines.language.formatting import format_period, format_timestamp
 from pipelines.language.i18n import Lang, t
+from pipelines.read.availability import Freshness
 from pipelines.read.indicator import IndicatorPage
 from pipelines.release.export import Filters
 from pipelines.release.package import Release
@@ -168,23 +170,43 @@ def _table_section(page: IndicatorPage, points: list[ChartPoint], geography: str
                              label=t("indicator.download", lang))])
 
 
+def chart_data_links(page: IndicatorPage, geography: str, lang: Lang,
+                     as_of: date | None) -> Component:
+    """The chart's own data at its stable addresses (dashboard/web/indicator_data.py)."""
+    path = f"/indicator/{page.indicator.indicator_id}"
+    query = {"geography": geography, "as_of": as_of.isoformat() if as_of else None}
+    return html.P([t("indicator_data.links", lang), " ",
+                   html.A(t("indicator_data.csv", lang), href=href(f"{path}.csv", lang, query),
+                          id="indicator-data-csv", download=""),
+                   " · ",
+                   html.A(t("indicator_data.metadata", lang), id="indicator-data-metadata",
+                          href=href(f"{path}.metadata.json", lang, query))],
+                  className="chart-data-links download")
+
+
 def indicator_body(page: IndicatorPage, geography: str, lang: Lang,
                    release: Release | None = None, site_url: str = "",
-                   as_of: date | None = None) -> list[Component]:
+                   as_of: date | None = None,
+                   freshness: Freshness | None = None) -> list[Component]:
     """Everything inside <main> for one indicator, ``geography`` already validated;
     ``site_url`` (this site's address) makes the embed snippet absolute; links keep ``as_of``
-    when the page shows the figures as known on that day."""
+    when the page shows the figures as known on that day; ``freshness``: its last update
+    and next expected figures."""
     path = f"/indicator/{page.indicator.indicator_id}"
     points = charted_points(page, geography)
     names = {o.geography: o.geography_fr if lang == "fr" else o.geography_en
              for o in page.observations}
     return [
         html.H1(name_of(page, lang)),
+        freshness_block(freshness, lang,
+                        how_href=href("/data/availability", lang) + "#availability-how")
+        if freshness else None,
         status_section(page, points, lang),
         _section(t("indicator.chart_heading", lang), "indicator-over-time", [
             geography_nav(geography_options(page.observations), geography, names, path, lang,
                           {"as_of": as_of.isoformat()} if as_of else None),
-            *chart_section(page, points, lang, release)]),
+            *chart_section(page, points, lang, release),
+            chart_data_links(page, geography, lang, as_of)]),
         _table_section(page, points, geography, lang, as_of),
         progress_section(page, lang),
         indicator_deliverables(page.deliverables, lang),

@@ -1,5 +1,5 @@
 """How every page shows an indicator's status and its figure to date, from one
-``marts.progress`` row (README, Architecture › Data flow: "Status is data"). Each element
+``marts.progress`` row (docs/architecture.md › Data flow: "Status is data"). Each element
 carries the data attributes of :func:`dashboard.text.status.marks`. Pure: a row and a language
 in, components out."""
 

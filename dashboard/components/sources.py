@@ -21,7 +21,7 @@ def _published(value: str | None, lang: Lang) -> str:
 
 def _basis(row: Observation, lang: Lang) -> Component:
     """How the figure was read: its period basis, a derived value said as such, and the note
-    saying from what (README, Architecture › Domain rules: periods)."""
+    saying from what (docs/architecture.md › Domain rules: periods)."""
     sentences = [t(f"period_basis.{row.period_basis}", lang)]
     if row.value_basis == "derived":
         sentences.insert(0, t("value_basis.derived", lang))

@@ -1,7 +1,7 @@
 """The statutory review's context chart: one police-reported series across the decade, one
 line per source edition (editions revise earlier years, so they are never joined).
 
-Honest by construction (README, Architecture › Domain rules): each value is drawn at the
+Honest by construction (docs/architecture.md › Domain rules): each value is drawn at the
 middle of the period it covers, with a thin bar spanning that period (a year's value never
 sits on the next year's tick); the y axis starts at zero; ticks follow the page's locale;
 neutral colours only, with a dash style and a marker shape per edition so colour is never the

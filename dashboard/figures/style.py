@@ -29,7 +29,7 @@ SERIES_SYMBOLS: Final[tuple[str, ...]] = (
 )
 LOWER_BOUND_SYMBOL: Final[str] = "triangle-up"
 UPPER_BOUND_SYMBOL: Final[str] = "triangle-down"
-# Reported activity and context series (README, Architecture › Domain rules: never good or
+# Reported activity and context series (docs/architecture.md › Domain rules: never good or
 # bad): blues and greys only, no green, no orange, no red.
 NEUTRAL_PALETTE: Final[tuple[str, ...]] = (
     "#1f3b57",  # navy

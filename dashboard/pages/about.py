@@ -8,7 +8,7 @@ from typing import Final
 
 import dash
 import flask
-from dash import html
+from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.about_method import (
@@ -25,6 +25,7 @@ from dashboard.components.about_reference import (
     sources_section,
     suppression_section,
 )
+from dashboard.components.links import href
 from dashboard.components.shell import page_shell
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
 from pipelines.language.formatting import (
@@ -86,7 +87,7 @@ def _fiscal_example(lang: Lang) -> dict[str, str]:
 
 
 def quick_exit_section(lang: Lang) -> Component:
-    """What the help bar's Quick exit does, and what it cannot do (README, Architecture ›
+    """What the help bar's Quick exit does, and what it cannot do (docs/architecture.md ›
     Contract: every page carries it)."""
     return section("quick-exit", t("about_exit.heading", lang),
                    [html.P(t(f"about_exit.{key}", lang)) for key in ("what", "keys", "limits")])
@@ -107,6 +108,8 @@ def content(lang: Lang) -> list[Component]:
     return [
         html.H1(t("about.heading", lang)),
         html.P(t("about.intro", lang), className="lead"),
+        html.P(dcc.Link(t("availability.about_link", lang),
+                        href=href("/data/availability", lang), id="about-availability-link")),
         contents_nav(lang),
         method_section(method, lang) if method else None,
         example_section(method, lang) if method else None,

@@ -1,5 +1,5 @@
 """``/embed/indicator/<indicator_id>``: one indicator alone, sized for another site's
-``<iframe>`` (README, Architecture › Contract). No navigation or help bar: the embedding page
+``<iframe>`` (docs/architecture.md › Contract). No navigation or help bar: the embedding page
 has its own. This route alone may be framed by another site (``web/security.py``)."""
 
 from __future__ import annotations

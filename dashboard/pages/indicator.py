@@ -18,12 +18,12 @@ from dashboard.components.as_of import as_of_banner, malformed_as_of
 from dashboard.components.indicator_view import indicator_body
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
-from dashboard.context import current_db, request_lang
+from dashboard.context import current_db, current_settings, request_lang
 from dashboard.database import Database
 from dashboard.figures.series import default_geography, geography_options
 from dashboard.web.downloads import current_release
 from pipelines.language.i18n import normalise_lang, t
-from pipelines.read import strategy
+from pipelines.read import availability, strategy
 from pipelines.read.as_of import parse_day
 from pipelines.read.indicator import indicator_page
 
@@ -71,8 +71,11 @@ def layout(indicator_id: str = "", lang: str = "en", geography: str = "", as_of:
         # An unknown ?geography= falls back to the default rather than failing.
         options = geography_options(page.observations)
         chosen = geography if geography in options else default_geography(page.observations)
+        settings = current_settings()
+        found = availability.freshness(db, indicator_id, date.today(),
+                                       settings.strategy_start, settings.strategy_end)
         body = indicator_body(page, chosen, language, current_release(db),
-                              site_url=flask.request.url_root, as_of=day)
+                              site_url=flask.request.url_root, as_of=day, freshness=found)
     state = {**query, "geography": chosen or None,
              "as_of": day.isoformat() if day else None}
     if page is not None and (day or malformed):

@@ -1,4 +1,4 @@
-"""The staff area at ``/staff`` (README › Staff area): signed-in ministry staff upload
+"""The staff area at ``/staff`` (docs/staff.md › Staff area): signed-in ministry staff upload
 submissions, record deliverable statuses, freeze snapshots and manage users. Plain HTML forms
 (no script needed), bilingual, every write through the one writer (``pipelines.writer``)."""
 

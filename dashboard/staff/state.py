@@ -1,6 +1,6 @@
 """The staff area's own database: accounts, the session-signing key and the audit trail.
 
-It lives apart from the public data (README, Architecture › Staff area): the public database
+It lives apart from the public data (docs/architecture.md › Staff area): the public database
 is opened read-only by every worker and replaced whole by the one writer, while sign-ins and
 audit records are small writes from any worker at any time. SQLite, which locks per write
 across processes, fits that; DuckDB allows one writing process per file. The file is attached

@@ -1,5 +1,5 @@
-"""The JSON API, version 1 (README, API): ``/api/v1/<table>`` for every table of the download
-set, with the same filters, rows and rules as ``/download/<table>.csv``.
+"""The JSON API, version 1 (docs/researchers.md › API): ``/api/v1/<table>`` for every table
+of the download set, with the same filters, rows and rules as ``/download/<table>.csv``.
 
 * Rows come from the download queries (:func:`pipelines.release.export.public_query`), in the
   same order, with the CSV headers of ``?lang=`` as field names. Values are JSON numbers,
@@ -185,7 +185,7 @@ def _page(db: Database, query: Query, version: str, offset: int) -> dict[str, ob
                                    page=(offset, query.limit + 1))
     except InvalidFilterError as problem:
         raise ApiError(400, str(problem)) from None
-    frame = tidy(db.cursor().execute(sql, params).df(), query.table)
+    frame = tidy(db.cursor().execute(sql, params).df(), query.table, query.lang)
     more = len(frame) > query.limit
     rows = json_rows(frame.head(query.limit), query.table, query.lang)
     following = make_cursor(query, version, offset + query.limit) if more else None

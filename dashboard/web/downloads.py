@@ -1,13 +1,14 @@
-"""Flask routes of the download set (README, Architecture › Contract):
+"""Flask routes of the download set (docs/architecture.md › Contract):
 
-``/download/<table>.csv`` for the five public tables, filters as query parameters, and
-``/download/datapackage.zip``. Unknown tables are 404; unknown or malformed parameters are 400
-with a one-line message. Nothing is read from disk by name: the CSVs are made from the
-database on request (streamed from the query result, a chunk at a time), so no URL can reach
-a path.
+``/download/<table>.csv`` and ``/download/<table>.xlsx`` for the public tables, filters as
+query parameters, and ``/download/datapackage.zip``. Unknown tables are 404; unknown or
+malformed parameters are 400 with a one-line message in the language asked for (``lang``).
+Nothing is read from disk by name: the files are made from the database on request (the CSV
+streamed from the query result, a chunk at a time), so no URL can reach a path.
 
 Observations (10^6 rows and more) are sent in batches of at most ``BATCH_ROWS`` matching rows
 (:mod:`pipelines.release.stream`), so a worker holds one batch, never the table.
+``?bom=true`` starts a CSV with a byte-order mark, which Excel needs to read UTF-8 accents.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ import flask
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db
 from dashboard.database import Database
 from pipelines.errors import InvalidFilterError, UnknownIdError
+from pipelines.language.i18n import t
 from pipelines.release.export import (
     Filters,
+    count_public,
     execute_public,
     header_csv,
     parse_filters,
@@ -30,8 +33,10 @@ from pipelines.release.export import (
 )
 from pipelines.release.names import download_name
 from pipelines.release.package import Release, download_set, release_of, zip_bytes
+from pipelines.release.problems import FilterProblem, problem_text
 from pipelines.release.public_fields import TABLES
 from pipelines.release.stream import chunks, observation_batches
+from pipelines.release.xlsx import check_fits, xlsx_bytes
 
 NOTEBOOK_NAME: Final = "researcher-start.ipynb"
 LANGS: Final = ("en", "fr")
@@ -41,6 +46,9 @@ SNAPSHOT_DBS_KEY: Final = "TRACKER_SNAPSHOT_DATABASES"
 # (benchmarks/downloads.py): batches of 20,480 rows peaked at ~325 MB worker RSS, 4,096 at
 # ~250-270 MB for about a third less throughput, still several times Datasette's.
 BATCH_ROWS: Final = 2 * 2048
+BOM: Final = "\ufeff".encode()
+XLSX_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def database_for(snapshot: str | None) -> Database:
     """The live database, or the read-only database of a snapshot (UnknownIdError for a
@@ -63,18 +71,44 @@ def _plain(message: str, status: int) -> flask.Response:
     return flask.Response(message + "\n", status=status, mimetype="text/plain")
 
 
-def request_filters(table: str) -> tuple[Filters, str, Database]:
-    """The request's filters for ``table``, its language and database (live or snapshot).
-    Raises InvalidFilterError, or UnknownIdError for an unknown snapshot."""
+def asked_lang() -> str:
+    """The ``lang`` asked for, for messages (English unless it is exactly ``fr``)."""
+    return "fr" if flask.request.args.get("lang") == "fr" else "en"
+
+
+def refused(error: InvalidFilterError) -> flask.Response:
+    """400 with the problem in the language asked for."""
+    lang = asked_lang()
+    return _plain(t("filter_problem.bad_request", lang, message=problem_text(error, lang)), 400)
+
+
+def bom_flag(values: list[str]) -> bool:
+    """``?bom=true|false`` (at most once); anything else is refused."""
+    if len(values) > 1:
+        raise FilterProblem("repeated", name="bom")
+    text = values[0].strip().lower() if values else "false"
+    if text not in {"true", "false"}:
+        raise FilterProblem("bad_bom", value=values[0])
+    return text == "true"
+
+
+def request_filters(table: str, extension: str = "csv") -> tuple[Filters, str, Database, bool]:
+    """The request's filters for ``table``, its language, database (live or snapshot) and
+    whether a CSV starts with a byte-order mark. Raises InvalidFilterError, or
+    UnknownIdError for an unknown snapshot."""
     query = flask.request.args.to_dict(flat=False)
     langs = query.pop("lang", ["en"])
     snapshots = query.pop("snapshot", [])
+    boms = query.pop("bom", [])
     if len(langs) != 1 or langs[0] not in LANGS:
-        raise InvalidFilterError("lang must be en or fr")
+        raise FilterProblem("bad_lang")
     if len(snapshots) > 1:
-        raise InvalidFilterError("snapshot may be given only once")
+        raise FilterProblem("repeated_snapshot")
+    if boms and extension != "csv":
+        raise FilterProblem("bom_not_csv")
+    bom = bom_flag(boms)
     filters = parse_filters(query, table)
-    return filters, langs[0], database_for(snapshots[0] if snapshots else None)
+    return filters, langs[0], database_for(snapshots[0] if snapshots else None), bom
 
 
 def current_release(db: Database) -> Release:
@@ -91,7 +125,7 @@ def _attachment(content: bytes | Iterator[bytes], mimetype: str, name: str) -> f
 def csv_chunks(result: duckdb.DuckDBPyConnection, table: str, lang: str) -> Iterator[bytes]:
     """The header, then the rows a few DuckDB vectors at a time, as CSV."""
     yield header_csv(table, lang).encode("utf-8")
-    for frame in chunks(result, table):
+    for frame in chunks(result, table, lang):
         yield rows_csv(frame, table).encode("utf-8")
 
 
@@ -118,28 +152,55 @@ def _stream(db: Database, table: str, filters: Filters, lang: str) -> Iterator[b
     return csv_chunks(execute_public(cursor, table, filters, lang), table, lang)
 
 
+def with_bom(body: Iterator[bytes], bom: bool) -> Iterator[bytes]:
+    if bom:
+        yield BOM
+    yield from body
+
+
 def table_csv(table: str) -> flask.Response:
     if table not in TABLES:
         return _plain(f"unknown table {table[:40]!r} (one of: {', '.join(TABLES)})", 404)
     try:
-        filters, lang, db = request_filters(table)
+        filters, lang, db, bom = request_filters(table)
         name = download_name(table, filters, lang)
         # Unknown ids raise here, before any header is sent.
         body = _stream(db, table, filters, lang)
     except InvalidFilterError as error:
-        return _plain(f"bad request: {error}", 400)
+        return refused(error)
     except UnknownIdError as error:
         return _plain(str(error), 404)
-    return _attachment(body, "text/csv", name)
+    return _attachment(with_bom(body, bom), "text/csv", name)
+
+
+def table_xlsx(table: str) -> flask.Response:
+    """The same rows as the CSV with the same filters, as a workbook (data, dictionary,
+    citation)."""
+    if table not in TABLES:
+        return _plain(f"unknown table {table[:40]!r} (one of: {', '.join(TABLES)})", 404)
+    try:
+        filters, lang, db, _ = request_filters(table, "xlsx")
+        # The release first: the rows stream from this thread's one cursor.
+        release = current_release(db)
+        cursor = db.cursor()
+        check_fits(count_public(cursor, table, filters, lang))
+        frames = chunks(execute_public(cursor, table, filters, lang), table, lang)
+        query = "&".join(f"{k}={v}" for k, v in filters.query_items())
+        content = xlsx_bytes(table, lang, frames, release, query)
+    except InvalidFilterError as error:
+        return refused(error)
+    except UnknownIdError as error:
+        return _plain(str(error), 404)
+    return _attachment(content, XLSX_TYPE, download_name(table, filters, lang, "xlsx"))
 
 
 def datapackage_zip() -> flask.Response:
     try:
-        filters, lang, db = request_filters("observations")
+        filters, lang, db, _ = request_filters("observations", "zip")
         release = current_release(db)
         files = download_set(db.cursor(), release, filters, lang)
     except InvalidFilterError as error:
-        return _plain(f"bad request: {error}", 400)
+        return refused(error)
     except UnknownIdError as error:
         return _plain(str(error), 404)
     name = f"ontario-aht-tracker-data-{release.version}-{release.date or 'undated'}.zip"
@@ -158,9 +219,17 @@ def register_downloads(server: flask.Flask) -> None:
     server.add_url_rule("/download/datapackage.zip", "download_zip", datapackage_zip)
     server.add_url_rule(f"/download/{NOTEBOOK_NAME}", "download_notebook", notebook)
     server.add_url_rule("/download/<path:name>", "download_table", _by_name)
+    # Imported here: they build on this module's helpers.
+    from dashboard.web.availability_data import register_availability_data
+    from dashboard.web.indicator_data import register_indicator_data
+
+    register_availability_data(server)
+    register_indicator_data(server)
 
 
 def _by_name(name: str) -> flask.Response:
-    if not name.endswith(".csv") or "/" in name:
-        return _plain(f"unknown download {name[:60]!r}", 404)
-    return table_csv(name.removesuffix(".csv"))
+    if "/" not in name and name.endswith(".csv"):
+        return table_csv(name.removesuffix(".csv"))
+    if "/" not in name and name.endswith(".xlsx"):
+        return table_xlsx(name.removesuffix(".xlsx"))
+    return _plain(f"unknown download {name[:60]!r}", 404)

@@ -10,6 +10,7 @@ from typing import Any, Final
 from apispec import APISpec
 
 from dashboard.web.api_limits import CONTROLS, DEFAULT_LIMIT, MAX_LIMIT, PREFIX
+from dashboard.web.indicator_data import add_openapi_paths as add_indicator_paths
 from pipelines.language.i18n import t
 from pipelines.release.export import ALLOWED, LIST_FILTERS, STATUSES
 from pipelines.release.public_fields import FIELDS, TABLES, Field
@@ -121,6 +122,8 @@ def openapi_spec(server_url: str, lang: str = "en") -> dict[str, Any]:
             spec.components.schema(schema_name(table, row_lang), row_schema(table, row_lang))
         spec.components.schema(f"{schema_name(table, 'en')}Page", page_schema(table))
         spec.path(path=f"{PREFIX}/{table}", operations={"get": _operation(table, lang)})
+    # The chart data beside every indicator page (dashboard/web/indicator_data.py).
+    add_indicator_paths(spec, lang)
     spec.path(path=f"{PREFIX}/openapi.json", operations={"get": {
         "operationId": "openapi", "summary": t("api.openapi_summary", lang),
         "responses": {"200": {"description": t("api.openapi_summary", lang),

@@ -1,5 +1,5 @@
 """The marts the build computes from the loaded data: the status rule and the tables that
-every page, briefing and download reads (README, "Architecture").
+every page, briefing and download reads (docs/architecture.md).
 
 :func:`build_marts` is the last step of every write (a build, an ingest, a deliverable
 record): whatever changed the observations, the derived tables are recomputed from them in

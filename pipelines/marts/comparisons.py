@@ -1,5 +1,5 @@
 """``marts.quarter_comparisons``: why each change the quarterly review shows has a number, or
-why it has none (README, Architecture › Domain rules). A quarter compared with one that ended
+why it has none (docs/architecture.md › Domain rules). A quarter compared with one that ended
 before the strategy began has no figure because the strategy had not started, not because a
 submission is missing, and the review says so.
 

@@ -1,5 +1,5 @@
 """Deliverables with a history: ``marts.milestone_status`` and ``marts.milestone_quarters``
-(README, Architecture › Contract), built from the records in ``staging.milestone_records``.
+(docs/architecture.md › Contract), built from the records in ``staging.milestone_records``.
 
 A deliverable's status is a dated record, not a cell. Whoever takes records in (the quarterly
 submission's deliverables sheet, the staff web form) checks them with :func:`check_record`

@@ -1,5 +1,5 @@
 """``marts.progress``: every pillar indicator's status, figure to date and period, quarter by
-quarter, decided once by the rule in :mod:`pipelines.marts.status_rule` (README, Architecture ›
+quarter, decided once by the rule in :mod:`pipelines.marts.status_rule` (docs/architecture.md ›
 Domain rules). Nothing else computes a status: pages, briefings and downloads read this table.
 
 Which figure a status is decided on depends on what the indicator measures:

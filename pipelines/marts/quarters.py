@@ -1,7 +1,7 @@
 """Quarter by quarter facts of one indicator's submitted provincial totals: the quarter's own
 value, sums over a run of quarters, and changes between two quarters. Pure: rows in, facts out.
 
-Rules (README, Architecture › Domain rules), each shown on the pages that use them:
+Rules (docs/architecture.md › Domain rules), each shown on the pages that use them:
 
 * A quarter's value is the ``ontario``/``total`` row of the quarterly submissions; it is
   ``missing`` when nothing was submitted and ``suppressed`` when hidden (no value either way).

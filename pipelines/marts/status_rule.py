@@ -1,4 +1,4 @@
-"""Progress against a target (README, Architecture › Domain rules). Pure: no database, no I/O.
+"""Progress against a target (docs/architecture.md › Domain rules). Pure: no database, no I/O.
 
 The method, published on /about (in the spirit of Healthy People 2030's "percent of targeted
 change achieved" and Closing the Gap's straight-line trajectories; not Open SDG's compound

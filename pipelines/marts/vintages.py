@@ -1,4 +1,4 @@
-"""Every figure as it was known on any date (README, Architecture › Data flow): the build
+"""Every figure as it was known on any date (docs/architecture.md › Data flow): the build
 keeps the public submission rows and ``marts.progress`` as they stood after each accepted
 load, so "as known on" a date is a lookup, never a computation at request time.
 

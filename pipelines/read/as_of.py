@@ -1,5 +1,5 @@
 """Figures as they were known at a time, read from the vintages the build keeps
-(``marts.observation_vintages``, ``marts.progress_vintages``; README, Architecture › Data
+(``marts.observation_vintages``, ``marts.progress_vintages``; docs/architecture.md › Data
 flow). Nothing here decides a figure or a status: it picks the vintage in force.
 
 "As known on" a day means at the end of that day. The quarterly review of a quarter is taken

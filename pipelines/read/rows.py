@@ -559,3 +559,55 @@ class VerdictMethod:
     example_not_reported: int
     example_deliverables_reading: str
     example_verdict: str
+
+
+@dataclass(frozen=True)
+class SeriesEntry:
+    """An indicator and the group /data lists it under (series_list.sql)."""
+
+    indicator_id: str
+    name_en: str
+    name_fr: str
+    pillar_id: str | None
+    topic: str
+    in_strategy: bool  # the 2025–2030 strategy's own (a pillar, or its document's figures)
+    subgroup: str  # the pillar, "strategy_wide" or the topic
+    subgroup_order: int
+    pillar_en: str | None
+    pillar_fr: str | None
+
+
+@dataclass(frozen=True)
+class Availability:
+    """What one indicator has (availability.sql); demonstration figures counted apart."""
+
+    indicator_id: str
+    availability: str  # has_figures | awaiting_submission | no_source
+    takes_submissions: bool
+    figures: int
+    demo_figures: int
+    latest_period_start: date | None
+    latest_period_end: date | None
+    latest_period_basis: str | None
+    last_loaded: datetime | None
+    last_demo_loaded: datetime | None
+    last_published: str | None  # the newest source's date, as precise as known
+    quarters_submitted: list[str]
+
+
+@dataclass(frozen=True)
+class SubmissionArrival:
+    """The submissions of one indicator for one quarter (submission_arrivals.sql)."""
+
+    indicator_id: str
+    quarter: str
+    demo: bool
+    first_loaded: datetime
+    last_loaded: datetime
+    loads: int
+
+
+@dataclass(frozen=True)
+class PeriodBounds:
+    first_day: date | None
+    last_day: date | None

@@ -30,10 +30,11 @@ from typing import Any, Final
 import duckdb
 import pandas as pd
 
-from pipelines.errors import InvalidFilterError
 from pipelines.periods import FiscalQuarter
 from pipelines.read.as_of import end_of_day
 from pipelines.read.exports import AS_OF_QUERIES, QUERIES, paged
+from pipelines.release.labels import with_labels
+from pipelines.release.problems import FilterProblem
 from pipelines.release.public_fields import FIELDS, TABLES
 from pipelines.sql import table_exists
 from pipelines.vocabulary import (
@@ -118,7 +119,7 @@ def _values(raw: object) -> list[str]:
 
 def _single(name: str, values: list[str]) -> str:
     if len(values) != 1:
-        raise InvalidFilterError(f"filter {name!r} may be given only once")
+        raise FilterProblem("repeated", name=name)
     return values[0].strip()
 
 
@@ -128,14 +129,13 @@ def _iso_date(name: str, text: str) -> date:
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidFilterError(f"filter {name!r} must be an ISO date (YYYY-MM-DD), "
-                                 f"not {text[:40]!r}") from None
+        raise FilterProblem("bad_date", name=name, value=text) from None
 
 
 def _flag(name: str, text: str) -> bool:
     lowered = text.lower()
     if lowered not in {"true", "false", "1", "0", "yes", "no"}:
-        raise InvalidFilterError(f"filter {name!r} must be true or false, not {text[:40]!r}")
+        raise FilterProblem("bad_flag", name=name, value=text)
     return lowered in {"true", "1", "yes"}
 
 
@@ -144,10 +144,10 @@ def _ids(name: str, values: list[str], table: str) -> tuple[str, ...]:
     allowed = {"pillar": PILLARS, "status": STATUSES.get(table, frozenset())}.get(name)
     for item in items:
         if allowed is not None and item not in allowed:
-            raise InvalidFilterError(f"{item[:40]!r} is not an allowed {name} "
-                                     f"(allowed: {', '.join(sorted(allowed))})")
+            raise FilterProblem("not_allowed", value=item, name=name,
+                                allowed=", ".join(sorted(allowed)))
         if not ID_PATTERN.match(item):
-            raise InvalidFilterError(f"{item[:40]!r} is not a valid {name} id")
+            raise FilterProblem("bad_id", value=item, name=name)
         if name == "quarter":
             _quarter(item)
     return tuple(dict.fromkeys(items))
@@ -157,17 +157,17 @@ def _quarter(text: str) -> None:
     try:
         FiscalQuarter.parse(text)
     except ValueError as error:
-        raise InvalidFilterError(str(error)) from None
+        raise FilterProblem("bad_quarter", english=str(error), value=text) from None
 
 
 def parse_filters(query: Mapping[str, object], table: str = "observations") -> Filters:
     """Validate ``query`` (name -> value or list of values) for ``table``."""
     if table not in ALLOWED:
-        raise InvalidFilterError(f"unknown table {table!r}")
+        raise FilterProblem("unknown_table", table=table)
     unknown = sorted(set(query) - ALLOWED[table])
     if unknown:
-        raise InvalidFilterError(f"unknown filter {unknown[0][:40]!r} for {table} (allowed: "
-                                 f"{', '.join(sorted(ALLOWED[table]))})")
+        raise FilterProblem("unknown_filter", name=unknown[0], table=table,
+                            allowed=", ".join(sorted(ALLOWED[table])))
     values = {name: _values(raw) for name, raw in query.items()}
     found: dict[str, object] = {n: _ids(n, v, table) for n, v in values.items()
                                 if n in LIST_FILTERS}
@@ -182,9 +182,9 @@ def parse_filters(query: Mapping[str, object], table: str = "observations") -> F
         found["as_of"] = _iso_date("as_of", _single("as_of", values["as_of"]))
     filters = Filters(**found)  # type: ignore[arg-type]
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise InvalidFilterError("filter 'from' is after 'to'")
+        raise FilterProblem("from_after_to")
     if "demo" in filters.status and not filters.include_demo:
-        raise InvalidFilterError("status 'demo' needs include_demo=true")
+        raise FilterProblem("demo_status")
     return filters
 
 
@@ -197,7 +197,7 @@ def check_known_ids(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
             known = {row[0] for row in con.execute(query).fetchall()}
             missing = [w for w in wanted if w not in known]
             if missing:
-                raise InvalidFilterError(f"unknown {name} {missing[0]!r}")
+                raise FilterProblem("unknown_id", name=name, value=missing[0])
 
 
 def has_vintages(con: duckdb.DuckDBPyConnection) -> bool:
@@ -219,12 +219,11 @@ def public_query(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | 
     """``table``'s public query (as known on ``filters.as_of`` when given) and its named
     parameters; ``page`` = (offset, limit) pages through the same order. Unknown ids raise."""
     if table not in QUERIES:
-        raise InvalidFilterError(f"unknown table {table!r}")
+        raise FilterProblem("unknown_table", table=table)
     filters = filters or Filters()
     check_known_ids(con, filters)
     if filters.as_of and not has_vintages(con):
-        raise InvalidFilterError("as_of is not available for this database (a snapshot is "
-                                 "already the data as it was known: leave out as_of)")
+        raise FilterProblem("no_vintages")
     params: dict[str, object] = {"lang": "fr" if lang == "fr" else "en", **filters.params()}
     query = (AS_OF_QUERIES if filters.as_of else QUERIES)[table]
     if page is not None:
@@ -243,8 +242,10 @@ def count_public(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | 
     return int(row[0]) if row else 0
 
 
-def tidy(frame: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Dates as ``date`` (or None) and exactly the public columns, in order."""
+def tidy(frame: pd.DataFrame, table: str, lang: str = "en") -> pd.DataFrame:
+    """Dates as ``date`` (or None), the ``*_label`` columns in ``lang`` and exactly the
+    public columns, in order."""
+    with_labels(frame, table, lang)
     for field in FIELDS[table]:
         if field.kind == "date":
             days = pd.to_datetime(frame[field.name]).dt.date
@@ -256,7 +257,7 @@ def public_frame(con: duckdb.DuckDBPyConnection, table: str, filters: Filters | 
                  lang: str = "en") -> pd.DataFrame:
     """Exactly the public columns of ``table`` (English names), label columns in ``lang``,
     filtered. Suppressed values are empty whatever the database holds."""
-    return tidy(execute_public(con, table, filters, lang).df(), table)
+    return tidy(execute_public(con, table, filters, lang).df(), table, lang)
 
 
 def observations_frame(con: duckdb.DuckDBPyConnection, filters: Filters | None = None,

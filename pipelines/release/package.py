@@ -19,7 +19,14 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from pipelines.release.export import ALLOWED, Filters, check_known_ids, csv_bytes, public_frame
-from pipelines.release.public_fields import FIELDS, FOREIGN_KEYS, PRIMARY_KEYS, TABLES
+from pipelines.release.public_fields import (
+    FIELDS,
+    FOREIGN_KEYS,
+    PANDAS_DTYPES,
+    PRIMARY_KEYS,
+    READR_TYPES,
+    TABLES,
+)
 
 TITLE_EN: Final = "Ontario anti-human trafficking strategy tracker: data"
 TITLE_FR: Final = ("Suivi de la stratégie ontarienne de lutte contre la traite des personnes : "
@@ -63,7 +70,12 @@ def release_of(con: duckdb.DuckDBPyConnection, url: str, label: str | None = Non
 def _field(field_name: str, table: str, lang: str) -> dict[str, object]:
     spec = next(f for f in FIELDS[table] if f.name == field_name)
     result: dict[str, object] = {"name": spec.header(lang), "type": spec.kind,
-                                 "description": spec.description()}
+                                 "description": spec.description(),
+                                 # How to read the column (Frictionless allows more
+                                 # properties): its role and the dtype pandas reads it as.
+                                 "role": spec.role, "pandasDtype": PANDAS_DTYPES[spec.kind]}
+    if spec.label_of:
+        result["labelOf"] = _header(table, spec.label_of, lang)
     if spec.kind == "boolean":
         result.update(trueValues=["true"], falseValues=["false"])
     if spec.allowed:
@@ -118,14 +130,27 @@ def datapackage(con: duckdb.DuckDBPyConnection, release: Release, lang: str = "e
     }
 
 
+# Appended columns keep the first seven where they were.
+DICTIONARY_COLUMNS: Final = ("table", "column", "column_fr", "type", "description_en",
+                             "description_fr", "allowed_values", "role", "label_of",
+                             "pandas_dtype", "readr_type")
+
+
+def dictionary_rows() -> list[tuple[str, ...]]:
+    """One row per column of every table, in :data:`DICTIONARY_COLUMNS` order. ``role``
+    says whether the column holds codes (the same in both languages), labels in the file's
+    language, verbatim text or values."""
+    return [(table, f.name, f.name_fr, f.kind, f.en, f.fr, " ".join(f.allowed), f.role,
+             f.label_of or "", PANDAS_DTYPES[f.kind], READR_TYPES[f.kind])
+            for table, table_fields in FIELDS.items() for f in table_fields]
+
+
 def data_dictionary_bytes() -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["table", "column", "column_fr", "type", "description_en", "description_fr",
-                     "allowed_values"])
-    for table, table_fields in FIELDS.items():
-        for f in table_fields:
-            writer.writerow([table, f.name, f.name_fr, f.kind, f.en, f.fr, " ".join(f.allowed)])
+    writer.writerow(DICTIONARY_COLUMNS)
+    for row in dictionary_rows():
+        writer.writerow(row)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -3,6 +3,19 @@ French), the pandas dtypes, the Frictionless table schemas and the data dictiona
 
 Field names are the English headers; ``name_fr`` is the French header. ``kind`` is the
 Frictionless type (``string``, ``number``, ``integer``, ``boolean``, ``date``).
+
+Every text column has a ``role``, written in the data dictionary:
+
+* ``code``: a stable code, the same in both languages (ids, controlled vocabularies such as
+  ``qualifier=more_than``, ISO language codes, addresses). Scripts join and filter on these.
+* ``label``: words in the file's language (names, definitions, notes, and the ``*_label``
+  column beside every controlled vocabulary: ``qualifier_label`` says "plus de" in a French
+  file where ``qualifier`` says ``more_than`` in both).
+* ``verbatim``: as published or as recorded, in the language of the document (the sentence a
+  figure was read from, a document's title, a note a program recorded).
+
+A code column whose values are words (``labels=`` a catalogue section) gets its ``*_label``
+column appended at the end of its table, so no existing column ever moves.
 """
 
 from __future__ import annotations
@@ -28,6 +41,7 @@ from pipelines.vocabulary import (
 )
 
 Kind = Literal["string", "number", "integer", "boolean", "date"]
+Role = Literal["code", "label", "verbatim", "value"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,9 @@ class Field:
     en: str
     fr: str
     allowed: tuple[str, ...] = ()
+    role: Role = "value"
+    labels: str | None = None  # catalogue section naming each code (code columns)
+    label_of: str | None = None  # the code column this label column spells out
 
     def header(self, lang: str) -> str:
         return self.name_fr if lang == "fr" else self.name
@@ -47,25 +64,50 @@ class Field:
 
 
 def _f(name: str, name_fr: str, kind: Kind, en: str, fr: str,
-       allowed: frozenset[str] | tuple[str, ...] = ()) -> Field:
-    return Field(name, name_fr, kind, en, fr, tuple(sorted(allowed)))
+       allowed: frozenset[str] | tuple[str, ...] = (), role: Role | None = None,
+       labels: str | None = None) -> Field:
+    if role is None:
+        role = "code" if kind == "string" else "value"
+    return Field(name, name_fr, kind, en, fr, tuple(sorted(allowed)), role, labels)
+
+
+def _label(code: Field) -> Field:
+    """The ``*_label`` column of a code column whose codes are words."""
+    return Field(f"{code.name}_label", f"{code.name_fr}_libelle", "string",
+                 f"{code.name} in words, in the file's language (the code stays in {code.name})",
+                 f"{code.name_fr} en toutes lettres, dans la langue du fichier (le code reste "
+                 f"dans {code.name_fr})", role="label", label_of=code.name)
+
+
+def _with_labels(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    return (*fields, *(_label(f) for f in fields if f.labels))
 
 
 _SOURCE_ID = _f("source_id", "id_source", "string", "Source document id (see sources.csv)",
                 "Identifiant du document source (voir sources.csv)")
 _LOCATOR = _f("locator", "localisateur", "string",
               "The sentence or table cell the figure was read from, as published",
-              "La phrase ou la cellule du tableau d’où provient le chiffre, telle que publiée")
+              "La phrase ou la cellule du tableau d’où provient le chiffre, telle que publiée",
+              role="verbatim")
 _INDICATOR_ID = _f("indicator_id", "id_indicateur", "string", "Stable indicator id",
                    "Identifiant stable de l’indicateur")
 _INDICATOR_NAME = _f("indicator_name", "indicateur", "string", "Indicator name",
-                     "Nom de l’indicateur")
+                     "Nom de l’indicateur", role="label")
 _PILLAR = _f("pillar_id", "id_pilier", "string",
              "Strategy pillar (empty for strategy-wide and context indicators)",
              "Pilier de la stratégie (vide pour les indicateurs globaux et de contexte)", PILLARS)
 _UNIT = _f("unit", "unite", "string", "Unit id", "Identifiant de l’unité")
-_UNIT_NAME = _f("unit_name", "nom_unite", "string", "Unit name", "Nom de l’unité")
-_NOTE = _f("note", "note", "string", "Note", "Note")
+_UNIT_NAME = _f("unit_name", "nom_unite", "string", "Unit name", "Nom de l’unité",
+                role="label")
+_NOTE = _f("note", "note", "string",
+           "Note in the file's language; a note published in the other language only starts "
+           "with [French only] (see note_language)",
+           "Note dans la langue du fichier; une note publiée seulement dans l’autre langue "
+           "commence par [en anglais seulement] (voir langue_note)", role="label")
+_NOTE_LANGUAGE = _f("note_language", "langue_note", "string",
+                    "Language of the note as given (en or fr; empty without a note)",
+                    "Langue de la note telle que donnée (en ou fr; vide sans note)",
+                    ("en", "fr"))
 
 
 def _dates(prefix: str, prefix_fr: str, what: str, what_fr: str) -> tuple[Field, Field]:
@@ -82,17 +124,18 @@ FIELDS: Final[dict[str, tuple[Field, ...]]] = {
         _INDICATOR_ID, _INDICATOR_NAME, _PILLAR,
         _f("geography", "geographie", "string", "Geography id", "Identifiant de la géographie"),
         _f("geography_name", "nom_geographie", "string", "Geography name",
-           "Nom de la géographie"),
+           "Nom de la géographie", role="label"),
         _f("breakdown", "ventilation", "string",
            "'total' or 'dimension:value' for a breakdown below the total",
-           "« total » ou « dimension:valeur » pour une ventilation sous le total"),
+           "« total » ou « dimension:valeur » pour une ventilation sous le total",
+           labels="label_breakdown"),
         *_dates("period", "periode", "period (ISO date; empty when not stated)",
                 "période (date ISO; vide si non précisée)"),
         _f("period_basis", "base_periode", "string",
            "How the period was read: stated, as_of (cumulative to period_end), inferred, "
            "not_stated",
            "Lecture de la période : stated (précisée), as_of (cumul à la fin), inferred "
-           "(déduite), not_stated (non précisée)", PERIOD_BASES),
+           "(déduite), not_stated (non précisée)", PERIOD_BASES, labels="label_period_basis"),
         _f("value", "valeur", "number", "The figure; empty when suppressed",
            "Le chiffre; vide lorsqu’il est supprimé"),
         _f("qualifier", "qualificatif", "string",
@@ -100,12 +143,12 @@ FIELDS: Final[dict[str, tuple[Field, ...]]] = {
            "range up to value_high; all = a printed 'all', stored as 100 percent)",
            "Comment la source qualifie le chiffre (more_than = « plus de 29 000 »; range = une "
            "fourchette publiée jusqu’à valeur_haute; all = un « tous » publié, noté 100 %)",
-           QUALIFIERS),
+           QUALIFIERS, labels="label_qualifier"),
         _UNIT, _UNIT_NAME, _SOURCE_ID, _LOCATOR,
         _f("status", "statut", "string",
            "published, submitted (quarterly submission), revised, demo (invented test data)",
            "published (publié), submitted (soumis), revised (révisé), demo (fictif, pour essais)",
-           OBSERVATION_STATUSES),
+           OBSERVATION_STATUSES, labels="obs_status"),
         _f("suppressed", "supprime", "boolean",
            "true when the value is hidden to protect small counts of people",
            "true lorsque la valeur est masquée pour protéger de petits nombres de personnes"),
@@ -122,27 +165,28 @@ FIELDS: Final[dict[str, tuple[Field, ...]]] = {
            "printed (the source prints the value) or derived (worked out by the project from "
            "what the source prints; see the note)",
            "printed (la source imprime la valeur) ou derived (déduite par le projet de ce que "
-           "la source imprime; voir la note)", VALUE_BASES),
+           "la source imprime; voir la note)", VALUE_BASES, labels="label_value_basis"),
+        _NOTE_LANGUAGE,
     ),
     "indicators": (
         _INDICATOR_ID, _PILLAR,
-        _f("topic", "theme", "string", "Topic", "Thème", TOPICS),
-        _f("name", "nom", "string", "Indicator name", "Nom de l’indicateur"),
+        _f("topic", "theme", "string", "Topic", "Thème", TOPICS, labels="label_topic"),
+        _f("name", "nom", "string", "Indicator name", "Nom de l’indicateur", role="label"),
         _UNIT, _UNIT_NAME,
         _f("measure", "mesure", "string", "What the figure measures",
-           "Ce que mesure le chiffre", MEASURES),
+           "Ce que mesure le chiffre", MEASURES, labels="measure"),
         _f("interpretation", "interpretation", "string",
            "How to read a change (reported_activity: a rise can mean more victims are found)",
            "Comment lire une variation (reported_activity : une hausse peut signifier que "
-           "davantage de victimes sont repérées)", INTERPRETATIONS),
-        _f("definition", "definition", "string", "Definition", "Définition"),
+           "davantage de victimes sont repérées)", INTERPRETATIONS, labels="label_interpretation"),
+        _f("definition", "definition", "string", "Definition", "Définition", role="label"),
         _f("sort_order", "ordre", "integer", "Display order", "Ordre d’affichage"),
     ),
     "targets": (
         _INDICATOR_ID, _INDICATOR_NAME,
         _f("target_kind", "type_cible", "string", "cumulative, annual_floor or level",
            "cumulative (cumul), annual_floor (plancher annuel) ou level (niveau)",
-           TARGET_KINDS),
+           TARGET_KINDS, labels="label_target_kind"),
         _f("target_value", "valeur_cible", "number", "Target value", "Valeur cible"),
         *_dates("period", "periode", "target period", "période de la cible"),
         _f("baseline_value", "valeur_reference", "number",
@@ -150,28 +194,34 @@ FIELDS: Final[dict[str, tuple[Field, ...]]] = {
            "Valeur de référence (vide si aucune n’est publiée)"),
         *_dates("baseline_period", "periode_reference", "baseline period",
                 "période de référence"),
-        _SOURCE_ID, _LOCATOR, _NOTE,
+        _SOURCE_ID, _LOCATOR, _NOTE, _NOTE_LANGUAGE,
     ),
     "milestones": (
         _f("milestone_id", "id_jalon", "string", "Stable deliverable id",
            "Identifiant stable du livrable"),
         _PILLAR,
         _f("kind", "type", "string", "activity or improvement",
-           "activity (activité) ou improvement (amélioration)", MILESTONE_KINDS),
-        _f("text", "texte", "string", "The commitment as published",
-           "L’engagement tel que publié"),
+           "activity (activité) ou improvement (amélioration)", MILESTONE_KINDS,
+           labels="milestone"),
+        _f("text", "texte", "string", "The commitment in the file's language (the French is "
+           "the strategy's own bullet; the English, our translation)",
+           "L’engagement dans la langue du fichier (le français est la puce de la stratégie; "
+           "l’anglais, notre traduction)", role="label"),
         _f("status", "statut", "string", "Delivery status", "État d’avancement",
-           MILESTONE_STATUSES),
+           MILESTONE_STATUSES, labels="milestone"),
         _f("status_date", "date_statut", "date", "Date of the status",
            "Date de l’état d’avancement"),
-        _NOTE, _SOURCE_ID, _LOCATOR,
+        _f("note", "note", "string", "Note as recorded with the status",
+           "Note telle qu’inscrite avec l’état", role="verbatim"),
+        _SOURCE_ID, _LOCATOR,
     ),
     "sources": (
         _SOURCE_ID,
-        _f("title", "titre", "string", "Title as published", "Titre tel que publié"),
-        _f("publisher", "editeur", "string", "Publisher", "Éditeur"),
+        _f("title", "titre", "string", "Title as published", "Titre tel que publié",
+           role="verbatim"),
+        _f("publisher", "editeur", "string", "Publisher", "Éditeur", role="label"),
         _f("language", "langue", "string", "Language of the document",
-           "Langue du document", ("en", "fr")),
+           "Langue du document", ("en", "fr"), labels="label_language"),
         _f("published", "publication", "string",
            "Publication date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)",
            "Date de publication aussi précise que connue (AAAA, AAAA-MM ou AAAA-MM-JJ)"),
@@ -184,9 +234,9 @@ FIELDS: Final[dict[str, tuple[Field, ...]]] = {
            "sha256 de la copie dont les chiffres ont été lus"),
         _f("kind", "type", "string", "document, context, submission or demo",
            "document, context (contexte), submission (soumission) ou demo",
-           SOURCE_KINDS),
+           SOURCE_KINDS, labels="label_source_kind"),
         _f("edition", "edition", "string", "Short label for citations",
-           "Libellé court pour les citations"),
+           "Libellé court pour les citations", role="label"),
     ),
 }
 
@@ -197,7 +247,7 @@ def _number(name: str, name_fr: str, en: str, fr: str) -> Field:
 def _qualifier(of: str, of_fr: str, name: str, name_fr: str) -> Field:
     return _f(name, name_fr, "string", f"How {of} is qualified (at_least when a quarter is "
               "missing or suppressed)", f"Qualificatif de {of_fr} (at_least s’il manque un "
-              "trimestre ou qu’un trimestre est supprimé)", QUALIFIERS)
+              "trimestre ou qu’un trimestre est supprimé)", QUALIFIERS, labels="label_qualifier")
 
 
 # marts.progress: every status, figure to date and period, as the pages show them.
@@ -213,7 +263,7 @@ FIELDS["progress"] = (
        "fiscal_year (since 1 April), latest (the latest level)",
        "Ce que cumule le chiffre à ce jour : since_start (depuis le début de la période de la "
        "cible), fiscal_year (depuis le 1er avril), latest (le dernier niveau)",
-       ("fiscal_year", "latest", "since_start")),
+       ("fiscal_year", "latest", "since_start"), labels="label_to_date_kind"),
     *_dates("period", "periode", "period the figure to date covers",
             "période couverte par le chiffre à ce jour"),
     _number("value_to_date", "valeur_a_ce_jour", "The figure the status is decided on",
@@ -223,7 +273,7 @@ FIELDS["progress"] = (
     _f("value_to_date_status", "statut_a_ce_jour", "string",
        "Status of the figures behind it (demo: invented test data)",
        "Statut des chiffres sous-jacents (demo : données d’essai fictives)",
-       OBSERVATION_STATUSES),
+       OBSERVATION_STATUSES, labels="obs_status"),
     _number("value_this_quarter", "valeur_trimestre", "The quarter's submitted provincial "
             "total; empty when missing or suppressed", "Total provincial soumis pour le "
             "trimestre; vide s’il manque ou est supprimé"),
@@ -232,7 +282,7 @@ FIELDS["progress"] = (
     _f("this_quarter_state", "etat_trimestre", "string",
        "submitted, revised, demo, suppressed or missing",
        "submitted (soumis), revised (révisé), demo, suppressed (supprimé) ou missing (manquant)",
-       ("demo", "missing", "revised", "submitted", "suppressed")),
+       ("demo", "missing", "revised", "submitted", "suppressed"), labels="label_quarter_state"),
     _number("value_previous_quarter", "valeur_trimestre_precedent", "The previous quarter's "
             "value", "Valeur du trimestre précédent"),
     _number("value_same_quarter_last_year", "valeur_an_dernier", "The same quarter's value a "
@@ -255,7 +305,8 @@ FIELDS["progress"] = (
     _qualifier("the fiscal year to date", "cumul de l’exercice",
                "fiscal_year_to_date_qualifier", "qualificatif_cumul_exercice"),
     _f("target_kind", "type_cible", "string", "cumulative, annual_floor or level",
-       "cumulative (cumul), annual_floor (plancher annuel) ou level (niveau)", TARGET_KINDS),
+       "cumulative (cumul), annual_floor (plancher annuel) ou level (niveau)", TARGET_KINDS,
+       labels="label_target_kind"),
     _number("target_value", "valeur_cible", "Target value (empty: no numeric target "
             "published)", "Valeur cible (vide : aucune cible chiffrée publiée)"),
     *_dates("target_period", "periode_cible", "target period", "période de la cible"),
@@ -274,19 +325,20 @@ FIELDS["progress"] = (
     _f("assessed_at", "evalue_au", "date", "The day the figure to date runs to",
        "Jour jusqu’auquel court le chiffre à ce jour"),
     _f("status", "etat", "string", "Status against the target", "État par rapport à la cible",
-       PROGRESS_STATUSES),
+       PROGRESS_STATUSES, labels="status"),
     _f("status_reason", "raison", "string", "Why it is not assessed",
-       "Pourquoi il n’est pas évalué", PROGRESS_REASONS),
+       "Pourquoi il n’est pas évalué", PROGRESS_REASONS, labels="label_status_reason"),
     _f("status_previous", "etat_precedent", "string", "Status one quarter earlier",
-       "État au trimestre précédent", PROGRESS_STATUSES),
+       "État au trimestre précédent", PROGRESS_STATUSES, labels="status"),
     _f("status_changed", "etat_change", "boolean", "true when the status changed since the "
        "previous quarter", "true lorsque l’état a changé depuis le trimestre précédent"),
     _f("basis", "fondement", "string", "Which figures were compared, in words",
-       "Les chiffres comparés, en mots"),
+       "Les chiffres comparés, en mots", role="label"),
     _f("method", "methode", "string", "Version of the published method",
        "Version de la méthode publiée"),
 )
 
+FIELDS.update({table: _with_labels(fields) for table, fields in FIELDS.items()})
 TABLES: Final[tuple[str, ...]] = tuple(FIELDS)
 PRIMARY_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "observations": ("observation_id",), "indicators": ("indicator_id",),
@@ -302,9 +354,14 @@ FOREIGN_KEYS: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
     "milestones": (("source_id", "sources", "source_id"),),
     "progress": (("indicator_id", "indicators", "indicator_id"),),
 }
-# The pandas dtypes a CSV reads back with (documented in the README and the notebook).
+# The pandas dtypes a CSV reads back with (documented in docs/researchers.md and the notebook);
+# dates are parsed (``parse_dates``) into datetime64. readr's column types, the same for R.
 PANDAS_DTYPES: Final[dict[str, str]] = {"string": "string", "number": "float64",
-                                        "integer": "Int64", "boolean": "boolean"}
+                                        "integer": "Int64", "boolean": "boolean",
+                                        "date": "datetime64"}
+READR_TYPES: Final[dict[str, str]] = {"string": "col_character()", "number": "col_double()",
+                                      "integer": "col_integer()", "boolean": "col_logical()",
+                                      "date": "col_date()"}
 
 
 def headers(table: str, lang: str) -> list[str]:

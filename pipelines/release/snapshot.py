@@ -38,7 +38,7 @@ COPIED: Final[dict[str, str]] = {
     "meta.sources": "kind <> 'demo'",
     "meta.build_info": "TRUE",
     # What the snapshot's own marts (progress, deliverable histories) are rebuilt from, without
-    # demonstration records: build_marts runs on the copy (README, Architecture › Data flow).
+    # demonstration records: build_marts runs on the copy (docs/architecture.md › Data flow).
     "marts.milestone_indicators": "TRUE",
     "marts.milestone_status": "source = 'reference'",
     "staging.milestone_records": "source <> 'demo'",
@@ -122,7 +122,7 @@ def _copy_public(source: Path, target: Path, label: str, settings: Settings) -> 
 def create_snapshot(settings: Settings, label: str, url: str) -> Manifest:
     """Freeze ``settings.db_path`` as snapshot ``label``. Raises when the label is taken.
 
-    Runs under the one writer's lock (README, Architecture › One writer): the database does
+    Runs under the one writer's lock (docs/architecture.md › One writer): the database does
     not change while it is copied, two snapshots cannot take the same label, and folders left
     by a killed snapshot are removed first."""
     slug = slugify(label)

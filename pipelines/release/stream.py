@@ -1,4 +1,5 @@
-"""The observations download in bounded batches (README, Performance: the download streams).
+"""The observations download in bounded batches (docs/deployment.md › Production serving and
+performance, "Downloads").
 
 Observations (10^6 rows and more) are read at most ``size`` matching rows at a time: the
 matching rowids are read first (8 bytes a row), cut into ranges, and each range is read
@@ -45,13 +46,15 @@ def batch_bounds(cursor: duckdb.DuckDBPyConnection, params: dict[str, object],
     return list(zip(starts, [*starts[1:], int(rowids[-1]) + 1], strict=True)) if starts else []
 
 
-def chunks(result: duckdb.DuckDBPyConnection, table: str) -> Iterator[pd.DataFrame]:
-    """A query result's rows as tidy frames, ``VECTORS`` DuckDB vectors at a time."""
+def chunks(result: duckdb.DuckDBPyConnection, table: str,
+           lang: str = "en") -> Iterator[pd.DataFrame]:
+    """A query result's rows as tidy frames (labels in ``lang``), ``VECTORS`` DuckDB vectors
+    at a time."""
     while True:
         chunk = result.fetch_df_chunk(VECTORS)
         if chunk.empty:
             return
-        yield tidy(chunk, table)
+        yield tidy(chunk, table, lang)
 
 
 def observation_batches(cursor: duckdb.DuckDBPyConnection, filters: Filters, lang: str,
@@ -66,6 +69,6 @@ def observation_batches(cursor: duckdb.DuckDBPyConnection, filters: Filters, lan
         for first, end in bounds:
             rows = cursor.execute(OBSERVATIONS_RANGE, _used(
                 OBSERVATIONS_RANGE, {**params, "first_row": first, "end_row": end}))
-            yield from chunks(rows, "observations")
+            yield from chunks(rows, "observations", lang)
 
     return batches

@@ -3,7 +3,7 @@
 A printed range ("45-50 entrevues") is ``value`` 45, ``value_high`` 50, ``qualifier`` range; a
 printed "all" ("tous les conseils scolaires") is a share of 100 percent with ``qualifier`` all;
 a value the project worked out rather than read is ``value_basis`` derived. A derived value or
-an inferred period must say how in both notes (README, Architecture › Domain rules: periods).
+an inferred period must say how in both notes (docs/architecture.md › Domain rules: periods).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Load submission files through the one writer (README, Architecture › One writer).
+"""Load submission files through the one writer (docs/architecture.md › One writer).
 
 Inside the writer's lock every file is staged and validated in SQL, in a private in-memory
 DuckDB (a file DuckDB's CSV reader refuses must not abort the writer's transaction, and the

@@ -1,6 +1,6 @@
 """Numbers and cells as people type them in English and French spreadsheets, as SQL macros.
 
-Validation runs in SQL over the staged file (README, "Quarterly submissions"), so these rules
+Validation runs in SQL over the staged file (docs/staff.md › Quarterly submissions), so these rules
 are DuckDB macros, created per connection as TEMP objects (never stored in the database).
 
 Numbers accepted: ``1234``, ``1 234`` (space, no-break space or narrow no-break space between

@@ -1,4 +1,4 @@
-"""Small-cell suppression (README, Architecture › Domain rules), primary and complementary.
+"""Small-cell suppression (docs/architecture.md › Domain rules), primary and complementary.
 
 Primary: a count of people from 1 to ``threshold - 1`` in any cell below the provincial total is
 hidden. Complementary: every additive relation "total = sum of parts" that has its total present

@@ -1,5 +1,5 @@
 """The vintage marts: every submitted figure and every marts.progress row as they stood after
-each load, computed by the build (README, Architecture › Data flow)."""
+each load, computed by the build (docs/architecture.md › Data flow)."""
 
 from __future__ import annotations
 

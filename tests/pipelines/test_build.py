@@ -34,7 +34,7 @@ def test_two_builds_of_the_same_inputs_have_identical_content(tmp_path, built_db
 def test_build_leaves_no_temporary_file(tmp_path):
     target = tmp_path / "out" / "strategy.duckdb"
     assert run_pipelines("build", "--db", str(target)).returncode == 0
-    # The writer's lock file stays (README, Architecture › One writer); no copy may.
+    # The writer's lock file stays (docs/architecture.md › One writer); no copy may.
     assert sorted(p.name for p in target.parent.iterdir()) == [".strategy.duckdb.lock",
                                                                "strategy.duckdb"]
 

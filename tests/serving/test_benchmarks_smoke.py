@@ -1,7 +1,7 @@
 """Each benchmark's core at tiny scale (10^3 SYNTHETIC rows, a few runs), so the scripts
 cannot rot unnoticed. They check that each writes its JSON with every figure, budget and
-``met`` flag the README's table is made from, never how fast anything is. Locust and
-Datasette (the ``bench`` extra) are not needed: the load test and the Datasette half of the
+``met`` flag the table in docs/benchmarks.md is made from, never how fast anything is. Locust
+and Datasette (the ``bench`` extra) are not needed: the load test and the Datasette half of the
 download benchmark are left out."""
 
 from __future__ import annotations
@@ -105,13 +105,13 @@ def test_every_budget_of_the_issue_is_there() -> None:
         assert key in BUDGETS
 
 
-def test_report_regenerates_the_readme_table(tmp_path: Path) -> None:
+def test_report_regenerates_the_docs_table(tmp_path: Path) -> None:
     run = Run("downloads", ["python", "-m", "benchmarks.downloads"])
     run.add("worker_peak_rss", "peak RSS", 420.0, "MB")
     run.write(tmp_path)
-    readme = tmp_path / "README.md"
+    readme = tmp_path / "benchmarks.md"
     readme.write_text(f"# x\n\n{report.START}\nold\n{report.END}\n\nafter\n", encoding="utf-8")
-    report.update_readme(report.read_all(tmp_path), readme)
+    report.update_doc(report.read_all(tmp_path), readme)
     text = readme.read_text(encoding="utf-8")
     assert "old" not in text and text.endswith("after\n")
     assert "| downloads | peak RSS | 420 MB |  | <= 300 MB | MISSED |" in text

@@ -1,4 +1,4 @@
-"""Eleven writers at once (README, Architecture › One writer): five ingests through the Python
+"""Eleven writers at once (docs/architecture.md › One writer): five ingests through the Python
 API (as web uploads call it), three CLI ingests and three rebuilds, in random order, each in
 its own process. Every ingest that said "accepted" must be in the database afterwards, with
 all of its rows and nothing else, under a load id of its own."""

@@ -1,4 +1,4 @@
-"""A writer killed with SIGKILL in the middle of its write (README, Architecture › One
+"""A writer killed with SIGKILL in the middle of its write (docs/architecture.md › One
 writer): the database still opens and holds every earlier load, the lock is free again, the
 next write removes the dead writer's copy and succeeds."""
 

@@ -13,7 +13,12 @@ SELECT o.observation_id, o.indicator_id,
        o.source_id, o.locator, o.status, o.suppressed, o.revision,
        CASE WHEN $lang = 'fr' THEN coalesce(o.note_fr, o.note_en)
             ELSE coalesce(o.note_en, o.note_fr) END AS note,
-       CASE WHEN o.suppressed THEN NULL ELSE o.value_high END AS value_high, o.value_basis
+       CASE WHEN o.suppressed THEN NULL ELSE o.value_high END AS value_high, o.value_basis,
+       -- The language of the note given: a note in the other language only is marked as such.
+       CASE WHEN $lang = 'fr' THEN CASE WHEN o.note_fr IS NOT NULL THEN 'fr'
+                                        WHEN o.note_en IS NOT NULL THEN 'en' END
+            ELSE CASE WHEN o.note_en IS NOT NULL THEN 'en'
+                      WHEN o.note_fr IS NOT NULL THEN 'fr' END END AS note_language
 FROM marts.observations o
 JOIN marts.indicators i USING (indicator_id)
 LEFT JOIN marts.geographies g ON g.geography_id = o.geography

@@ -6,7 +6,11 @@ SELECT t.indicator_id,
        t.target_kind, t.target_value, t.period_start, t.period_end, t.baseline_value,
        t.baseline_period_start, t.baseline_period_end, t.source_id, t.locator,
        CASE WHEN $lang = 'fr' THEN coalesce(t.note_fr, t.note_en)
-            ELSE coalesce(t.note_en, t.note_fr) END AS note
+            ELSE coalesce(t.note_en, t.note_fr) END AS note,
+       CASE WHEN $lang = 'fr' THEN CASE WHEN t.note_fr IS NOT NULL THEN 'fr'
+                                        WHEN t.note_en IS NOT NULL THEN 'en' END
+            ELSE CASE WHEN t.note_en IS NOT NULL THEN 'en'
+                      WHEN t.note_fr IS NOT NULL THEN 'fr' END END AS note_language
 FROM marts.targets t JOIN marts.indicators i USING (indicator_id)
 WHERE ($pillar IS NULL OR list_contains($pillar::VARCHAR[], i.pillar_id))
   AND ($indicator IS NULL OR list_contains($indicator::VARCHAR[], t.indicator_id))
