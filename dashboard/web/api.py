@@ -32,14 +32,16 @@ import duckdb
 import flask
 import pandas as pd
 
+from dashboard.context import SETTINGS_CONFIG_KEY
 from dashboard.database import Database
-from dashboard.web.api_limits import CONTROLS, DEFAULT_LIMIT, MAX_LIMIT, PREFIX
+from dashboard.web.api_limits import CONTROLS, DEFAULT_LIMIT, ENUM_FILTERS, MAX_LIMIT, PREFIX
 from dashboard.web.downloads import database_for
 from dashboard.web.openapi import openapi_spec
 from pipelines.errors import InvalidFilterError, UnknownIdError
 from pipelines.read.version import data_version
 from pipelines.release.export import ALLOWED, Filters, parse_filters, public_query, tidy
 from pipelines.release.public_fields import FIELDS, TABLES
+from pipelines.settings import Settings
 
 CACHE_CONTROL: Final = "public, max-age=60"
 CORS_HEADERS: Final = {
@@ -114,16 +116,27 @@ def parse_query(table: str, args: dict[str, list[str]]) -> tuple[Query, str | No
         raise ApiError(400, f"unknown parameter {unknown[0][:40]!r} for {table} "
                             f"(allowed: {allowed})")
     args = dict(args)
-    lang = _one(args, "lang") or "en"
-    if lang not in ("en", "fr"):
+    lang = _one(args, "lang")
+    if lang not in (None, "en", "fr"):
         raise ApiError(400, "lang must be en or fr")
+    _refuse_empty(args)
     limit, cursor, snapshot = _limit(_one(args, "limit")), _one(args, "cursor"), _one(
         args, "snapshot")
+    if snapshot == "":
+        raise ApiError(400, "snapshot may not be empty: leave it out for the live data")
     try:
         filters = parse_filters(args, table)
     except InvalidFilterError as problem:
         raise ApiError(400, str(problem)) from None
-    return Query(table, filters, lang, limit, snapshot), cursor
+    return Query(table, filters, lang or "en", limit, snapshot), cursor
+
+
+def _refuse_empty(args: dict[str, list[str]]) -> None:
+    """A filter whose values are an enumeration (its schema's ``enum``) takes no empty
+    value, as the OpenAPI description says; free-text filters ignore one."""
+    for name in ENUM_FILTERS & set(args):
+        if any(not item.strip() for value in args[name] for item in value.split(",")):
+            raise ApiError(400, f"{name} may not be empty: leave it out to have every {name}")
 
 
 def make_cursor(query: Query, version: str, offset: int) -> str:
@@ -169,9 +182,18 @@ def _json_values(kind: str, values: pd.Series) -> list[object]:
             for v, missing in zip(values.tolist(), values.isna().tolist(), strict=True)]
 
 
+def _public_root() -> str:
+    """The site's public address (``STRATEGY_PUBLIC_URL``), never the request's Host: these
+    answers are publicly cacheable, and a Host an attacker sent must not reach other clients.
+    Absolute because researchers' scripts follow ``next`` as given (the /data page's
+    examples)."""
+    settings: Settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
+    return settings.public_url.rstrip("/")
+
+
 def _next_link(cursor: str) -> str:
     items = [(k, v) for k, v in flask.request.args.items(multi=True) if k != "cursor"]
-    return f"{flask.request.base_url}?{urlencode([*items, ('cursor', cursor)])}"
+    return f"{_public_root()}{flask.request.path}?{urlencode([*items, ('cursor', cursor)])}"
 
 
 def _etag(version: str) -> str:
@@ -229,7 +251,7 @@ def _cached(response: flask.Response, etag: str) -> flask.Response:
 
 def index() -> flask.Response:
     """``GET /api/v1``: the tables and where the description is."""
-    root = flask.request.url_root.rstrip("/") + PREFIX
+    root = _public_root() + PREFIX
     return _json({"tables": {t: f"{root}/{t}" for t in TABLES},
                   "openapi": f"{root}/openapi.json", "limit": {"default": DEFAULT_LIMIT,
                                                                "max": MAX_LIMIT}})
@@ -239,7 +261,9 @@ def openapi_json() -> flask.Response:
     lang = flask.request.args.get("lang", "en")
     if set(flask.request.args) - {"lang"} or lang not in ("en", "fr"):
         return error(400, "openapi.json takes only lang (en or fr)")
-    response = _json(openapi_spec(flask.request.url_root.rstrip("/"), lang))
+    # The server is "/": clients resolve it against where they fetched this document, so
+    # the document is right whatever address it was fetched from and names no Host.
+    response = _json(openapi_spec("", lang))
     response.headers["Cache-Control"] = CACHE_CONTROL
     return response
 

@@ -10,3 +10,5 @@ DEFAULT_LIMIT: Final = 500
 MAX_LIMIT: Final = 5000
 # Parameters every table takes besides its filters.
 CONTROLS: Final = frozenset({"lang", "limit", "cursor", "snapshot"})
+# Parameters whose values are an enumeration: an empty value is refused, as the schema says.
+ENUM_FILTERS: Final = frozenset({"pillar", "status"})

@@ -48,6 +48,7 @@ def page_schema(table: str) -> dict[str, Any]:
         "data_version": {"type": "string"}, "limit": {"type": "integer"},
         "count": {"type": "integer"}, "fields": {"type": "array", "items": {"type": "string"}},
         "rows": {"type": "array", "items": rows},
+        # Built from the site's public address, never from the request's Host.
         "next": {"type": ["string", "null"], "format": "uri"}}}
 
 
@@ -64,6 +65,8 @@ def _parameter_schema(name: str, table: str) -> dict[str, Any]:
         return {"type": "string", "enum": ["en", "fr"], "default": "en"}
     if name == "limit":
         return {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}
+    if name in ("cursor", "snapshot"):
+        return {"type": "string", "minLength": 1}
     allowed = {"pillar": PILLARS, "status": STATUSES.get(table)}.get(name)
     item: dict[str, Any] = {"type": "string", **({"enum": list(allowed)} if allowed else {})}
     return {"type": "array", "items": item} if name in LIST_FILTERS else item
