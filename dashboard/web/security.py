@@ -29,6 +29,7 @@ import flask
 from werkzeug.exceptions import InternalServerError, SecurityError
 
 from dashboard.context import SETTINGS_CONFIG_KEY
+from dashboard.web.dash_guard import install_dash_guard
 from pipelines.language.i18n import t
 from pipelines.settings import Settings
 
@@ -99,6 +100,7 @@ def install_security(app: dash.Dash) -> None:
 
     server.register_error_handler(InternalServerError, _internal_error)
     server.register_error_handler(SecurityError, _unknown_host)
+    install_dash_guard(app)
 
 
 def _unknown_host(_error: SecurityError) -> tuple[str, int, dict[str, str]]:
