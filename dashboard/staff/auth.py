@@ -57,7 +57,10 @@ def settings() -> Settings:
 
 
 def lang() -> str:
-    return normalise_lang(flask.request.values.get("lang", "en"))
+    """The page's language, from the query string only: every staff form posts to a URL that
+    carries it, and reading the body here would parse it again inside the handler of a body
+    too large to parse (a 500 instead of the 413 page)."""
+    return normalise_lang(flask.request.args.get("lang", "en"))
 
 
 def configure(server: flask.Flask, config: Settings) -> Limiter:
@@ -134,7 +137,10 @@ def sign_in_url(next_path: str | None = None) -> str:
 
 
 def safe_next(value: str | None) -> str:
-    """Only a path inside the staff area: never an open redirect."""
+    """Only a path inside the staff area: never an open redirect. A control character (a
+    line break would split the Location header) is a malformed request: 400."""
+    if value and any(ord(c) < 32 or ord(c) == 127 for c in value):
+        flask.abort(400)
     if value and value.startswith(PREFIX + "/") and "//" not in value and "\\" not in value:
         return value
     return f"{PREFIX}/?lang={lang()}"
