@@ -39,6 +39,10 @@ class Settings:
     max_xlsx_unpacked_bytes: int = 128 * 1024 * 1024
     max_xlsx_part_bytes: int = 100 * 1024 * 1024  # any one part, the sheet XML included
     max_xlsx_entries: int = 100
+    # The sheets are read in a process of their own (pipelines/submissions/xlsx_cells.py),
+    # capped in address space and in time: a workbook that needs more is refused.
+    xlsx_reader_memory_bytes: int = 1024 * 1024 * 1024
+    xlsx_reader_seconds: float = 30.0
     # How long a write waits for the one writer (README, Architecture › One writer) before it
     # gives up with "busy, try again".
     writer_timeout_s: float = 120.0
@@ -115,6 +119,8 @@ _TUNING: Final[Mapping[str, tuple[str, Callable[[str], object]]]] = {
     "STRATEGY_DUCKDB_THREADS": ("duckdb_threads", int),
     "STRATEGY_DUCKDB_TEMP_DIR": ("duckdb_temp_directory", Path),
     "STRATEGY_MAX_SUBMISSION_BYTES": ("max_submission_bytes", int),
+    "STRATEGY_XLSX_READER_MEMORY_BYTES": ("xlsx_reader_memory_bytes", int),
+    "STRATEGY_XLSX_READER_SECONDS": ("xlsx_reader_seconds", float),
     "STRATEGY_WRITER_TIMEOUT": ("writer_timeout_s", float),
     "STRATEGY_STATE_DIR": ("state_dir", Path),
     "STRATEGY_STAFF_MAX_UPLOAD_BYTES": ("staff_max_upload_bytes", int),
