@@ -150,6 +150,14 @@ def audit(settings: Settings, actor: str, action: str, outcome: str, *,
              detail and detail[:1000]))
 
 
+def audit_exists(settings: Settings, action: str, detail_prefix: str) -> bool:
+    """Whether ``meta.audit`` holds an ``action`` whose detail starts with ``detail_prefix``."""
+    with connect(settings) as con:
+        row = con.execute("SELECT 1 FROM meta.audit WHERE action = ? AND substr(detail, 1, ?) = ?"
+                          " LIMIT 1", (action, len(detail_prefix), detail_prefix)).fetchone()
+    return row is not None
+
+
 def recent_audit(settings: Settings, limit: int = 200) -> list[AuditRecord]:
     with connect(settings) as con:
         rows = con.execute(
