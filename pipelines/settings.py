@@ -65,11 +65,11 @@ class Settings:
     state_dir: Path = REPO_ROOT / "data" / "state"
     staff_max_upload_bytes: int = 10 * 1024 * 1024
     staff_idle_minutes: int = 30
-    # Wrong passwords allowed per address before sign-in answers 429 (Flask-Limiter syntax).
+    # A staff session ends this long after sign-in, however active (OWASP's absolute timeout).
+    staff_session_hours: int = 8
+    # Passwords checked per account and per address in a window ("N per second|minute|hour|
+    # day"), counted in the staff state database that every worker shares; past it, 429.
     staff_sign_in_limit: str = "10 per minute"
-    # Where the limiter counts: memory:// counts per process; a deployment with several
-    # workers points every worker at one store (e.g. redis://...).
-    staff_limiter_storage: str = "memory://"
     # OpenID Connect (the ministry's identity provider) replaces local passwords when
     # ``oidc_metadata_url`` is set. The role comes from ``oidc_role_claim`` in the ID token
     # or userinfo; a value outside submitter/reviewer/admin signs nobody in.
@@ -125,8 +125,8 @@ _TUNING: Final[Mapping[str, tuple[str, Callable[[str], object]]]] = {
     "STRATEGY_STATE_DIR": ("state_dir", Path),
     "STRATEGY_STAFF_MAX_UPLOAD_BYTES": ("staff_max_upload_bytes", int),
     "STRATEGY_STAFF_IDLE_MINUTES": ("staff_idle_minutes", int),
+    "STRATEGY_STAFF_SESSION_HOURS": ("staff_session_hours", int),
     "STRATEGY_STAFF_SIGN_IN_LIMIT": ("staff_sign_in_limit", str),
-    "STRATEGY_STAFF_LIMITER_STORAGE": ("staff_limiter_storage", str),
     "STRATEGY_OIDC_METADATA_URL": ("oidc_metadata_url", str),
     "STRATEGY_OIDC_CLIENT_ID": ("oidc_client_id", str),
     "STRATEGY_OIDC_CLIENT_SECRET": ("oidc_client_secret", str),

@@ -11,15 +11,15 @@ from pipelines.settings import Settings
 
 
 def install_staff(app: dash.Dash, settings: Settings) -> None:
-    """Mount the staff blueprint, its session, CSRF and sign-in limiter on ``app.server``."""
+    """Mount the staff blueprint, its session and CSRF on ``app.server``."""
     from dashboard.staff import auth, errors, views_account, views_admin, views_data
 
     server = app.server
-    limiter = auth.configure(server, settings)
+    auth.configure(server, settings)
     blueprint = flask.Blueprint("staff", __name__, url_prefix=auth.PREFIX,
                                 template_folder="templates")
     blueprint.before_request(auth.protect_posts)
-    views_account.register(blueprint, limiter, settings)
+    views_account.register(blueprint, settings)
     views_data.register(blueprint)
     views_admin.register(blueprint)
     if settings.oidc_enabled:

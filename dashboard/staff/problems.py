@@ -132,6 +132,11 @@ _WORDINGS: Final[tuple[tuple[str, str], ...]] = (
      "le mot de passe doit compter au moins {n} caractères"),
     ("{v} is not an e-mail address", "{v} n’est pas une adresse courriel"),
     ("role {v} is not one of {list}", "le rôle {v} n’est pas l’un de : {list}"),
+    ("{v} already has an account; change its role, password or state instead",
+     "{v} a déjà un compte; changez plutôt son rôle, son mot de passe ou son statut"),
+    ("{v} is the last active administrator; make another administrator first",
+     "{v} est le dernier administrateur actif; nommez d’abord un autre administrateur"),
+    ("no account {v}", "aucun compte {v}"),
 )
 _COMPILED: Final = tuple((_pattern(en), fr) for en, fr in _WORDINGS)
 

@@ -53,6 +53,24 @@ CREATE TABLE IF NOT EXISTS meta.secrets (
     name  TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS meta.sessions (   -- dashboard/staff/sessions.py
+    session_hash TEXT PRIMARY KEY,           -- sha256 of the id in the cookie
+    email        TEXT NOT NULL,
+    role         TEXT NOT NULL,
+    via          TEXT NOT NULL,              -- 'password' or 'oidc'
+    created_at   REAL NOT NULL,              -- Unix time
+    seen_at      REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS meta.sessions_by_email ON sessions (email);
+CREATE TABLE IF NOT EXISTS meta.sign_in_attempts (  -- dashboard/staff/throttle.py
+    attempt_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         REAL NOT NULL,                -- Unix time
+    email      TEXT NOT NULL,                -- as typed (lower case)
+    address    TEXT NOT NULL,
+    device     TEXT,                         -- the device cookie's id, when it had one
+    outcome    TEXT NOT NULL                 -- 'checking' (being checked) or 'failed'
+);
+CREATE INDEX IF NOT EXISTS meta.sign_in_attempts_at ON sign_in_attempts (at);
 """
 
 
@@ -120,21 +138,71 @@ def list_accounts(con: sqlite3.Connection) -> list[Account]:
     return [Account(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
 
 
-def put_account(con: sqlite3.Connection, email: str, role: str,
-                password_hash: str | None) -> None:
+class LastAdmin(ValueError):
+    """The change would leave no active administrator (only the shell could repair that)."""
+
+
+def insert_account(con: sqlite3.Connection, email: str, role: str,
+                   password_hash: str | None) -> bool:
+    """Create an account; False when one exists already (it is left as it is)."""
     if role not in ROLES:
         raise ValueError(f"role {role!r} is not one of {', '.join(ROLES)}")
-    con.execute(
+    cursor = con.execute(
         "INSERT INTO meta.accounts (email, role, password_hash, created_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (email) DO UPDATE SET role = excluded.role, "
-        "password_hash = excluded.password_hash, disabled = 0",
-        (normalise_email(email), role, password_hash, now_utc()))
+        "ON CONFLICT (email) DO NOTHING", (normalise_email(email), role, password_hash,
+                                           now_utc()))
+    return cursor.rowcount == 1
+
+
+def end_sessions(con: sqlite3.Connection, email: str) -> int:
+    """End every session of ``email`` at once (dashboard/staff/sessions.py)."""
+    return con.execute("DELETE FROM meta.sessions WHERE email = ?",
+                       (normalise_email(email),)).rowcount
+
+
+def _keep_an_admin(con: sqlite3.Connection, email: str) -> None:
+    (others,) = con.execute("SELECT count(*) FROM meta.accounts WHERE role = 'admin' AND "
+                            "NOT disabled AND email <> ?", (normalise_email(email),)).fetchone()
+    if others == 0:
+        raise LastAdmin(f"{normalise_email(email)} is the last active administrator; make "
+                        "another administrator first")
+
+
+def set_role(con: sqlite3.Connection, email: str, role: str) -> bool:
+    """Change the role only (never the password); the account's sessions end."""
+    if role not in ROLES:
+        raise ValueError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    account = get_account(con, email)
+    if account is None:
+        return False
+    if account.role == "admin" and role != "admin" and not account.disabled:
+        _keep_an_admin(con, email)
+    con.execute("UPDATE meta.accounts SET role = ? WHERE email = ?", (role, account.email))
+    end_sessions(con, account.email)
+    return True
+
+
+def set_password(con: sqlite3.Connection, email: str, password_hash: str) -> bool:
+    """A new password; the account's sessions end."""
+    cursor = con.execute("UPDATE meta.accounts SET password_hash = ? WHERE email = ?",
+                         (password_hash, normalise_email(email)))
+    end_sessions(con, email)
+    return cursor.rowcount == 1
 
 
 def set_disabled(con: sqlite3.Connection, email: str, disabled: bool) -> bool:
-    cursor = con.execute("UPDATE meta.accounts SET disabled = ? WHERE email = ?",
-                         (int(disabled), normalise_email(email)))
-    return cursor.rowcount == 1
+    """Disable (its sessions end at once) or enable an account; the last active
+    administrator cannot be disabled."""
+    account = get_account(con, email)
+    if account is None:
+        return False
+    if disabled and account.role == "admin" and not account.disabled:
+        _keep_an_admin(con, email)
+    con.execute("UPDATE meta.accounts SET disabled = ? WHERE email = ?",
+                (int(disabled), account.email))
+    if disabled:
+        end_sessions(con, account.email)
+    return True
 
 
 def audit(settings: Settings, actor: str, action: str, outcome: str, *,

@@ -5,12 +5,10 @@ from __future__ import annotations
 import flask
 
 from dashboard.staff import auth, render, state
-from dashboard.staff.accounts import AccountError, add_user
-from dashboard.staff.problems import translate
+from dashboard.staff.views_users import users_page
 from pipelines.errors import SnapshotExistsError, TrackerError
 from pipelines.language.i18n import t
 from pipelines.release.snapshot import create_snapshot, list_snapshots, slugify
-from pipelines.settings import Settings
 from pipelines.writer import WriterBusy
 
 HISTORY_LIMIT = 200
@@ -57,49 +55,11 @@ def register(blueprint: flask.Blueprint) -> None:
         return render.page("snapshot.html", "staff_snapshot.heading", status,
                            messages=messages, snapshots=snapshots, label=label)
 
-    @blueprint.route("/users", methods=["GET", "POST"])
-    @auth.require("admin")
-    def users() -> flask.Response:
-        settings, lang = auth.settings(), auth.lang()
-        user: auth.StaffUser = flask.g.staff_user
-        messages: list[tuple[str, str]] = []
-        status = 200
-        if flask.request.method == "POST":
-            status, message = _change_user(settings, user, lang)
-            messages.append(("ok" if status == 200 else "error", message))
-        with state.connect(settings) as con:
-            accounts = state.list_accounts(con)
-        return render.page("users.html", "staff_users.heading", status, messages=messages,
-                           accounts=accounts, roles=state.ROLES)
+    blueprint.add_url_rule("/users", "users", auth.require("admin")(users_page),
+                           methods=["GET", "POST"])
 
     @blueprint.route("/history")
     @auth.require("submitter")
     def history() -> flask.Response:
         return render.page("history.html", "staff_history.heading", limit=HISTORY_LIMIT,
                            records=state.recent_audit(auth.settings(), HISTORY_LIMIT))
-
-
-def _change_user(settings: Settings, user: auth.StaffUser, lang: str) -> tuple[int, str]:
-    """Add or re-role an account, or turn one off or on: (HTTP status, message)."""
-    values = flask.request.form
-    email = values.get("email", "").strip()[:254]
-    if values.get("action") in ("disable", "enable"):
-        disable = values["action"] == "disable"
-        if disable and state.normalise_email(email) == user.email:
-            return 422, t("staff_users.not_self", lang)
-        with state.connect(settings) as con:
-            found = state.set_disabled(con, email, disable)
-        if not found:
-            return 404, email
-        word = t("staff_users.disabled" if disable else "staff_users.active", lang)
-        state.audit(settings, user.email, f"user_{values['action']}", "ok", subject=email)
-        return 200, t("staff_users.changed", lang, email=email, state=word)
-    role = values.get("role", "")
-    try:
-        email = add_user(settings, email, role, values.get("password") or None)
-    except AccountError as error:
-        state.audit(settings, user.email, "user_add", "rejected", subject=email,
-                    detail=str(error))
-        return 422, translate(str(error), lang)[0]
-    state.audit(settings, user.email, "user_add", "ok", subject=email, detail=role)
-    return 200, t("staff_users.added", lang, email=email, role=t(f"staff.role_{role}", lang))
