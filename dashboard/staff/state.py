@@ -226,6 +226,46 @@ def audit_exists(settings: Settings, action: str, detail_prefix: str) -> bool:
     return row is not None
 
 
+@dataclass(frozen=True)
+class FailedSignIn:
+    attempt_id: int
+    at: str
+    email: str
+    address: str
+
+
+def audit_page(settings: Settings, *, before: int | None = None, action: str = "",
+               outcome: str = "", actor: str = "", limit: int = 50) -> list[AuditRecord]:
+    """Newest first, older than ``before`` (an audit id), filtered by exact values."""
+    with connect(settings) as con:
+        rows = con.execute(
+            "SELECT audit_id, at, actor, action, subject, sha256, outcome, detail FROM meta.audit "
+            "WHERE audit_id < ? AND (? = '' OR action = ?) AND (? = '' OR outcome = ?) "
+            "AND (? = '' OR actor = ?) ORDER BY audit_id DESC LIMIT ?",
+            (before or 2**62, action, action, outcome, outcome, actor, actor, limit)).fetchall()
+    return [AuditRecord(*row) for row in rows]
+
+
+def audit_choices(settings: Settings) -> tuple[list[str], list[str]]:
+    """The actions and outcomes the audit holds, for the history's filters."""
+    with connect(settings) as con:
+        actions = [r[0] for r in con.execute("SELECT DISTINCT action FROM meta.audit ORDER BY 1")]
+        outcomes = [r[0] for r in con.execute("SELECT DISTINCT outcome FROM meta.audit "
+                                              "ORDER BY 1")]
+    return actions, outcomes
+
+
+def failed_sign_ins(settings: Settings, *, before: int | None = None,
+                    limit: int = 50) -> list[FailedSignIn]:
+    """Wrong passwords (dashboard/staff/throttle.py keeps them), newest first."""
+    with connect(settings) as con:
+        rows = con.execute("SELECT attempt_id, at, email, address FROM meta.sign_in_attempts "
+                           "WHERE outcome = 'failed' AND attempt_id < ? "
+                           "ORDER BY attempt_id DESC LIMIT ?", (before or 2**62, limit)).fetchall()
+    return [FailedSignIn(r[0], datetime.fromtimestamp(r[1], UTC).isoformat(timespec="seconds"),
+                         r[2], r[3]) for r in rows]
+
+
 def recent_audit(settings: Settings, limit: int = 200) -> list[AuditRecord]:
     with connect(settings) as con:
         rows = con.execute(

@@ -11,7 +11,7 @@ from pipelines.language.i18n import t
 from pipelines.release.snapshot import create_snapshot, list_snapshots, slugify
 from pipelines.writer import WriterBusy
 
-HISTORY_LIMIT = 200
+HISTORY_LIMIT = 50  # rows per page of the history
 LABEL_LIMIT = 80
 
 
@@ -61,5 +61,19 @@ def register(blueprint: flask.Blueprint) -> None:
     @blueprint.route("/history")
     @auth.require("submitter")
     def history() -> flask.Response:
-        return render.page("history.html", "staff_history.heading", limit=HISTORY_LIMIT,
-                           records=state.recent_audit(auth.settings(), HISTORY_LIMIT))
+        """Staff actions, or failed sign-ins (``view=sign_ins``), newest first, a page at a
+        time (``before``: the last id shown), actions filtered by action, outcome and who."""
+        settings, args = auth.settings(), flask.request.args
+        before = int(args["before"]) if args.get("before", "").isdigit() else None
+        filters = {name: args.get(name, "")[:80] for name in ("action", "outcome", "actor")}
+        if args.get("view") == "sign_ins":
+            failed = state.failed_sign_ins(settings, before=before, limit=HISTORY_LIMIT)
+            older = failed[-1].attempt_id if len(failed) == HISTORY_LIMIT else None
+            return render.page("history.html", "staff_history.heading", view="sign_ins",
+                               failed=failed, older=older, filters=filters)
+        records = state.audit_page(settings, before=before, limit=HISTORY_LIMIT, **filters)
+        actions, outcomes = state.audit_choices(settings)
+        older = records[-1].audit_id if len(records) == HISTORY_LIMIT else None
+        return render.page("history.html", "staff_history.heading", view="actions",
+                           records=records, older=older, filters=filters, actions=actions,
+                           outcomes=outcomes)
