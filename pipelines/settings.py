@@ -25,6 +25,12 @@ class Settings:
     db_path: Path = REPO_ROOT / "data" / "build" / "strategy.duckdb"
     host: str = "127.0.0.1"
     port: int = 8050
+    # Where gunicorn listens instead of host:port, e.g. "unix:/path/gunicorn.sock" behind
+    # nginx (`make serve`, docs/deployment.md); empty: host:port.
+    bind: str = ""
+    # Reverse proxies in front of the app whose X-Forwarded-For/-Proto it believes (1 behind
+    # nginx); 0 trusts none, so a client cannot choose the address the sign-in limit counts.
+    trusted_proxies: int = 0
     debug: bool = False
     # Counts of people from 1 to (threshold - 1) in a breakdown below the provincial total are
     # suppressed (README, Architecture › Domain rules).
@@ -123,6 +129,8 @@ _TUNING: Final[Mapping[str, tuple[str, Callable[[str], object]]]] = {
     "STRATEGY_XLSX_READER_SECONDS": ("xlsx_reader_seconds", float),
     "STRATEGY_WRITER_TIMEOUT": ("writer_timeout_s", float),
     "STRATEGY_STATE_DIR": ("state_dir", Path),
+    "STRATEGY_BIND": ("bind", str),
+    "STRATEGY_TRUSTED_PROXIES": ("trusted_proxies", int),
     "STRATEGY_STAFF_MAX_UPLOAD_BYTES": ("staff_max_upload_bytes", int),
     "STRATEGY_STAFF_IDLE_MINUTES": ("staff_idle_minutes", int),
     "STRATEGY_STAFF_SESSION_HOURS": ("staff_session_hours", int),

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import dash
 import flask
 from werkzeug.exceptions import InternalServerError, SecurityError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard.context import SETTINGS_CONFIG_KEY
 from dashboard.web.dash_guard import install_dash_guard
@@ -81,7 +82,13 @@ def content_security_policy(script_hashes: Sequence[str], *, embeddable: bool = 
 def install_security(app: dash.Dash) -> None:
     """Add the headers to every response and the plain 500 page to ``app.server``."""
     server = app.server
-    server.config["TRUSTED_HOSTS"] = trusted_hosts(server.config[SETTINGS_CONFIG_KEY])
+    settings: Settings = server.config[SETTINGS_CONFIG_KEY]
+    server.config["TRUSTED_HOSTS"] = trusted_hosts(settings)
+    if settings.trusted_proxies:
+        # The client's address and scheme as the proxies in front saw them (the last entries
+        # they added, never what the client wrote).
+        server.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            server.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies)
     policies: dict[bool, str] = {}
 
     @server.after_request

@@ -58,3 +58,23 @@ def test_an_unknown_component_suite_path_is_a_404_with_a_short_log(
     assert response.status_code == 404
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert len(caplog.records) <= 1 and len(logged) <= 400, logged[:1000]
+
+
+def test_the_client_address_comes_from_the_proxy_only_when_one_is_trusted(
+        dashboard_db: object) -> None:
+    from pathlib import Path
+
+    import flask
+
+    from dashboard.app import create_app
+    from pipelines.settings import load_settings
+
+    seen: list[str | None] = []
+    for proxies in (0, 1):
+        app = create_app(load_settings(env={}, db_path=Path(str(dashboard_db)),
+                                       trusted_proxies=proxies)).server
+        app.add_url_rule("/_address", "address",
+                         lambda: seen.append(flask.request.remote_addr) or "ok")
+        app.test_client().get("/_address", headers={"X-Forwarded-For": "6.6.6.6, 10.1.2.3"},
+                              environ_base={"REMOTE_ADDR": "127.0.0.1"})
+    assert seen == ["127.0.0.1", "10.1.2.3"]
