@@ -109,7 +109,8 @@ def logged(what: str, who: str,
         write.detail = write.detail or type(error).__name__
         raise
     finally:
-        write.data_version_after = _safe(version)
+        if version is not None:  # else the block sets both versions itself
+            write.data_version_after = _safe(version)
         emit(write)
 
 
