@@ -146,7 +146,8 @@ def safe_next(value: str | None) -> str:
 
 
 def require(role: str) -> Callable[[F], F]:
-    """Anonymous: redirect to sign-in. Signed in without ``role``: 403."""
+    """Anonymous: redirect to sign-in. Signed in without ``role``: 403. The one declaration of
+    a page's role: the navigation reads it from the view (:func:`role_of`)."""
 
     def decorate(view: F) -> F:
         @wraps(view)
@@ -160,6 +161,7 @@ def require(role: str) -> Callable[[F], F]:
                 flask.abort(403)
             return view(*args, **kwargs)
 
+        wrapper.staff_role = role  # type: ignore[attr-defined]  # read by the navigation
         return wrapper  # type: ignore[return-value]
 
     return decorate
@@ -169,3 +171,10 @@ def protect_posts() -> None:
     """``before_request`` of the staff blueprint: a POST without a valid token is a 400."""
     if flask.request.method == "POST":
         csrf.protect()
+
+
+def role_of(endpoint: str) -> str:
+    """The role a staff page requires, as its view declared it with :func:`require`; a view
+    that declared none is shown to administrators only."""
+    view = flask.current_app.view_functions.get(endpoint)
+    return str(getattr(view, "staff_role", "admin"))

@@ -5,6 +5,7 @@ add-user form demoted the only admin, wiped a password and re-enabled a disabled
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import flask
@@ -182,3 +183,25 @@ def test_the_history_pages_and_filters_actions(
     assert older.get_data(as_text=True).count("<tr><td><time") >= 11
     only = client.get("/staff/history?action=snapshot").get_data(as_text=True)
     assert only.count("<tr><td><time") == 1 and "q2-review" in only
+
+
+@pytest.mark.parametrize(("role", "links"), [
+    ("submitter", ["/staff/", "/staff/upload", "/staff/deliverables", "/staff/history"]),
+    ("reviewer", ["/staff/", "/staff/upload", "/staff/deliverables", "/staff/snapshot",
+                  "/staff/history"]),
+    ("admin", ["/staff/", "/staff/upload", "/staff/deliverables", "/staff/snapshot",
+               "/staff/users", "/staff/history"])])
+def test_the_navigation_shows_the_pages_each_role_may_open(
+        app: flask.Flask, signed_in: Callable[[str], FlaskClient], role: str,
+        links: list[str]) -> None:
+    from dashboard.staff.auth import role_of
+
+    client = signed_in(role)
+    page = client.get("/staff/").get_data(as_text=True)
+    nav = page.split('class="staff-nav"')[1].split("</ul>")[0]
+    shown = [href.split("?")[0] for href in re.findall(r'href="([^"]+)"', nav)]
+    assert shown == links
+    for path in links:  # and every link shown opens: one declaration, two uses
+        assert client.get(path).status_code == 200, path
+    with app.test_request_context():
+        assert role_of("staff.users") == "admin" and role_of("staff.snapshot") == "reviewer"
