@@ -64,11 +64,22 @@ def test_the_schema_forbids_exactly_those_empty_values() -> None:
     assert parameters["snapshot"]["minLength"] == 1
     assert "" not in parameters["lang"]["enum"]
     assert "" not in parameters["pillar"]["items"]["enum"]
-    # Free-text filters allow an empty value, and the API ignores it.
-    assert parameters["indicator"]["items"] == {"type": "string"}
+    # Id filters allow an empty value, and the API ignores it.
+    assert parameters["indicator"]["items"]["pattern"].endswith(")?$")
 
 
 def test_an_empty_free_text_filter_is_ignored(api_client: FlaskClient) -> None:
     everything = api_client.get("/api/v1/indicators").get_json()
     assert api_client.get("/api/v1/indicators?indicator=").get_json()["rows"] == \
         everything["rows"]
+
+
+def test_status_demo_implies_the_demonstration_rows(api_client: FlaskClient) -> None:
+    """The description gives each parameter alone; ``status=demo`` is valid there, so it is
+    answered: it implies include_demo, and with include_demo=false it matches no row."""
+    implied = api_client.get("/api/v1/observations?status=demo&limit=5")
+    assert implied.status_code == 200
+    rows = implied.get_json()["rows"]
+    assert rows and {row["status"] for row in rows} == {"demo"}
+    none = api_client.get("/api/v1/observations?status=demo&include_demo=false")
+    assert none.status_code == 200 and none.get_json()["rows"] == []
