@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make serve`: nginx on HOST:PORT in front of gunicorn on a unix socket (docs/deployment.md).
 # Everything it writes (the rendered nginx.conf, the socket, pid, logs and nginx's buffers)
-# stays under data/build/serve/, which git ignores. Ctrl-C or SIGTERM stops both cleanly:
+# stays under data/build/serve/ (git-ignored; SERVE_DIR overrides it, for tests). Ctrl-C or SIGTERM stops both cleanly:
 # nginx finishes its requests (QUIT), gunicorn its own (TERM, graceful_timeout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,7 @@ ROOT="$PWD"
 HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8050}"
 PY="${PY:-.venv/bin/python}"
-RUN="$ROOT/data/build/serve"
+RUN="${SERVE_DIR:-$ROOT/data/build/serve}"
 SOCKET="$RUN/gunicorn.sock"
 mkdir -p "$RUN/logs" "$RUN/tmp"
 rm -f "$SOCKET"
@@ -31,7 +31,13 @@ nginx -t -q -p "$RUN" -c "$RUN/nginx.conf"
 STRATEGY_BIND="unix:$SOCKET" STRATEGY_TRUSTED_PROXIES=1 "$PY" -m gunicorn --umask 0o007 dashboard.wsgi:server &
 gunicorn_pid=$!
 for _ in $(seq 600); do [ -S "$SOCKET" ] && break; sleep 0.1; done
-[ -n "$user" ] && chgrp nogroup "$SOCKET"
+if [ -n "$user" ]; then
+  chgrp nogroup "$SOCKET"
+  # nginx's workers must reach the socket: every folder above it must let them through.
+  if ! su -s /bin/sh nobody -c "test -x '$RUN'" 2>/dev/null; then
+    echo "serve: nginx's workers (nobody) cannot reach $RUN; allow them through its folders" >&2
+  fi
+fi
 nginx -p "$RUN" -c "$RUN/nginx.conf" &
 nginx_pid=$!
 echo "serving http://$HOST:$PORT (nginx $nginx_pid, gunicorn $gunicorn_pid; logs in $RUN/logs)"
