@@ -31,13 +31,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-import duckdb
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
 from dashboard.staff import state
 from pipelines.settings import Settings
 from pipelines.sources.raw import sha256_of
+from pipelines.submissions import journal
 
 MAX_AGE_S: Final = 24 * 3600
 _TOKEN: Final = re.compile(r"[A-Za-z0-9_-]{20,40}")
@@ -211,8 +211,8 @@ def _reconcile(settings: Settings, pending: Pending) -> Done | None:
         intent = json.loads((pending.folder / "intent.json").read_text())
     except (OSError, ValueError):
         return None
-    present = loads_present(settings.db_path, [int(i) for i in intent["load_ids"]],
-                            pending.sha256)
+    present = journal.loads_recorded(settings.db_path, [int(i) for i in intent["load_ids"]],
+                                     pending.sha256)
     if not present:
         (pending.folder / "intent.json").unlink(missing_ok=True)
         return None
@@ -223,18 +223,6 @@ def _reconcile(settings: Settings, pending: Pending) -> Done | None:
                     detail=audit_detail(load_id, "recorded after its worker stopped"))
     Claim(pending, str(intent["actor"])).finish(outcome, load_id)
     return Done(outcome, load_id)
-
-
-def loads_present(db: Path, load_ids: list[int], sha256: str) -> list[tuple[int, str]]:
-    """(load id, outcome) of those of ``load_ids`` the served database holds for a file of
-    ``sha256``: whether a Load's new version was swapped in before its worker died."""
-    if not load_ids or not db.exists():
-        return []
-    with duckdb.connect(str(db), read_only=True) as con:
-        rows = con.execute("SELECT load_id, outcome FROM meta.loads WHERE sha256 = $sha AND "
-                           "list_contains($ids, load_id) ORDER BY 1",
-                           {"sha": sha256, "ids": load_ids}).fetchall()
-    return [(int(r[0]), str(r[1])) for r in rows]
 
 
 def reconcile_all(settings: Settings) -> int:

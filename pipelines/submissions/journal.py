@@ -139,3 +139,16 @@ def recorded_loads(db: Path) -> list[tuple[object, ...]]:
     rows += [(r.load_id, r.file, r.sha256, r.loaded_at, 0, r.rows_rejected, "rejected",
               r.message) for r in pending(db)]
     return sorted(rows, key=lambda row: int(str(row[0])))
+
+
+def loads_recorded(db: Path, load_ids: list[int], sha256: str) -> list[tuple[int, str]]:
+    """(load id, outcome) of those of ``load_ids`` the served database holds for a file of
+    ``sha256``: whether a write that gave these ids was swapped in (the staff area asks,
+    to settle a Load whose worker died)."""
+    if not load_ids or not db.exists():
+        return []
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT load_id, outcome FROM meta.loads WHERE sha256 = $sha AND "
+                           "list_contains($ids, load_id) ORDER BY 1",
+                           {"sha": sha256, "ids": load_ids}).fetchall()
+    return [(int(r[0]), str(r[1])) for r in rows]
