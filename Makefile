@@ -45,7 +45,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
-test: install chromium
+test: install chromium nginx
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m pytest
@@ -62,7 +62,7 @@ $(BENCH_STAMP): $(STAMP)
 	$(PY) -c 'import locust, datasette, psutil, playwright'
 	touch $(BENCH_STAMP)
 
-bench: $(BENCH_STAMP) chromium
+bench: $(BENCH_STAMP) chromium nginx
 	$(PY) -m benchmarks $(BENCH_ARGS)
 
 # The basic plotly.js bundle of the version the installed plotly package carries (README in
