@@ -160,11 +160,17 @@ def end_sessions(con: sqlite3.Connection, email: str) -> int:
                        (normalise_email(email),)).rowcount
 
 
-def _keep_an_admin(con: sqlite3.Connection, email: str) -> None:
+def _keep_an_admin(con: sqlite3.Connection, account: Account) -> None:
+    """Refuse to take away the last administrator who signs in with a tracker password: with
+    none left, only the shell could repair it. (An account signing in with the identity
+    provider gets its role from the provider, whatever its row here says.)"""
+    if account.password_hash is None:
+        return
     (others,) = con.execute("SELECT count(*) FROM meta.accounts WHERE role = 'admin' AND "
-                            "NOT disabled AND email <> ?", (normalise_email(email),)).fetchone()
+                            "NOT disabled AND password_hash IS NOT NULL AND email <> ?",
+                            (account.email,)).fetchone()
     if others == 0:
-        raise LastAdmin(f"{normalise_email(email)} is the last active administrator; make "
+        raise LastAdmin(f"{account.email} is the last active administrator; make "
                         "another administrator first")
 
 
@@ -176,7 +182,7 @@ def set_role(con: sqlite3.Connection, email: str, role: str) -> bool:
     if account is None:
         return False
     if account.role == "admin" and role != "admin" and not account.disabled:
-        _keep_an_admin(con, email)
+        _keep_an_admin(con, account)
     con.execute("UPDATE meta.accounts SET role = ? WHERE email = ?", (role, account.email))
     end_sessions(con, account.email)
     return True
@@ -197,7 +203,7 @@ def set_disabled(con: sqlite3.Connection, email: str, disabled: bool) -> bool:
     if account is None:
         return False
     if disabled and account.role == "admin" and not account.disabled:
-        _keep_an_admin(con, email)
+        _keep_an_admin(con, account)
     con.execute("UPDATE meta.accounts SET disabled = ? WHERE email = ?",
                 (int(disabled), account.email))
     if disabled:
