@@ -8,7 +8,7 @@ BENCH_STAMP := $(VENV)/.bench-installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install build run serve test lint chromium pdf-libs clean vendor-plotly bench
+.PHONY: install build run serve nginx test lint chromium pdf-libs clean vendor-plotly bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,9 +24,17 @@ build: install
 run: build pdf-libs
 	HOST=$(HOST) PORT=$(PORT) $(PY) -m dashboard
 
-# Production server: gunicorn with ./gunicorn.conf.py (one worker per core, timeouts).
-serve: build pdf-libs
-	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn dashboard.wsgi:server
+# Production stack (docs/deployment.md): nginx on HOST:PORT buffering requests and answers,
+# serving the assets itself, in front of gunicorn (./gunicorn.conf.py) on a unix socket.
+# Runs in the foreground; Ctrl-C stops both. Its files live under data/build/serve/.
+serve: build pdf-libs nginx
+	HOST=$(HOST) PORT=$(PORT) PY=$(PY) deploy/serve.sh
+
+# Debian's nginx, installed like chromium; the distribution's own service is not started.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx; }
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -46,7 +54,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
-test: install chromium pdf-libs
+test: install chromium pdf-libs nginx
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m pytest
@@ -63,7 +71,7 @@ $(BENCH_STAMP): $(STAMP)
 	$(PY) -c 'import locust, datasette, psutil, playwright'
 	touch $(BENCH_STAMP)
 
-bench: $(BENCH_STAMP) chromium
+bench: $(BENCH_STAMP) chromium nginx
 	$(PY) -m benchmarks $(BENCH_ARGS)
 
 # The basic plotly.js bundle of the version the installed plotly package carries (README in

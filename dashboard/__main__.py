@@ -46,7 +46,9 @@ def main(ctx: click.Context, db_path: Path | None, host: str | None, port: int |
     settings = load_settings(db_path=db_path, host=host, port=port, debug=debug)
     _require_database(settings.db_path)
     from dashboard.app import create_app, finish_setup  # imported late: --help stays fast
+    from pipelines.logs import configure
 
+    configure()  # the same logging as under gunicorn (gunicorn.conf.py)
     app = create_app(settings)
     finish_setup(app.server)
     app.run(host=settings.host, port=settings.port, debug=settings.debug)

@@ -25,7 +25,7 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
-    # A spreadsheet would run these as formulas (README, Downloads).
+    # A spreadsheet would run these as formulas (docs/researchers.md › Downloads and snapshots).
     return "'" + text if text.startswith(FORMULA_START) and not _number(text) else text
 
 

@@ -1,5 +1,5 @@
 """The quarterly review's marts: its revisions and missing submissions, computed once per
-reviewed quarter by the build (README, Quarterly review), so the page, the briefing and
+reviewed quarter by the build (docs/staff.md › Quarterly review), so the page, the briefing and
 ``python -m dashboard report`` read a few rows per quarter instead of scanning the submission
 history (10^6 rows and more) at every render.
 

@@ -1,4 +1,4 @@
-"""A verdict for every pillar (README, Architecture › Domain rules). Pure: no database, no I/O.
+"""A verdict for every pillar (docs/architecture.md › Domain rules). Pure: no database, no I/O.
 Published on /about with a worked example; the build runs it once into
 ``marts.indicator_assessments`` and ``marts.pillar_verdicts`` (:mod:`pipelines.marts.verdicts`),
 and every page, briefing and download reads those.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import dash
 import pytest
@@ -33,11 +34,17 @@ def real_app(dashboard_db: Path) -> dash.Dash:
 
 
 @pytest.fixture(scope="module")
-def live_url(api_app: dash.Dash) -> Iterator[str]:
-    """The app served over HTTP on 127.0.0.1 (a free port), in a thread of this process."""
-    server = make_server("127.0.0.1", 0, api_app.server, threaded=True)
+def live_url(demo_db: Path) -> Iterator[str]:
+    """The app served over HTTP on 127.0.0.1 (a free port), in a thread of this process, with
+    that address as its public one (the API's absolute links are built from it)."""
+    holder: dict[str, Any] = {}
+    server = make_server("127.0.0.1", 0, lambda env, start: holder["app"](env, start),
+                         threaded=True)
+    url = f"http://127.0.0.1:{server.server_port}"
+    holder["app"] = create_app(load_settings(env={"STRATEGY_PUBLIC_URL": url},
+                                             db_path=demo_db)).server
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield url
     server.shutdown()
     thread.join()

@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 
 from pipelines import sql
 from pipelines.cli import cli
+from pipelines.submissions.journal import recorded_loads
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "submissions"
 TODAY = "2026-08-15"  # latest complete quarter: 2026-27Q1
@@ -106,6 +107,5 @@ def dump(path: Path, schemas: tuple[str, ...] = ("marts", "staging", "meta")) ->
 
 
 def loads(path: Path) -> list[tuple]:
-    with duckdb.connect(str(path), read_only=True) as con:
-        return con.execute("SELECT load_id, file, rows_accepted, rows_rejected, outcome, message"
-                           " FROM meta.loads ORDER BY load_id").fetchall()
+    """Every load attempt (meta.loads, and the refusals the next write will add to it)."""
+    return [(r[0], r[1], r[4], r[5], r[6], r[7]) for r in recorded_loads(path)]
