@@ -27,7 +27,7 @@ from dashboard.components.about_reference import (
 )
 from dashboard.components.links import href
 from dashboard.components.shell import page_shell
-from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
+from dashboard.context import SETTINGS_CONFIG_KEY, current_db, public_root, request_lang
 from pipelines.language.formatting import (
     fiscal_year_label,
     format_date,
@@ -118,7 +118,7 @@ def content(lang: Lang) -> list[Component]:
         period_section(_period_reading(settings, target.target_value if target else None, lang),
                        period, lang),
         suppression_section(settings.suppression_threshold, lang),
-        cite_section(strategy.build_info(db), flask.request.url_root, lang),
+        cite_section(strategy.build_info(db), public_root() + "/", lang),
         glossary_section(_fiscal_example(lang), lang),
         help_section(lang),
         quick_exit_section(lang),

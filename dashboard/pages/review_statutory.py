@@ -30,7 +30,7 @@ from dashboard.components.statutory import (
     table,
     verdict_legend,
 )
-from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
+from dashboard.context import SETTINGS_CONFIG_KEY, current_db, public_root, request_lang
 from dashboard.database import Database
 from dashboard.figures.context_chart import context_figure
 from dashboard.web.downloads import database_for
@@ -183,7 +183,7 @@ def snapshot_picker(snapshots: list[Manifest], current: str | None, lang: Lang) 
 
 def content(db: Database, lang: Lang, snapshot: Manifest | None,
             snapshots: list[Manifest]) -> list[Component]:
-    release = release_of(db.cursor(), flask.request.url_root.rstrip("/") + PATH
+    release = release_of(db.cursor(), public_root() + PATH
                          + (f"?snapshot={snapshot.slug}" if snapshot else ""))
     as_of = date.fromisoformat(release.date) if release.date else date.today()
     banner = (t("statutory.frozen", lang, label=snapshot.label, sha=snapshot.content_sha256[:16],

@@ -31,7 +31,7 @@ import duckdb
 import flask
 import pandas as pd
 
-from dashboard.context import SETTINGS_CONFIG_KEY
+from dashboard.context import public_root
 from dashboard.database import Database
 from dashboard.web.api_limits import (
     CONTROLS,
@@ -54,7 +54,6 @@ from pipelines.release.export import (
     tidy,
 )
 from pipelines.release.public_fields import FIELDS, TABLES
-from pipelines.settings import Settings
 
 CACHE_CONTROL: Final = "public, max-age=60"
 CORS_HEADERS: Final = {
@@ -215,18 +214,9 @@ def _json_values(kind: str, values: pd.Series) -> list[object]:
             for v, missing in zip(values.tolist(), values.isna().tolist(), strict=True)]
 
 
-def _public_root() -> str:
-    """The site's public address (``STRATEGY_PUBLIC_URL``), never the request's Host: these
-    answers are publicly cacheable, and a Host an attacker sent must not reach other clients.
-    Absolute because researchers' scripts follow ``next`` as given (the /data page's
-    examples)."""
-    settings: Settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
-    return settings.public_url.rstrip("/")
-
-
 def _next_link(cursor: str) -> str:
     items = [(k, v) for k, v in flask.request.args.items(multi=True) if k != "cursor"]
-    return f"{_public_root()}{flask.request.path}?{urlencode([*items, ('cursor', cursor)])}"
+    return f"{public_root()}{flask.request.path}?{urlencode([*items, ('cursor', cursor)])}"
 
 
 def _etag(version: str) -> str:
@@ -288,7 +278,7 @@ def _cached(response: flask.Response, etag: str) -> flask.Response:
 
 def index() -> flask.Response:
     """``GET /api/v1``: the tables and where the description is."""
-    root = _public_root() + PREFIX
+    root = public_root() + PREFIX
     return _json({"tables": {t: f"{root}/{t}" for t in TABLES},
                   "openapi": f"{root}/openapi.json", "limit": {"default": DEFAULT_LIMIT,
                                                                "max": MAX_LIMIT}})
