@@ -48,7 +48,8 @@ def test_embed_shows_status_chart_source_and_permalink_only(client: FlaskClient,
 def test_indicator_page_offers_the_iframe_snippet(client: FlaskClient) -> None:
     text = text_of(render(client, "/indicator/care_teams", "?lang=fr"))
     assert "Intégrer cet indicateur" in text
-    assert ('<iframe src=\\"http://localhost/embed/indicator/care_teams?lang=fr\\"'
+    # The site's public address (STRATEGY_PUBLIC_URL; its default here), not the Host asked.
+    assert ('<iframe src=\\"http://127.0.0.1:8050/embed/indicator/care_teams?lang=fr\\"'
             in text)
 
 
