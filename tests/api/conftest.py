@@ -3,17 +3,16 @@ demonstration rows), through the Flask test client and through a real server."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import dash
 import pytest
 from flask.testing import FlaskClient
-from werkzeug.serving import make_server
 
 from dashboard.app import create_app
 from pipelines.settings import load_settings
+from tests.support.server import in_thread
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +34,5 @@ def real_app(dashboard_db: Path) -> dash.Dash:
 @pytest.fixture(scope="module")
 def live_url(api_app: dash.Dash) -> Iterator[str]:
     """The app served over HTTP on 127.0.0.1 (a free port), in a thread of this process."""
-    server = make_server("127.0.0.1", 0, api_app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+    with in_thread(api_app.server) as url:
+        yield url
