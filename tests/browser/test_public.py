@@ -36,15 +36,18 @@ STATES = [
     ("demo", "/pillar/accountability", "fr"),  # why a rise is not bad news
     ("demo", "/deliverables?pillar=support&status=not_reported", "en"),  # filters chosen
     ("demo", "/data?pillar=support", "fr"),  # a filtered download
-    # As shown then, as known now. Known problem: at 390 px the "as shown at the review"
-    # table is wider than the screen (the page scrolls sideways); strict, so it fails once
-    # the page is fixed and the mark must go.
-    pytest.param("demo", "/review/quarterly?quarter=2025-26Q1", "en", marks=pytest.mark.xfail(
-        strict=True, reason="the as-shown table overflows a 390 px screen")),
+    ("demo", "/review/quarterly?quarter=2025-26Q1", "en"),  # as shown then, as known now
     ("plain", "/review/quarterly", "en"),  # no submission yet
     ("review", "/review/quarterly?quarter=2026-27Q2", "en"),  # a status change, records
     ("review", "/deliverables", "fr"),  # deliverables with their records
 ]
+# Known problems, (path, width) -> the tables wider than the screen there: the check expects
+# exactly these (and lets the page scroll sideways), so it fails once the page is fixed and
+# the entry must go. Everything else is checked as on any page.
+KNOWN_WIDE_TABLES = {
+    # The "as shown at the review and as known today" table of an earlier quarter.
+    ("/review/quarterly?quarter=2025-26Q1", 390): ["data-table"],
+}
 NEUTRAL = "https://www.google.ca/"
 # Interactive elements, and how small each one is.
 TOO_SMALL = """() => Array.from(document.querySelectorAll(
@@ -63,14 +66,9 @@ BAR_IN_VIEW = """() => { const r = document.getElementById('shell-help').getBoun
 def _cases() -> list[ParameterSet]:
     every_page = [pytest.param("demo", module, lang, id=f"{pages.short_name(module)}-{lang}")
                   for module in pages.registered() for lang in ("en", "fr")]
-    states = [pytest.param(*state.values, marks=state.marks,
-                           id=f"{state.values[0]}-{safe_name(state.values[1])}-{state.values[2]}")
-              for state in map(_as_param, STATES)]
+    states = [pytest.param(server, path, lang, id=f"{server}-{safe_name(path)}-{lang}")
+              for server, path, lang in STATES]
     return every_page + states
-
-
-def _as_param(state: tuple[str, str, str] | ParameterSet) -> ParameterSet:
-    return state if isinstance(state, ParameterSet) else pytest.param(*state)
 
 
 @pytest.fixture()
@@ -114,8 +112,10 @@ def test_page_is_accessible_and_fits_the_screen(browser: Browser, request: pytes
 def _fits_the_screen(page: Page, path: str, width: int) -> None:
     """No table wider than the screen, no sideways scrolling, no target under 24 px; and,
     scrolled to the bottom, the help bar and Quick exit still in view (the embed has none)."""
-    assert page.evaluate(WIDE_TABLES) == []
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    known = KNOWN_WIDE_TABLES.get((path, width), [])
+    assert page.evaluate(WIDE_TABLES) == known
+    if not known:
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.evaluate(TOO_SMALL) == []
     if not path.startswith("/embed/"):
         page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")

@@ -18,7 +18,8 @@ _VARIABLE = re.compile(r"<(\w+)>")
 
 def registered() -> list[str]:
     """Every registered page's module, in the navigation's order, then the pages outside
-    it by name, then the 404 page. Registering the pages needs an app: one is made (never served) if none was."""
+    it by name, then the 404 page. Registering the pages needs an app: one is made (never
+    served) if none was."""
     if not dash.page_registry:
         from dashboard.app import create_app
         from pipelines.settings import load_settings
