@@ -40,7 +40,7 @@ lint: install
 # The suite in two parts (docs/testing.md): everything not marked `serial` on TEST_WORKERS
 # processes (pytest-xdist), then the `serial` tests, which measure time or race processes,
 # alone. PYTEST_ARGS passes options to both, e.g. PYTEST_ARGS="--screenshots".
-TEST_WORKERS ?= 2
+TEST_WORKERS ?= 4
 test: install chromium
 	$(PY) -m ruff check .
 	$(PY) -m mypy

@@ -24,12 +24,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     parser.addoption(
         "--screenshots",
-        nargs="?",
-        const=str(REPO_ROOT / "screenshots"),
-        default=None,
+        action="store_true",
+        help="Save the browser tests' screenshots (full pages, both widths) in "
+             "--screenshots-dir. Without it no screenshot is taken.",
+    )
+    parser.addoption(
+        "--screenshots-dir",
+        default=str(REPO_ROOT / "screenshots"),
         metavar="FOLDER",
-        help="Save the browser tests' screenshots (full pages, both widths) in FOLDER "
-             "(default: screenshots/). Without it no screenshot is taken.",
+        help="Where --screenshots saves them (default: screenshots/, ignored by git).",
     )
 
 
@@ -67,11 +70,11 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def shots(request: pytest.FixtureRequest) -> Shots:
     """Screenshots for a person to look at, taken only with ``--screenshots``."""
-    folder = request.config.getoption("--screenshots")
-    if folder is None:
+    if not request.config.getoption("--screenshots"):
         return Shots(None)
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    return Shots(Path(folder))
+    folder = Path(request.config.getoption("--screenshots-dir"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return Shots(folder)
 
 
 @pytest.fixture(scope="session")
