@@ -3,7 +3,6 @@ demonstration rows), through the Flask test client and through a real server."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,10 +10,10 @@ from typing import Any
 import dash
 import pytest
 from flask.testing import FlaskClient
-from werkzeug.serving import make_server
 
 from dashboard.app import create_app
 from pipelines.settings import load_settings
+from tests.support.server import in_thread
 
 
 @pytest.fixture(scope="module")
@@ -38,13 +37,7 @@ def live_url(demo_db: Path) -> Iterator[str]:
     """The app served over HTTP on 127.0.0.1 (a free port), in a thread of this process, with
     that address as its public one (the API's absolute links are built from it)."""
     holder: dict[str, Any] = {}
-    server = make_server("127.0.0.1", 0, lambda env, start: holder["app"](env, start),
-                         threaded=True)
-    url = f"http://127.0.0.1:{server.server_port}"
-    holder["app"] = create_app(load_settings(env={"STRATEGY_PUBLIC_URL": url},
-                                             db_path=demo_db)).server
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url
-    server.shutdown()
-    thread.join()
+    with in_thread(lambda env, start: holder["app"](env, start)) as url:
+        holder["app"] = create_app(load_settings(env={"STRATEGY_PUBLIC_URL": url},
+                                                 db_path=demo_db)).server
+        yield url

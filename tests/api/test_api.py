@@ -249,7 +249,7 @@ def test_the_data_page_shows_the_api_with_examples_that_run(live_url: str) -> No
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_data_page_has_an_api_section(api_client: FlaskClient, lang: str) -> None:
-    from tests.dashboard.test_app import render
+    from tests.support.dash_json import render
 
     text = str(render(api_client, "/data", f"?lang={lang}"))
     assert "data-api-section" in text and "/api/v1/openapi.json" in text

@@ -22,8 +22,8 @@ from dashboard.web.indicator_data import SHOWN, metadata_schema
 from pipelines.read.indicator import indicator_page
 from pipelines.settings import load_settings
 from pipelines.vocabulary import CORE_INDICATORS
-from tests.dashboard.test_app import render
-from tests.downloads.test_downloads_match_screen import find, nodes
+from tests.support.dash_json import components as nodes
+from tests.support.dash_json import find, render
 
 AS_OF = "2026-06-30"  # the as-known day of the indicator and as_of tests
 

@@ -18,7 +18,7 @@ from pipelines.release.export import observations_frame
 from pipelines.release.public_fields import read_csv_kwargs
 from pipelines.release.snapshot import create_snapshot
 from pipelines.settings import load_settings
-from tests.dashboard.test_app import render, text_of
+from tests.support.dash_json import render, text_of
 
 
 @pytest.fixture(scope="module")

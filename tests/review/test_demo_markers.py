@@ -18,8 +18,8 @@ from flask.testing import FlaskClient
 
 from dashboard.app import create_app
 from pipelines.settings import load_settings
-from tests.dashboard.test_app import render
-from tests.review.demo_scan import (
+from tests.support.dash_json import render
+from tests.support.demo_scan import (
     dash_blocks,
     demo_tokens,
     docx_blocks,

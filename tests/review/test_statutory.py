@@ -25,9 +25,8 @@ from pipelines.marts.milestones import MilestoneRecord, build_milestone_status
 from pipelines.release.snapshot import create_snapshot
 from pipelines.settings import REPO_ROOT, load_settings
 from pipelines.vocabulary import CORE_INDICATORS
-from tests.dashboard.test_app import render, text_of
-from tests.dashboard.test_one_status_everywhere import _props, html_marks
-from tests.review.test_report_command import EXTERNAL
+from tests.support.dash_json import props_of, render, text_of
+from tests.support.html import EXTERNAL, html_marks
 
 
 def _client(db: Path, data_dir: Path | None = None) -> FlaskClient:
@@ -37,7 +36,7 @@ def _client(db: Path, data_dir: Path | None = None) -> FlaskClient:
 
 
 def _row_ids(payload: dict[str, Any]) -> set[str]:
-    return {str(p["id"]).removeprefix("statutory-row-") for p in _props(payload)
+    return {str(p["id"]).removeprefix("statutory-row-") for p in props_of(payload)
             if str(p.get("id", "")).startswith("statutory-row-")}
 
 
@@ -55,14 +54,14 @@ def test_every_core_indicator_has_a_row(dashboard_db: Path, lang: str) -> None:
 def test_the_one_target_shows_its_value_and_its_stored_status(demo_db: Path, lang: str,
                                                               target: str) -> None:
     payload = render(_client(demo_db), "/review/statutory", f"?lang={lang}")
-    row = next(p for p in _props(payload) if p.get("id") == "statutory-row-"
+    row = next(p for p in props_of(payload) if p.get("id") == "statutory-row-"
                "frontline_workers_trained")
     assert target in text_of(row)
     with duckdb.connect(str(demo_db), read_only=True) as con:
         status, value = con.execute("SELECT status, value_to_date FROM marts.progress WHERE "
                                     "indicator_id = 'frontline_workers_trained' AND is_latest"
                                     ).fetchone() or ("", 0)
-    marked = [p for p in _props(row) if "data-status" in p]
+    marked = [p for p in props_of(row) if "data-status" in p]
     assert marked and {(p["data-status"], p["data-value"]) for p in marked} == {
         (status, str(int(value)))}
 
@@ -78,7 +77,7 @@ def test_each_verdict_is_the_marts_and_restates_its_numbers(demo_db: Path) -> No
             "indicator_id = 'frontline_workers_trained' AND is_latest").fetchone() or (0, 0)
         late = con.execute("SELECT deliverables_late, deliverables FROM marts.pillar_verdicts "
                            "WHERE pillar_id = 'support'").fetchone() or (0, 0)
-    shown = {(p["data-pillar-id"], p["data-verdict"]) for p in _props(page)
+    shown = {(p["data-pillar-id"], p["data-verdict"]) for p in props_of(page)
              if "data-verdict" in p}
     assert shown == set(stored.items()) and len(stored) == 4
     assert f"{int(value)} [demo] of 1,100; {int(expected)} expected by now" in text
@@ -105,8 +104,8 @@ def test_the_statutory_briefing_is_self_contained_and_marks_what_the_page_marks(
     assert "911" in html and "1 833 900-1010" in html
     page = render(client, "/review/statutory", f"?lang={lang}")
     page_marks = {(p["data-indicator-id"], p["data-status"], p["data-value"])
-                  for p in _props(page) if "data-indicator-id" in p}
-    verdicts = {(p["data-pillar-id"], p["data-verdict"]) for p in _props(page)
+                  for p in props_of(page) if "data-indicator-id" in p}
+    verdicts = {(p["data-pillar-id"], p["data-verdict"]) for p in props_of(page)
                 if "data-verdict" in p}
     assert set(re.findall(r'data-pillar-id="([^"]+)" data-verdict="([^"]+)"', html)) == verdicts
     assert {(m[0], m[2], m[3]) for m in html_marks(html)} == page_marks

@@ -22,9 +22,8 @@ from flask.testing import FlaskClient
 from dashboard.app import create_app
 from pipelines.language.i18n import t
 from pipelines.settings import load_settings
-from tests.dashboard.test_app import render
-from tests.dashboard.test_one_status_everywhere import _props
-from tests.review.demo_scan import dash_blocks, html_blocks
+from tests.support.dash_json import props_of, render
+from tests.support.demo_scan import dash_blocks, html_blocks
 
 BUILDS = ["demo", "published"]
 LANGS = ["en", "fr"]
@@ -71,7 +70,7 @@ def test_every_pillar_has_the_marts_verdict_on_all_four_surfaces(
     expected = {(p, v) for p, (v, _) in stored.items()}
     client = clients[build]
     page = render(client, "/review/statutory", f"?lang={lang}")
-    shown = [(p["data-pillar-id"], p["data-verdict"]) for p in _props(page)
+    shown = [(p["data-pillar-id"], p["data-verdict"]) for p in props_of(page)
              if "data-verdict" in p]
     # Each pillar twice: in the one-page summary and above its own table.
     assert set(shown) == expected and len(shown) == 2 * len(expected)

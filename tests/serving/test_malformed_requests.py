@@ -10,7 +10,7 @@ import logging
 import pytest
 from flask.testing import FlaskClient
 
-from .conftest import page_payload
+from tests.support.dash_json import page_payload
 
 ROUTER = page_payload("/")
 MALFORMED: list[bytes] = [

@@ -11,8 +11,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from pipelines.settings import Settings
-
-from .conftest import PASSWORD, USERS, csrf_token, sign_in, staff_settings
+from tests.support.staff import PASSWORD, USERS, csrf_token, sign_in, staff_settings
 
 
 def test_an_upload_over_the_request_limit_answers_the_413_page(settings: Settings) -> None:

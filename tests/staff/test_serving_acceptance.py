@@ -24,10 +24,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from benchmarks.server import Server, gunicorn
 from dashboard.staff import uploads
 from dashboard.staff.accounts import add_user
 from pipelines.settings import REPO_ROOT, Settings, load_settings
+from tests.support.server import Server, gunicorn
 
 PASSWORD = "a long staff password"
 EXAMPLE = REPO_ROOT / "data/submissions/example-2025-26Q1.csv"
@@ -69,7 +69,8 @@ def stack(request: pytest.FixtureRequest, tmp_path: Path,
         add_user(settings, f"staff{n}@example.org", "submitter", PASSWORD)
     env = {"STRATEGY_STATE_DIR": str(settings.state_dir), "STRATEGY_DATA_DIR": str(data)}
     log = tmp_path / "gunicorn.log"
-    with gunicorn(db, workers=2, env=env, log=log, options=request.param) as server:
+    with gunicorn(db, state_dir=settings.state_dir, workers=2, env=env, log=log,
+                  options=request.param) as server:
         yield server, settings, log
 
 

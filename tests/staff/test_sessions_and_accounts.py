@@ -15,8 +15,7 @@ from flask.testing import FlaskClient
 from dashboard.staff import state
 from dashboard.staff.accounts import verify_password
 from pipelines.settings import Settings
-
-from .conftest import PASSWORD, USERS, csrf_token, sign_in
+from tests.support.staff import PASSWORD, USERS, csrf_token, sign_in
 
 PAGES = ["/staff/", "/staff/upload", "/staff/deliverables", "/staff/snapshot", "/staff/users",
          "/staff/history"]

@@ -15,8 +15,7 @@ from dashboard.staff import state
 from pipelines.settings import REPO_ROOT, Settings
 from pipelines.submissions.journal import recorded_loads
 from pipelines.writer import data_version
-
-from .conftest import USERS, csrf_token
+from tests.support.staff import USERS, csrf_token
 
 EXAMPLE = REPO_ROOT / "data/submissions/example-2025-26Q1.csv"
 HEADER = "indicator_id,quarter,geography,breakdown,value,qualifier,note,program\n"
@@ -114,8 +113,7 @@ def test_a_revision_shows_the_published_and_the_new_value(
 def test_a_file_over_the_limit_is_refused_before_it_is_read(
         app: object, settings: Settings) -> None:
     from dashboard.app import create_app
-
-    from .conftest import PASSWORD, sign_in, staff_settings
+    from tests.support.staff import PASSWORD, sign_in, staff_settings
 
     small = staff_settings(settings.db_path.parent, settings.db_path,
                            staff_max_upload_bytes=1024)

@@ -20,8 +20,7 @@ from dashboard.staff import state, uploads
 from pipelines.settings import REPO_ROOT, Settings
 from pipelines.submissions.ingest import ingest
 from pipelines.submissions.journal import recorded_loads
-
-from .conftest import USERS, csrf_token
+from tests.support.staff import USERS, csrf_token
 
 EXAMPLE = REPO_ROOT / "data/submissions/example-2025-26Q1.csv"
 

@@ -15,9 +15,7 @@ import duckdb
 import pytest
 
 from pipelines.settings import REPO_ROOT
-
-from .conftest import FIXTURES, TODAY, loads
-from .test_rejections import assert_rejected
+from tests.support.submissions import FIXTURES, TODAY, assert_rejected, loads
 
 DTD = "declares a document type or entities, which a submission may not contain"
 HOSTILE = {

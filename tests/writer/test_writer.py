@@ -14,7 +14,7 @@ from pipelines import writer
 from pipelines.errors import DataRejected
 from pipelines.settings import Settings, load_settings
 from pipelines.submissions.ingest import ingest
-from tests.submissions.conftest import FIXTURES, TODAY_DATE, make_db
+from tests.support.submissions import FIXTURES, TODAY_DATE, make_db
 
 
 @pytest.fixture()
