@@ -86,9 +86,12 @@ def _started(command: Sequence[str], env: Mapping[str, str], ready: str,
     for attempt in range(1, starts + 1):
         port = free_port() if starts > 1 else port
         sink: IO[bytes] | int = log.open("ab") if log else subprocess.DEVNULL
-        process = subprocess.Popen([part.format(port=port) for part in command], cwd=REPO_ROOT,
-                                   env=dict(env), stdout=sink, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
+        # The server's own address is its public one (absolute links, accepted Host names),
+        # as STRATEGY_PUBLIC_URL is set in production, unless the test sets another.
+        process = subprocess.Popen([part.format(port=port) for part in command], cwd=REPO_ROOT,
+                                   env={"STRATEGY_PUBLIC_URL": url, **env}, stdout=sink,
+                                   stderr=subprocess.STDOUT)
         try:
             try:
                 wait_until_up(url + ready, process)
