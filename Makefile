@@ -9,7 +9,7 @@ LIGHTHOUSE_STAMP := benchmarks/lighthouse/node_modules/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: install build run serve test lint chromium clean vendor-plotly bench
+.PHONY: install build run serve nginx test lint chromium pdf-libs clean vendor-plotly bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,26 +22,48 @@ install: $(STAMP)
 build: install
 	$(PY) -m pipelines build
 
-run: build
+run: build pdf-libs
 	HOST=$(HOST) PORT=$(PORT) $(PY) -m dashboard
 
-# Production server: gunicorn with ./gunicorn.conf.py (one worker per core, timeouts).
-serve: build
-	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn dashboard.wsgi:server
+# Production stack (docs/deployment.md): nginx on HOST:PORT buffering requests and answers,
+# serving the assets itself, in front of gunicorn (./gunicorn.conf.py) on a unix socket.
+# Runs in the foreground; Ctrl-C stops both. Its files live under data/build/serve/.
+serve: build pdf-libs nginx
+	HOST=$(HOST) PORT=$(PORT) PY=$(PY) deploy/serve.sh
+
+# Debian's nginx, installed like chromium; the distribution's own service is not started.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx; }
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
 
+# The briefings' PDF (WeasyPrint) needs Pango, and their Word charts (CairoSVG) need Cairo:
+# installed from Debian's packages when missing, like chromium.
+pdf-libs:
+	@ldconfig -p | grep -q 'libpango-1.0.so' && ldconfig -p | grep -q 'libpangoft2-1.0.so' \
+	  && ldconfig -p | grep -q 'libcairo.so.2' || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 libcairo2 fonts-dejavu-core; }
+
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
-test: install chromium
+# The suite in two parts (docs/testing.md): everything not marked `serial` on TEST_WORKERS
+# processes (pytest-xdist), then the `serial` tests, which measure time or race processes,
+# alone. PYTEST_ARGS passes options to both, e.g. PYTEST_ARGS="--screenshots".
+TEST_WORKERS ?= 4
+test: install chromium pdf-libs nginx
 	$(PY) -m ruff check .
 	$(PY) -m mypy
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial" $(PYTEST_ARGS)
+	$(PY) -m pytest -m serial $(PYTEST_ARGS)
 
 clean:
 	rm -rf data/build .pytest_cache
@@ -63,7 +85,7 @@ $(LIGHTHOUSE_STAMP): benchmarks/lighthouse/package.json benchmarks/lighthouse/pa
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	touch $(LIGHTHOUSE_STAMP)
 
-bench: $(BENCH_STAMP) $(LIGHTHOUSE_STAMP) chromium
+bench: $(BENCH_STAMP) $(LIGHTHOUSE_STAMP) chromium nginx
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m benchmarks $(BENCH_ARGS)
 
 # The basic plotly.js bundle of the version the installed plotly package carries (README in

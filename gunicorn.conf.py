@@ -2,7 +2,8 @@
 
 It lives at the repository root because gunicorn reads ``./gunicorn.conf.py`` by default:
 the documented command needs no ``-c`` flag and cannot silently run without these settings.
-The address comes from the one settings module (``HOST``/``PORT``), like ``make run``.
+The address comes from the one settings module: ``STRATEGY_BIND`` (a unix socket behind
+nginx, as ``make serve`` runs it: docs/deployment.md) or else ``HOST``/``PORT``.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from gunicorn.glogging import CONFIG_DEFAULTS
+
+from pipelines.logs import for_gunicorn
 from pipelines.settings import load_settings
 
 _settings = load_settings()
 
-bind = f"{_settings.host}:{_settings.port}"
+bind = _settings.bind or f"{_settings.host}:{_settings.port}"
 
 # One worker per core. Callbacks spend their time in DuckDB (which runs in C++ and releases the
 # GIL) and in building figures (which holds it), so more processes than cores only queue on
@@ -35,7 +39,7 @@ preload_app = True
 # only then exits, while the other workers take the new connections from the shared socket.
 timeout = 30
 graceful_timeout = 30
-# Behind a reverse proxy that keeps connections open.
+# Behind nginx (make serve), which keeps a few connections open to gunicorn.
 keepalive = 5
 # Recycle workers now and then so slow growth of the Python heap cannot accumulate; jitter
 # keeps them from all restarting at once. benchmarks/recycle.py lowers it to recycle every
@@ -54,6 +58,8 @@ limit_request_field_size = 8190
 accesslog = "-"
 errorlog = "-"
 loglevel = "info"
+# The project's loggers (one line per write, pipelines/logs.py) beside gunicorn's own.
+logconfig_dict = for_gunicorn(CONFIG_DEFAULTS)
 proc_name = "strategy-tracker"
 
 

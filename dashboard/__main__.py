@@ -46,7 +46,9 @@ def main(ctx: click.Context, db_path: Path | None, host: str | None, port: int |
     settings = load_settings(db_path=db_path, host=host, port=port, debug=debug)
     _require_database(settings.db_path)
     from dashboard.app import create_app, finish_setup  # imported late: --help stays fast
+    from pipelines.logs import configure
 
+    configure()  # the same logging as under gunicorn (gunicorn.conf.py)
     app = create_app(settings, warm_up=True)
     finish_setup(app.server)
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
@@ -69,21 +71,27 @@ def _parse_quarter(_ctx: click.Context, _param: click.Parameter, value: str | No
 @click.option("--statutory", is_flag=True,
               help="Write the five-year statutory review briefing instead of a quarter's.")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="HTML file to write.")
+              help="File to write.")
+@click.option("--format", "fmt", type=click.Choice(["html", "pdf", "docx"]), default="html",
+              show_default=True, help="HTML (self-contained), PDF (from the same HTML) or Word.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help=DB_HELP)
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
               help="Language of the briefing.")
-def report(quarter: Any, statutory: bool, out: Path, db_path: Path | None, lang: str) -> None:
+def report(quarter: Any, statutory: bool, out: Path, fmt: str, db_path: Path | None,
+           lang: str) -> None:
     """Write a review briefing: one self-contained HTML file (no external request) that opens
-    offline and prints to PDF. With --quarter, the quarterly review (the same file as the
-    page's "Download briefing" link; exit 1 when the quarter has no data); with --statutory,
-    the five-year review. Give exactly one of the two.
+    offline and prints, or the same briefing as PDF or Word (--format). With --quarter, the
+    quarterly review (the same file as the page's "Download briefing" link; exit 1 when the
+    quarter has no data); with --statutory, the five-year review. Give exactly one of the
+    two.
 
     \b
     Examples:
       python -m dashboard report --quarter 2026-27Q2 --out briefing-2026-27Q2.html
       python -m dashboard report --quarter 2026-27Q2 --out note.html --lang fr
       python -m dashboard report --statutory --out statutory-review.html --lang fr
+      python -m dashboard report --statutory --format pdf --out statutory-review.pdf
+      python -m dashboard report --quarter 2026-27Q2 --format docx --out briefing.docx
     """
     from pipelines.read import ConnectionReader
     from pipelines.release.snapshot import open_read_only
@@ -95,9 +103,12 @@ def report(quarter: Any, statutory: bool, out: Path, db_path: Path | None, lang:
     with open_read_only(settings.db_path) as con:
         reader = ConnectionReader(con)
         html = (_statutory(reader, lang) if statutory else _quarterly(reader, quarter, lang))
-    out.write_text(html, encoding="utf-8")
+    from dashboard.reports.formats import render_format
+
+    data = render_format(html, fmt)
+    out.write_bytes(data)
     what = "statutory review" if statutory else quarter.label
-    click.echo(f"Wrote the {what} briefing to {out} ({len(html.encode()) // 1024} KB)")
+    click.echo(f"Wrote the {what} briefing ({fmt}) to {out} ({len(data) // 1024} KB)")
 
 
 def _quarterly(reader: Any, quarter: Any, lang: str) -> str:

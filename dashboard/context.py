@@ -28,6 +28,13 @@ def current_settings() -> Settings:
     return settings
 
 
+def public_root() -> str:
+    """The site's public address (``STRATEGY_PUBLIC_URL``, no trailing slash) for every absolute
+    link a page, a download or the API writes: never the request's ``Host``, which a client
+    chooses and which cached answers would pass on to others."""
+    return current_settings().public_url.rstrip("/")
+
+
 def _search_lang(search: str | None) -> Lang:
     from urllib.parse import parse_qs
 

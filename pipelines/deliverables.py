@@ -35,8 +35,8 @@ def record_deliverable(settings: Settings, record: MilestoneRecord, *,
     # the record is written into.
     with open_read_only(settings.db_path) as served:
         _raise_problems(served, settings, record, day)
-    with writer.transaction(settings, reason=f"deliverable status {record.milestone_id[:40]}"
-                            ) as con:
+    with writer.transaction(settings, reason=f"deliverable status {record.milestone_id[:40]}",
+                            actor=record.recorded_by) as con:
         staff = replace(record, source=SOURCE, load_id=None, recorded_at=datetime.now())
         _raise_problems(con, settings, staff, day)
         sql.insert_rows(con, RECORDS_TABLE, [asdict(staff)])

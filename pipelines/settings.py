@@ -25,6 +25,12 @@ class Settings:
     db_path: Path = REPO_ROOT / "data" / "build" / "strategy.duckdb"
     host: str = "127.0.0.1"
     port: int = 8050
+    # Where gunicorn listens instead of host:port, e.g. "unix:/path/gunicorn.sock" behind
+    # nginx (`make serve`, docs/deployment.md); empty: host:port.
+    bind: str = ""
+    # Reverse proxies in front of the app whose X-Forwarded-For/-Proto it believes (1 behind
+    # nginx); 0 trusts none, so a client cannot choose the address the sign-in limit counts.
+    trusted_proxies: int = 0
     debug: bool = False
     # Counts of people from 1 to (threshold - 1) in a breakdown below the provincial total are
     # suppressed (docs/architecture.md › Domain rules).
@@ -39,6 +45,10 @@ class Settings:
     max_xlsx_unpacked_bytes: int = 128 * 1024 * 1024
     max_xlsx_part_bytes: int = 100 * 1024 * 1024  # any one part, the sheet XML included
     max_xlsx_entries: int = 100
+    # The sheets are read in a process of their own (pipelines/submissions/xlsx_cells.py),
+    # capped in address space and in time: a workbook that needs more is refused.
+    xlsx_reader_memory_bytes: int = 1024 * 1024 * 1024
+    xlsx_reader_seconds: float = 30.0
     # How long a write waits for the one writer (docs/architecture.md › One writer) before it
     # gives up with "busy, try again".
     writer_timeout_s: float = 120.0
@@ -67,11 +77,11 @@ class Settings:
     state_dir: Path = REPO_ROOT / "data" / "state"
     staff_max_upload_bytes: int = 10 * 1024 * 1024
     staff_idle_minutes: int = 30
-    # Wrong passwords allowed per address before sign-in answers 429 (Flask-Limiter syntax).
+    # A staff session ends this long after sign-in, however active (OWASP's absolute timeout).
+    staff_session_hours: int = 8
+    # Passwords checked per account and per address in a window ("N per second|minute|hour|
+    # day"), counted in the staff state database that every worker shares; past it, 429.
     staff_sign_in_limit: str = "10 per minute"
-    # Where the limiter counts: memory:// counts per process; a deployment with several
-    # workers points every worker at one store (e.g. redis://...).
-    staff_limiter_storage: str = "memory://"
     # OpenID Connect (the ministry's identity provider) replaces local passwords when
     # ``oidc_metadata_url`` is set. The role comes from ``oidc_role_claim`` in the ID token
     # or userinfo; a value outside submitter/reviewer/admin signs nobody in.
@@ -123,12 +133,16 @@ _TUNING: Final[Mapping[str, tuple[str, Callable[[str], object]]]] = {
     "STRATEGY_DUCKDB_THREADS": ("duckdb_threads", int),
     "STRATEGY_DUCKDB_TEMP_DIR": ("duckdb_temp_directory", Path),
     "STRATEGY_MAX_SUBMISSION_BYTES": ("max_submission_bytes", int),
+    "STRATEGY_XLSX_READER_MEMORY_BYTES": ("xlsx_reader_memory_bytes", int),
+    "STRATEGY_XLSX_READER_SECONDS": ("xlsx_reader_seconds", float),
     "STRATEGY_WRITER_TIMEOUT": ("writer_timeout_s", float),
     "STRATEGY_STATE_DIR": ("state_dir", Path),
+    "STRATEGY_BIND": ("bind", str),
+    "STRATEGY_TRUSTED_PROXIES": ("trusted_proxies", int),
     "STRATEGY_STAFF_MAX_UPLOAD_BYTES": ("staff_max_upload_bytes", int),
     "STRATEGY_STAFF_IDLE_MINUTES": ("staff_idle_minutes", int),
+    "STRATEGY_STAFF_SESSION_HOURS": ("staff_session_hours", int),
     "STRATEGY_STAFF_SIGN_IN_LIMIT": ("staff_sign_in_limit", str),
-    "STRATEGY_STAFF_LIMITER_STORAGE": ("staff_limiter_storage", str),
     "STRATEGY_OIDC_METADATA_URL": ("oidc_metadata_url", str),
     "STRATEGY_OIDC_CLIENT_ID": ("oidc_client_id", str),
     "STRATEGY_OIDC_CLIENT_SECRET": ("oidc_client_secret", str),

@@ -14,6 +14,12 @@ Readers never lock: they open the served file read-only and see the old or the n
 never half of one. A writer that cannot get the lock within ``settings.writer_timeout_s``
 raises :class:`WriterBusy` ("busy, try again").
 
+Every write logs one line (:mod:`pipelines.logs`): what, who (``actor``), its outcome, the
+``data_version`` before and after, and how long it took; the code inside may word the
+outcome with :func:`note`. Each new version also takes in the refusals recorded since the
+last write (:mod:`pipelines.submissions.journal`), which were kept out of the served file so
+that a refusal never takes the lock nor changes the data version.
+
     with writer.transaction(settings, reason="deliverable status") as con:
         con.execute("INSERT INTO ...", {...})
 
@@ -31,23 +37,36 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from pipelines import sql
+from pipelines import logs, sql
 from pipelines.errors import DatabaseNotBuilt, TrackerError
 from pipelines.marts import build_marts
 from pipelines.settings import Settings
 
 TEMP_SUFFIX = ".writing"
+COMMAND_LINE = "command line"  # who writes when no signed-in person does
 _POLL_S = 0.05
+_WRITE: ContextVar[logs.Write | None] = ContextVar("tracker_write", default=None)
 
 
 class WriterBusy(TrackerError):
     """Another write held the database for longer than ``settings.writer_timeout_s``. Nothing
     was written; try again (the web answers "busy, try again")."""
+
+    outcome = "busy"
+
+
+def note(*, outcome: str | None = None, detail: str | None = None) -> None:
+    """Word the outcome of the write in progress in this thread (its log line)."""
+    write = _WRITE.get()
+    if write is not None:
+        write.outcome = outcome or write.outcome
+        write.detail = detail if detail is not None else write.detail
 
 
 @dataclass(frozen=True)
@@ -73,24 +92,37 @@ def temporary_files(db: Path) -> list[Path]:
 
 
 @contextmanager
-def exclusive(settings: Settings, *, reason: str) -> Iterator[None]:
+def exclusive(settings: Settings, *, reason: str, actor: str = COMMAND_LINE) -> Iterator[None]:
     """Hold the writer lock for ``settings.db_path`` (waiting at most
     ``settings.writer_timeout_s``), after clearing what killed writers left behind. A snapshot,
-    which writes beside the database rather than into it, runs under this alone."""
+    which writes beside the database rather than into it, runs under this alone. Logs the
+    write (one line, when the lock is let go)."""
     db = settings.db_path
     db.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        _acquire(fd, settings.writer_timeout_s)
+    with logs.logged(reason, actor) as write:
+        fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            _note_holder(fd, reason)
-            for path in temporary_files(db):
-                path.unlink(missing_ok=True)
-            yield
+            _acquire(fd, settings.writer_timeout_s)
+            token = _WRITE.set(write)
+            try:
+                write.data_version_before = _version(db)
+                _note_holder(fd, reason)
+                for path in temporary_files(db):
+                    path.unlink(missing_ok=True)
+                yield
+            finally:
+                _WRITE.reset(token)
+                write.data_version_after = _version(db)
+                fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+            os.close(fd)
+
+
+def _version(db: Path) -> str | None:
+    try:
+        return data_version(db) if db.exists() else None
+    except duckdb.Error:  # a file from before meta.build_info
+        return None
 
 
 def _acquire(fd: int, timeout_s: float) -> None:
@@ -120,47 +152,68 @@ def _temporary(db: Path) -> Path:
 
 
 @contextmanager
-def transaction(settings: Settings, *, reason: str,
-                marts: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+def transaction(settings: Settings, *, reason: str, marts: bool = True,
+                actor: str = COMMAND_LINE) -> Iterator[duckdb.DuckDBPyConnection]:
     """Change the served database in one transaction on a copy that replaces it when
     complete. ``marts=False`` when the change already recomputed them (``publish`` does)."""
     db = settings.db_path
     if not db.exists():
         raise DatabaseNotBuilt(f"no database at {db}; run: python -m pipelines build")
-    with exclusive(settings, reason=reason):
+    with exclusive(settings, reason=reason, actor=actor):
         temporary = _temporary(db)
+        folded: list[int] = []
         try:
             shutil.copyfile(db, temporary)
-            with _session(temporary, settings, marts) as con:
+            with _session(temporary, settings, marts, folded) as con:
                 yield con
             _swap(temporary, db)
+            _forget(db, folded)
         finally:
             _discard(temporary)
 
 
 @contextmanager
-def rebuild(settings: Settings, *, reason: str, marts: bool = True) -> Iterator[Fresh]:
+def rebuild(settings: Settings, *, reason: str, marts: bool = True,
+            actor: str = COMMAND_LINE) -> Iterator[Fresh]:
     """Create the database anew in one transaction; it replaces the served one when
     complete. The caller copies whatever must survive from ``Fresh.previous``."""
     db = settings.db_path
-    with exclusive(settings, reason=reason):
+    with exclusive(settings, reason=reason, actor=actor):
         temporary = _temporary(db)
+        folded: list[int] = []
         try:
-            with _session(temporary, settings, marts) as con:
+            with _session(temporary, settings, marts, folded) as con:
                 yield Fresh(con, db if db.exists() else None)
             _swap(temporary, db)
+            _forget(db, folded)
         finally:
             _discard(temporary)
 
 
+def _fold(con: duckdb.DuckDBPyConnection, db: Path) -> list[int]:
+    """The refusals recorded since the last write, into this version's ``meta.loads``."""
+    from pipelines.submissions import journal  # imported late: submissions imports writer
+
+    if not sql.table_exists(con, "meta.loads"):
+        return []
+    return journal.fold(con, db)
+
+
+def _forget(db: Path, folded: list[int]) -> None:
+    from pipelines.submissions import journal
+
+    journal.forget(db, folded)
+
+
 @contextmanager
-def _session(path: Path, settings: Settings,
-             marts: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+def _session(path: Path, settings: Settings, marts: bool,
+             folded: list[int]) -> Iterator[duckdb.DuckDBPyConnection]:
     con = duckdb.connect(str(path))
     try:
         con.execute("BEGIN TRANSACTION")
         try:
             yield con
+            folded += _fold(con, settings.db_path)
             if marts:
                 build_marts(con, settings)
             sql.run_checks(con)

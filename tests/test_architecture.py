@@ -55,8 +55,9 @@ def test_the_web_tier_runs_no_sql_of_its_own() -> None:
     statement = re.compile(r"\b(SELECT|INSERT INTO|UPDATE|DELETE FROM)\b.*\b(FROM|SET|VALUES)?")
     allowed = {"dashboard/database.py",  # the connection itself (ATTACH, SET, USE)
                # the staff area's own SQLite database (accounts, audit), not the public data
-               # (docs/architecture.md › Staff area); its SQL stays in this one module.
-               "dashboard/staff/state.py"}
+               # (docs/architecture.md › Staff area); its SQL stays in these modules.
+               "dashboard/staff/state.py", "dashboard/staff/sessions.py",
+               "dashboard/staff/throttle.py"}
     offenders = {_relative(p) for p in _modules("dashboard") if _relative(p) not in allowed
                  and any(statement.search(text) for text in _strings(p))}
     assert offenders == set()
@@ -72,3 +73,41 @@ def test_code_cites_its_own_architecture_not_an_outside_document() -> None:
     offenders = {_relative(p) for p in _modules("dashboard", "pipelines", "benchmarks", "tests")
                  if "DESIGN" in p.read_text("utf-8") and p.name != "test_architecture.py"}
     assert offenders == set()
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """What ``path`` imports, relative imports resolved against its package: ``import a.b``
+    gives a.b; ``from a import b`` gives a and a.b."""
+    package = path.relative_to(REPO_ROOT).with_suffix("").parts[:-1]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = list(package[:len(package) - node.level + 1]) if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            found.add(module)
+            found |= {f"{module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def _within(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def test_tests_share_code_only_through_tests_support() -> None:
+    """A test module (or a conftest) imports what it shares with other tests from
+    tests/support/, never from another test module or a conftest; and nothing from
+    benchmarks/ except the tests of the benchmarks themselves, in tests/benchmarks/
+    (docs/testing.md)."""
+    offenders: dict[str, list[str]] = {}
+    for path in _modules("tests"):
+        name = _relative(path)
+        wrong = sorted(
+            module for module in _imported_modules(path)
+            if (_within(module, "tests") and module != "tests"
+                and not _within(module, "tests.support"))
+            or (_within(module, "benchmarks") and not name.startswith("tests/benchmarks/")))
+        if wrong:
+            offenders[name] = wrong
+    assert offenders == {}, "move what is shared into tests/support/"

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dash import html
 from dash.development.base_component import Component
 
-from pipelines.language.formatting import format_date, format_number
+from pipelines.language.formatting import format_date, format_number, format_period, format_share
 from pipelines.language.i18n import Lang, t
-from pipelines.read.rows import Method
+from pipelines.read.rows import Method, VerdictMethod
 
 
 def _n(value: float, lang: Lang, decimals: int = 2) -> str:
@@ -76,7 +76,8 @@ def example_section(method: Method, lang: Lang) -> Component:
         "elapsed": format_number(method.example_days_elapsed, lang),
         "achieved": format_number(method.example_achieved, lang),
         "as_of": format_date(method.example_as_of, lang),
-        "share": _n(method.example_share_elapsed, lang, 4),
+        # Two decimals of a percentage point: enough to redo 1,100 × share = 330.1 → 330.
+        "share": format_share(method.example_share_elapsed, lang, decimals=2),
         "expected": format_number(method.example_expected, lang),
         "ratio": _n(method.example_ratio, lang),
         "status": t(f"status.{method.example_status}", lang),
@@ -90,3 +91,51 @@ def example_section(method: Method, lang: Lang) -> Component:
             html.Ol([html.Li(t(f"about_example.{step}", lang, **numbers)) for step in steps]),
         ],
     )
+
+
+def verdict_section(method: VerdictMethod, lang: Lang) -> Component:
+    """The pillar verdict rule and its worked example, every number from
+    ``marts.verdict_method`` (computed by the rule itself)."""
+    band = format_share(method.no_change_band, lang)
+    share = format_share(method.reported_share, lang)
+    counts = t("verdict.deliverable_counts", lang, total=sum(
+        (method.example_done, method.example_in_progress, method.example_planned,
+         method.example_late, method.example_not_reported)), done=method.example_done,
+        in_progress=method.example_in_progress, planned=method.example_planned,
+        late=method.example_late, not_reported=method.example_not_reported)
+    numbers = {
+        "baseline": format_number(method.example_baseline_value, lang),
+        "baseline_period": format_period(method.example_baseline_start,
+                                         method.example_baseline_end, "stated", lang),
+        "baseline_rate": format_number(method.example_baseline_per_year, lang),
+        "latest": format_number(method.example_latest_value, lang),
+        "latest_period": format_period(method.example_latest_start, method.example_latest_end,
+                                       "stated", lang),
+        "latest_rate": format_number(method.example_latest_per_year, lang),
+        "change": format_share(method.example_change, lang), "band": band,
+        "assessment": t(f"assessment.{method.example_assessment}", lang),
+    }
+    others = "; ".join(t(f"assessment.{a}", lang) for a in method.example_assessments
+                       if a != method.example_assessment)
+    example = [
+        html.P(html.Strong(t("about_verdict.example_label", lang)), className="notice"),
+        html.Ol([
+            html.Li(t("about_verdict.example_rates", lang, **numbers)),
+            html.Li(t("about_verdict.example_change", lang, **numbers)),
+            html.Li(t("about_verdict.example_others", lang, others=others)),
+            html.Li(t("about_verdict.example_deliverables", lang, counts=counts, reading=t(
+                f"about_verdict.reading_{method.example_deliverables_reading}", lang))),
+            html.Li(html.Span(t("about_verdict.example_verdict", lang,
+                                verdict=t(f"verdict.{method.example_verdict}", lang)),
+                              **{"data-verdict": method.example_verdict,
+                                 "data-example": "true"})),
+        ])]
+    return section("verdict-method", t("about_verdict.heading", lang), [
+        html.P(t("about_verdict.intro", lang)),
+        html.P(t("about_verdict.indicators", lang, band=band)),
+        html.P(t("about_verdict.bounds", lang)), html.P(t("about_verdict.reported", lang)),
+        html.P(t("about_verdict.thin", lang)),
+        html.P(t("about_verdict.deliverables", lang, share=share)),
+        html.P(t("about_verdict.order", lang)),
+        html.H3(t("about_verdict.example_heading", lang)), *example,
+    ])

@@ -42,6 +42,8 @@ def figure_value(figure: Figure, lang: Lang, *, heading_level: int = 3) -> Compo
     """The card for one figure. Never colours the value: status words only."""
     heading = getattr(html, f"H{heading_level}")
     value = format_value(figure.value, figure.unit_kind, figure.qualifier, lang)
+    if figure.status == "demo":  # the marker travels with the value, not only below it
+        value = t("demo_mark.value", lang, value=value)
     unit = "" if figure.unit_kind in {"money", "percent"} else _localised(figure, lang, "unit")
     period = format_period(figure.period_start, figure.period_end, figure.period_basis, lang)
     if figure.geography != "ontario":

@@ -8,7 +8,13 @@ from dash.development.base_component import Component
 
 from dashboard.components.download import download_href
 from dashboard.components.tables import scroll_table
-from dashboard.text.status import marks, status_words, to_date_label, to_date_value
+from dashboard.text.status import (
+    demo_mark,
+    marks,
+    status_words,
+    to_date_label,
+    to_date_value,
+)
 from pipelines.language.formatting import format_value, quarter_name
 from pipelines.language.i18n import Lang, t
 from pipelines.read.indicator import IndicatorPage
@@ -31,8 +37,9 @@ def progress_href(indicator_id: str, lang: Lang, include_demo: bool) -> str:
 def _this_quarter(row: Progress, lang: Lang) -> str:
     if row.value_this_quarter is None:
         return t(f"quarterly.state_{row.this_quarter_state}", lang)
-    return format_value(row.value_this_quarter, row.unit_kind,
-                        row.value_this_quarter_qualifier or "exact", lang)
+    return demo_mark(format_value(row.value_this_quarter, row.unit_kind,
+                                  row.value_this_quarter_qualifier or "exact", lang),
+                     row.this_quarter_state == "demo", lang)
 
 
 def _row(row: Progress, lang: Lang) -> Component:

@@ -16,6 +16,7 @@ from dashboard.components.links import href
 from dashboard.components.progress import status_badge, to_date_figure
 from dashboard.figures.sparkline import sparkline_uri
 from dashboard.text.status import is_neutral, ratio_line, to_date_value
+from dashboard.text.verdict import card_line
 from pipelines.language.formatting import format_timestamp
 from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.rows import Figure, Indicator, Progress
@@ -77,7 +78,10 @@ def _status(item: Headline, lang: Lang) -> list[Component]:
     if is_neutral(row):
         return [status_badge(row, lang)]
     line = ratio_line(row, lang)
-    return [status_badge(row, lang), html.P(line, className="status-ratio") if line else None]
+    # The one target in full: "429 of 1,100; 330 expected by now" (with or without data).
+    target = card_line(row, lang) if row.target_value is not None else None
+    return [status_badge(row, lang), html.P(target, className="target-line") if target else None,
+            html.P(line, className="status-ratio") if line else None]
 
 
 def headline_item(item: Headline, lang: Lang) -> Component:

@@ -39,17 +39,25 @@ def quarter_picker(quarters: Sequence[FiscalQuarter], chosen: FiscalQuarter | No
         **{"aria-label": t("quarterly.picker_heading", lang)})
 
 
-def briefing_href(quarter: FiscalQuarter, lang: Lang) -> str:
-    return f"{BRIEFING_PATH}?{urlencode({'quarter': quarter.label, 'lang': lang})}"
+def briefing_href(quarter: FiscalQuarter, lang: Lang, fmt: str = "html") -> str:
+    query = urlencode({"quarter": quarter.label, "lang": lang})
+    return f"/review/quarterly/briefing.{fmt}?{query}"
+
+
+def revisions_href(quarter: FiscalQuarter, lang: Lang) -> str:
+    return f"/review/quarterly/revisions.csv?{urlencode({'quarter': quarter.label, 'lang': lang})}"
 
 
 def export_box(quarter: FiscalQuarter, lang: Lang) -> Component:
     return html.Section([
         html.H2(t("quarterly.export_heading", lang), id="quarterly-export"),
-        html.P([html.A(t("quarterly.download", lang), href=briefing_href(quarter, lang),
-                       download=f"briefing-{quarter.label}-{lang}.html",
-                       id="quarterly-download", className="button"),
-                " ", t("quarterly.download_note", lang)]),
+        html.P([*[part for suffix, fmt in (("", "html"), ("_pdf", "pdf"), ("_docx", "docx"))
+                  for part in (html.A(t(f"quarterly.download{suffix}", lang),
+                                      href=briefing_href(quarter, lang, fmt),
+                                      download=f"briefing-{quarter.label}-{lang}.{fmt}",
+                                      id=f"quarterly-download{suffix.replace('_', '-')}",
+                                      className="button"), " ")],
+                t("quarterly.download_note", lang)]),
         html.P([html.Button(t("quarterly.print", lang), id="quarterly-print", type="button",
                             className="button"), " ", t("quarterly.print_note", lang)]),
     ], className="export-box download", **{"aria-labelledby": "quarterly-export"})
@@ -100,13 +108,22 @@ def pillar_section(pillar: PillarReview, review: QuarterReview, lang: Lang) -> C
 
 def changes_section(review: QuarterReview, geographies: dict[str, str], lang: Lang) -> Component:
     rows = rt.revision_rows(review, geographies, lang)
+    counts = rt.revision_counts(review, lang)
     missing = rt.missing_items(review, lang)
+    revisions: list[Component] = (
+        [table(t("quarterly.revisions_provincial_caption", lang), rt.revision_headers(lang),
+               rows) if rows else html.P(t("quarterly.no_provincial_revisions", lang)),
+         table(t("quarterly.revision_counts_caption", lang), rt.revision_count_headers(lang),
+               counts),
+         html.P(html.A(t("quarterly.revisions_download", lang),
+                       href=revisions_href(review.quarter, lang), id="quarterly-revisions-csv"),
+                className="download")]
+        if counts else [html.P(t("quarterly.no_revisions", lang))])
     return html.Section([
         demo_label(review, lang),
         html.H2(t("quarterly.revisions_heading", lang), id=REVISIONS),
         html.P(rt.last_review_text(review.last_review, lang)),
-        table(t("quarterly.revisions_caption", lang), rt.revision_headers(lang), rows)
-        if rows else html.P(t("quarterly.no_revisions", lang)),
+        *revisions,
         html.H2(t("quarterly.missing_heading", lang), id=MISSING),
         *([html.P(t("quarterly.missing_intro", lang)), html.Ul([html.Li(m) for m in missing])]
           if missing else [html.P(t("quarterly.none_missing_all", lang))]),

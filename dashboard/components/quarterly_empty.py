@@ -14,6 +14,7 @@ from dashboard.components.progress import status_icon
 from dashboard.components.statutory import table
 from dashboard.text.review import quarter_label
 from dashboard.text.status import marks, status_words
+from dashboard.text.verdict import card_line
 from dashboard.web.templates import template_href
 from pipelines.language.formatting import format_period, format_value, quarter_name
 from pipelines.language.i18n import Lang, pick, t
@@ -32,10 +33,13 @@ def _figure_cells(figure: Figure | None, lang: Lang) -> list[object]:
 
 
 def status_cell(row: Progress, lang: Lang) -> Component:
-    """The status in words with its icon (never colour alone), marked with its row."""
+    """The status in words with its icon (never colour alone), marked with its row; for the
+    target, what is expected by now (from the date, with or without a figure)."""
+    target = ([html.Br(), html.Span(card_line(row, lang), className="target-line")]
+              if row.target_value is not None and row.expected_to_date is not None else [])
     return html.Span([html.Span(status_icon(row), className="status-icon",
-                                **{"aria-hidden": "true"}), " ", status_words(row, lang)],
-                     **marks(row))
+                                **{"aria-hidden": "true"}), " ", status_words(row, lang),
+                      *target], **marks(row))
 
 
 def _row(row: Progress, figure: Figure | None, quarter: str, lang: Lang) -> list[object]:

@@ -18,17 +18,28 @@ from pipelines.read.review import QuarterReview
 from pipelines.read.rows import MilestoneQuarter
 
 
-def _link(text: str, anchor: str | None, marks: dict[str, str] | None = None) -> Component:
+def _link(text: str, anchor: str | None, marks: dict[str, str] | None = None,
+          full: str | None = None) -> Component:
+    # A shortened name keeps its full text as a tooltip and for screen readers.
+    extra = {"title": full, "aria-label": full} if full else {}
     if anchor is None:
-        return html.Span(text, **(marks or {}))
-    return html.A(text, href=f"#{anchor}", **(marks or {}))
+        return html.Span(text, **(marks or {}), **extra)
+    return html.A(text, href=f"#{anchor}", **(marks or {}), **extra)
 
 
-def _count(count: st.StatusCount) -> Component:
-    words = [html.Span(ICONS[count.status], className="status-icon", **{"aria-hidden": "true"}),
+def _count(count: st.StatusCount, lang: Lang) -> Component:
+    words = [html.Span(ICONS[count.icon_key], className="status-icon",
+                       **{"aria-hidden": "true"}),
              " ", count.words, " ", html.Strong(str(count.count), className="count")]
-    return html.Li(_link_children(words, count.anchor), className=f"count-{count.status}",
-                   **{"data-status": count.status, "data-count": str(count.count)})
+    # The rows behind the count, one click away and without script (a closed <details>), so
+    # the glance stays within the first screen.
+    rows = ([html.Details([html.Summary(t("summary.count_rows", lang)),
+                           html.Ul([html.Li(_link(r.text, r.anchor)) for r in count.rows],
+                                   className="count-rows")])] if count.rows else [])
+    return html.Li([_link_children(words, count.anchor), *rows],
+                   className=f"count-{count.status}",
+                   **{"data-status": count.progress_status, "data-group": count.status,
+                      "data-count": str(count.count)})
 
 
 def _link_children(children: list[Component | str], anchor: str | None) -> Component:
@@ -39,7 +50,8 @@ def _line(line: st.Line) -> list[Component]:
     label = _link(line.label, line.anchor)
     items: list[Component | str] = []
     for index, item in enumerate(line.items):
-        items += (["; "] if index else []) + [_link(item.text, item.anchor, item.marks)]
+        items += (["; "] if index else []) + [_link(item.text, item.anchor, item.marks,
+                                                      item.full)]
     return [html.Dt(label), html.Dd(items or line.none)]
 
 
@@ -50,11 +62,17 @@ def summary_block(review: QuarterReview, lang: Lang) -> Component:
         html.H2(t("summary.heading", lang), id=heading),
         html.P(t("summary.statuses", lang, quarter=quarter_name(review.quarter.label, lang)),
                className="summary-caption", id=f"{st.SUMMARY}-statuses"),
-        html.Ul([_count(c) for c in counts], className="status-counts",
+        html.Ul([_count(c, lang) for c in counts], className="status-counts",
                 **{"aria-labelledby": f"{st.SUMMARY}-statuses"}),
         html.Dl([part for line in st.lines(review, lang) for part in _line(line)],
                 className="summary-lines"),
     ], id=st.SUMMARY, className="quarterly-summary", **{"aria-labelledby": heading})
+
+
+def target_line(review: QuarterReview, lang: Lang) -> Component | None:
+    """The one target's line under the glance: achieved of the target, expected by now."""
+    text = st.target_line(review, lang)
+    return html.P(text, className="target-line", id="quarterly-target") if text else None
 
 
 def _change(change: MilestoneQuarter, lang: Lang) -> Component:
@@ -71,6 +89,26 @@ def _change(change: MilestoneQuarter, lang: Lang) -> Component:
                     date=format_date(change.status_as_of, lang), who=change.recorded_by)),
         " ", html.Span(what), *note,
     ], id=f"{st.DELIVERABLES}-{change.milestone_id}")
+
+
+def _items(items: tuple[st.Item, ...], empty: str) -> Component:
+    if not items:
+        return html.P(empty)
+    return html.Ul([html.Li(_link(i.text, i.anchor, i.marks, i.full)) for i in items])
+
+
+def changes_since_section(review: QuarterReview, lang: Lang) -> Component:
+    """Every figure that moved since the last review (old → new, new quarter or revision),
+    and what is new since the last release: the indicators and deliverables with new data."""
+    heading = "quarterly-changes-heading"
+    return html.Section([
+        html.H2(t("summary.changes_heading", lang), id=heading),
+        html.H3(t("summary.moved", lang), id=st.MOVED),
+        _items(st.moved_items(review, lang), t("summary.moved_none", lang)),
+        html.P(t("summary.moved_note", lang), className="table-note"),
+        html.H3(t("summary.new_data", lang), id=st.NEW),
+        _items(st.new_items(review, lang), t("summary.new_none", lang)),
+    ], className="quarterly-changes-since", **{"aria-labelledby": heading})
 
 
 def deliverables_section(review: QuarterReview, lang: Lang) -> Component:

@@ -12,8 +12,8 @@ from dash.development.base_component import Component
 
 from dashboard.components.links import href
 from dashboard.components.progress import ICONS, status_badge
-from dashboard.text.status import basis, marks, to_date_label
-from pipelines.language.formatting import format_date, format_percent, format_period, format_value
+from dashboard.text.status import basis, demo_mark, is_demo, marks, to_date_label, to_date_value
+from pipelines.language.formatting import format_date, format_period, format_share, format_value
 from pipelines.language.i18n import Lang, t
 from pipelines.read.rows import Progress
 
@@ -74,18 +74,23 @@ def _target_numbers(row: Progress, lang: Lang) -> list[Component]:
 
 def _achieved_numbers(row: Progress, lang: Lang) -> list[Component]:
     achieved = html.Span([
-        html.Span(format_value(row.value_to_date, row.unit_kind,
-                               row.value_to_date_qualifier or "exact", lang), **marks(row)),
+        html.Span(to_date_value(row, lang), **marks(row)),
         f" ({to_date_label(row, lang)})"]) if row.value_to_date is not None \
-        else t("status.none", lang)
+        else t("target_full.none_yet", lang)
+    # Rounded once, by the formatting module, to the precision the method publishes.
     ratio = (t("status.none", lang) if row.ratio is None
-             else format_percent(round(row.ratio * 100, 1), lang))
+             else demo_mark(format_share(row.ratio, lang), is_demo(row), lang))
     elapsed = (t("status.none", lang) if row.share_elapsed is None
-               else format_percent(round(row.share_elapsed * 100, 1), lang))
+               else format_share(row.share_elapsed, lang))
+    reached = (t("target_full.none_yet", lang)
+               if row.value_to_date is None or not row.target_value
+               else demo_mark(format_share(row.value_to_date / row.target_value, lang),
+                              is_demo(row), lang))
     as_of = t("status.none", lang) if row.assessed_at is None else format_date(row.assessed_at,
                                                                                 lang)
     return [*_pair(t("status.achieved_value", lang), achieved),
             *_pair(t("status.expected", lang), _value(row, row.expected_to_date, lang)),
+            *_pair(t("target_full.reached", lang), reached),
             *_pair(t("status.ratio", lang), ratio), *_pair(t("status.elapsed", lang), elapsed),
             *_pair(t("status.as_of", lang), as_of)]
 
@@ -122,7 +127,6 @@ def no_target_status(row: Progress | None, change: str | None, lang: Lang) -> Co
 def _to_date_line(row: Progress, lang: Lang) -> Component | None:
     if row.value_to_date is None:
         return None
-    value = format_value(row.value_to_date, row.unit_kind, row.value_to_date_qualifier or
-                         "exact", lang)
-    return html.P([html.Span(value, className="figure-number", **marks(row)), " ",
+    return html.P([html.Span(to_date_value(row, lang), className="figure-number", **marks(row)),
+                   " ",
                    to_date_label(row, lang)], className="status-to-date")

@@ -79,13 +79,65 @@ def deliverables_row(pillar: PillarVerdict, lang: Lang) -> list[list[object]]:
              sum(counts.values())]]
 
 
+def verdict_badge(pillar: PillarVerdict, lang: Lang) -> Component | None:
+    """The pillar's verdict (``marts.pillar_verdicts``) with its data attributes, and what it
+    rests on; None for the indicators of no pillar."""
+    verdict = pillar.verdict
+    if verdict is None:
+        return None
+    return html.Div([
+        html.P([html.Span(t("verdict.label", lang) + " : " if lang == "fr"
+                          else t("verdict.label", lang) + ": ", className="verdict-label"),
+                html.Strong(vt.verdict_words(verdict, lang), className="verdict-words",
+                            **vt.verdict_marks(verdict))],
+               className=f"verdict verdict-{verdict.verdict.replace('_', '-')}"),
+        html.P(vt.verdict_basis(verdict, lang), className="verdict-basis"),
+    ], className="verdict-box")
+
+
+def verdict_legend(lang: Lang) -> Component:
+    """The Closing-the-Gap-style legend: each verdict in words, never colour alone."""
+    items = [html.Li([html.Strong(t(f"verdict.{v}", lang)), " — ",
+                      t(f"verdict.legend_{v}", lang)], className=f"verdict-{v}")
+             for v in ("on_track", "not_on_track", "no_change", "worsening", "not_assessable")]
+    return html.Div([html.H3(t("verdict.legend_heading", lang), id="statutory-legend"),
+                     html.Ul(items), html.P(t("verdict.legend_reported", lang)),
+                     html.P(t("rate.note", lang))],
+                    className="verdict-legend", **{"aria-labelledby": "statutory-legend"})
+
+
+def summary_section(review: StatutoryReview, lang: Lang) -> Component:
+    """The verdicts in one place: each pillar's verdict and what it rests on, the target's
+    line and what needs attention (the briefing's first page says the same)."""
+    rows = [html.Tr([html.Th(vt.pillar_name(p, lang), scope="row"),
+                     html.Td(vt.verdict_words(p.verdict, lang), **vt.verdict_marks(p.verdict)),
+                     html.Td(vt.verdict_basis(p.verdict, lang))])
+            for p in review.pillars if p.verdict is not None]
+    if not rows:
+        return html.P(t("verdict.not_in_snapshot", lang), className="table-note")
+    target = vt.target_line(review, lang)
+    attention = vt.attention(review, lang) or [t("verdict.attention_none", lang)]
+    headers = [t(f"verdict.col_{c}", lang) for c in ("pillar", "verdict", "basis")]
+    caption = t("verdict.summary_heading", lang)
+    return html.Div([
+        scroll_table(html.Table([
+            html.Caption(caption),
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
+            html.Tbody(rows)], className="data-table verdict-summary"), caption),
+        *([html.P(target, className="target-line")] if target else []),
+        html.H3(t("verdict.attention_heading", lang), id="statutory-attention"),
+        html.Ul([html.Li(line) for line in attention]),
+    ], className="verdict-summary-box")
+
+
 def pillar_block(pillar: PillarVerdict, review: StatutoryReview, lang: Lang) -> Component:
     name, heading = pillar_name(pillar, lang), pillar_id(pillar)
     rows = [vt.indicator_cells(r, lang) for r in pillar.rows]
     ids = [f"statutory-row-{r.indicator.indicator_id}" for r in pillar.rows]
+    badge = verdict_badge(pillar, lang)
     children: list[Component] = [
         html.H3(name, id=heading),
-        html.P(vt.verdict(pillar, review, lang), className="verdict"),
+        *([badge] if badge is not None else []),
         cell_table(t("statutory.verdict_caption", lang, name=name), vt.headers(review, lang),
                    rows, ids)]
     if pillar.pillar is not None:

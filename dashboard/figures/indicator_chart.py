@@ -53,8 +53,10 @@ def series_label(point: ChartPoint, lang: Lang, *, with_geography: bool,
 
 
 def value_text(point: ChartPoint, lang: Lang) -> str:
-    return format_value(point.value, point.unit_kind, point.qualifier, lang,
+    text = format_value(point.value, point.unit_kind, point.qualifier, lang,
                         value_high=point.value_high)
+    # Every demonstration value carries its marker in its own words (issue 19, item 4).
+    return t("demo_mark.value", lang, value=text) if point.is_demo else text
 
 
 def hover_text(point: ChartPoint, lang: Lang) -> str:

@@ -11,7 +11,12 @@ import flask
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.about_method import example_section, method_section, section
+from dashboard.components.about_method import (
+    example_section,
+    method_section,
+    section,
+    verdict_section,
+)
 from dashboard.components.about_reference import (
     cite_section,
     glossary_section,
@@ -22,7 +27,7 @@ from dashboard.components.about_reference import (
 )
 from dashboard.components.links import href
 from dashboard.components.shell import page_shell
-from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
+from dashboard.context import SETTINGS_CONFIG_KEY, current_db, public_root, request_lang
 from pipelines.language.formatting import (
     fiscal_year_label,
     format_date,
@@ -30,7 +35,7 @@ from pipelines.language.formatting import (
     format_period,
 )
 from pipelines.language.i18n import Lang, normalise_lang, t
-from pipelines.read import indicator, progress, strategy
+from pipelines.read import indicator, progress, strategy, verdicts
 from pipelines.settings import Settings
 
 PATH: Final[str] = "/about"
@@ -41,6 +46,7 @@ TARGET_INDICATOR: Final[str] = "frontline_workers_trained"
 SECTIONS: Final[tuple[tuple[str, str], ...]] = (
     ("method", "about_method.heading"),
     ("worked-example", "about_example.heading"),
+    ("verdict-method", "about_verdict.heading"),
     ("sources", "about_sources.heading"),
     ("period", "about_period.heading"),
     ("suppression", "about_suppression.heading"),
@@ -107,11 +113,12 @@ def content(lang: Lang) -> list[Component]:
         contents_nav(lang),
         method_section(method, lang) if method else None,
         example_section(method, lang) if method else None,
+        verdict_section(vmethod, lang) if (vmethod := verdicts.method(db)) else None,
         sources_section(strategy.sources(db), lang),
         period_section(_period_reading(settings, target.target_value if target else None, lang),
                        period, lang),
         suppression_section(settings.suppression_threshold, lang),
-        cite_section(strategy.build_info(db), flask.request.url_root, lang),
+        cite_section(strategy.build_info(db), public_root() + "/", lang),
         glossary_section(_fiscal_example(lang), lang),
         help_section(lang),
         quick_exit_section(lang),

@@ -32,7 +32,7 @@ from dashboard.components.links import href
 from dashboard.components.read_snippets import read_section
 from dashboard.components.shell import page_shell
 from dashboard.components.tables import scroll_table
-from dashboard.context import current_db, current_settings, request_lang
+from dashboard.context import current_db, current_settings, public_root, request_lang
 from dashboard.database import Database
 from dashboard.web.availability_data import strategy_name
 from dashboard.web.downloads import NOTEBOOK_NAME
@@ -201,7 +201,7 @@ def content(lang: Lang, query: Mapping[str, object]) -> list[Component]:
 
 
 def flask_url_root() -> str:
-    return flask.request.url_root.rstrip("/") if flask.has_request_context() else ""
+    return public_root() if flask.has_app_context() else ""
 
 
 def layout(lang: str = "en", **query: object) -> Component:

@@ -15,7 +15,7 @@ from dashboard.components.embed import embed_body
 from dashboard.components.embed_code import EMBED_PREFIX
 from dashboard.components.not_found import not_found_body
 from dashboard.components.typeset import typeset_french
-from dashboard.context import current_db, request_lang
+from dashboard.context import current_db, public_root, request_lang
 from dashboard.database import Database
 from dashboard.figures.series import default_geography, geography_options
 from pipelines.language.i18n import normalise_lang, pick, t
@@ -39,7 +39,7 @@ dash.register_page(__name__, path_template=EMBED_PREFIX + "<indicator_id>", titl
 
 
 def _site_url() -> str:
-    return flask.request.url_root.rstrip("/") if flask.has_request_context() else ""
+    return public_root() if flask.has_app_context() else ""
 
 
 def layout(indicator_id: str = "", lang: str = "en", geography: str = "",

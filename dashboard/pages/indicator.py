@@ -18,7 +18,7 @@ from dashboard.components.as_of import as_of_banner, malformed_as_of
 from dashboard.components.indicator_view import indicator_body
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
-from dashboard.context import current_db, current_settings, request_lang
+from dashboard.context import current_db, current_settings, public_root, request_lang
 from dashboard.database import Database
 from dashboard.figures.series import default_geography, geography_options
 from dashboard.web.downloads import current_release
@@ -75,7 +75,7 @@ def layout(indicator_id: str = "", lang: str = "en", geography: str = "", as_of:
         found = availability.freshness(db, indicator_id, date.today(),
                                        settings.strategy_start, settings.strategy_end)
         body = indicator_body(page, chosen, language, current_release(db),
-                              site_url=flask.request.url_root, as_of=day, freshness=found)
+                              site_url=public_root() + "/", as_of=day, freshness=found)
     state = {**query, "geography": chosen or None,
              "as_of": day.isoformat() if day else None}
     if page is not None and (day or malformed):

@@ -23,7 +23,12 @@ from dashboard.components.quarterly import (
     rules_section,
 )
 from dashboard.components.quarterly_empty import awaiting_body
-from dashboard.components.quarterly_summary import deliverables_section, summary_block
+from dashboard.components.quarterly_summary import (
+    changes_since_section,
+    deliverables_section,
+    summary_block,
+    target_line,
+)
 from dashboard.components.review_then import review_then_section
 from dashboard.components.shell import page_shell
 from dashboard.context import current_db, request_lang
@@ -112,9 +117,10 @@ def content(value: str | None, lang: Lang) -> list[Component]:
         return [*children, *awaiting_body(awaiting(current_db()), lang)]
     if quarter is None:
         return [*children, quarter_picker(quarters, quarter, lang)]
-    review = quarter_review(current_db(), quarter)
-    return [*children, summary_block(review, lang), quarter_picker(quarters, quarter, lang),
-            *_review_body(review, lang)]
+    review = quarter_review(current_db(), quarter, quarters)
+    return [*children, summary_block(review, lang), target_line(review, lang),
+            quarter_picker(quarters, quarter, lang),
+            changes_since_section(review, lang), *_review_body(review, lang)]
 
 
 def layout(lang: str = "en", quarter: str | None = None, **_query: object) -> Component:

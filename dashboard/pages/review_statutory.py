@@ -15,23 +15,26 @@ from typing import Final
 
 import dash
 import flask
-from dash import html
+from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.chart import chart_export, chart_figure
 from dashboard.components.download import download_link, how_to_cite
+from dashboard.components.links import href
 from dashboard.components.not_found import not_found_body
 from dashboard.components.shell import page_shell
 from dashboard.components.statutory import (
     funding_rows,
     pillar_block,
+    summary_section,
     table,
+    verdict_legend,
 )
-from dashboard.context import SETTINGS_CONFIG_KEY, current_db, request_lang
+from dashboard.context import SETTINGS_CONFIG_KEY, current_db, public_root, request_lang
 from dashboard.database import Database
 from dashboard.figures.context_chart import context_figure
 from dashboard.web.downloads import database_for
-from dashboard.web.statutory_briefing import briefing_href
+from dashboard.web.statutory_briefing import briefing_href, rates_href
 from pipelines.errors import UnknownIdError
 from pipelines.language.formatting import (
     format_date,
@@ -82,11 +85,19 @@ def verdict_section(review: StatutoryReview, lang: Lang, snapshot: str | None) -
         html.P(t("statutory.verdict_intro", lang, date=start)),
         html.P(t("statutory.as_of_quarter", lang,
                  quarter=quarter_name(review.as_of_quarter or "", lang))),
+        summary_section(review, lang), verdict_legend(lang),
+        html.P(dcc.Link(t("verdict.method_link", lang), href=href("/about", lang)
+                        + "#verdict-method")),
         *[pillar_block(p, review, lang) for p in review.pillars],
-        html.P([html.A(t("statutory.briefing_download", lang), id="statutory-download",
-                       href=briefing_href(lang, snapshot), className="button",
-                       download=f"statutory-review-{lang}.html"),
-                " ", t("statutory.briefing_note", lang)], className="download export-box"),
+        html.P([*[part for suffix, fmt in (("", "html"), ("_pdf", "pdf"), ("_docx", "docx"))
+                  for part in (html.A(t(f"statutory.briefing_download{suffix}", lang),
+                                      id=f"statutory-download{suffix.replace('_', '-')}",
+                                      href=briefing_href(lang, snapshot, fmt),
+                                      className="button",
+                                      download=f"statutory-review-{lang}.{fmt}"), " ")],
+                t("statutory.briefing_note", lang)], className="download export-box"),
+        html.P(html.A(t("rate.download", lang), href=rates_href(lang, snapshot),
+                      id="statutory-rates-download")),
         html.P(t("statutory.late_definition_records", lang), className="table-note"),
     ], **{"aria-labelledby": "statutory-verdict"})
 
@@ -172,7 +183,7 @@ def snapshot_picker(snapshots: list[Manifest], current: str | None, lang: Lang) 
 
 def content(db: Database, lang: Lang, snapshot: Manifest | None,
             snapshots: list[Manifest]) -> list[Component]:
-    release = release_of(db.cursor(), flask.request.url_root.rstrip("/") + PATH
+    release = release_of(db.cursor(), public_root() + PATH
                          + (f"?snapshot={snapshot.slug}" if snapshot else ""))
     as_of = date.fromisoformat(release.date) if release.date else date.today()
     banner = (t("statutory.frozen", lang, label=snapshot.label, sha=snapshot.content_sha256[:16],

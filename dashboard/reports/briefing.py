@@ -34,6 +34,7 @@ class BriefingContext:
     loads: list[int]
     target_source: tuple[str, str, str] | None  # title, publisher, published
     built_at: str
+    data_version: str = ""
 
 
 def briefing_context(reader: Reader, lang: Lang) -> BriefingContext:
@@ -42,7 +43,9 @@ def briefing_context(reader: Reader, lang: Lang) -> BriefingContext:
     source = ((sources[0].title, sources[0].publisher_fr if lang == "fr"
                else sources[0].publisher, sources[0].published) if sources else None)
     built = strategy.site_status(reader).built_at or ""
-    return BriefingContext(strategy.geography_names(reader, lang), loads, source, built)
+    version = strategy.build_info(reader).get("data_version", "")
+    return BriefingContext(strategy.geography_names(reader, lang), loads, source, built,
+                           version)
 
 
 def _demo(review: QuarterReview, lang: Lang) -> str:
@@ -53,14 +56,35 @@ def _demo(review: QuarterReview, lang: Lang) -> str:
 def _summary(review: QuarterReview, lang: Lang) -> str:
     """The same block as the top of the page: counts by status, then what changed."""
     counts = "".join(
-        f'<li data-status="{c.status}" data-count="{c.count}">'
-        + link(f"{ICONS[c.status]} {c.words} {c.count}", c.anchor) + "</li>"
+        f'<li data-status="{c.progress_status}" data-group="{c.status}" data-count="{c.count}">'
+        + link(f"{ICONS[c.icon_key]} {c.words} {c.count}", c.anchor)
+        + (" (" + ", ".join(link(r.text, r.anchor) for r in c.rows) + ")" if c.rows else "")
+        + "</li>"
         for c in st.status_counts(review, lang))
+    target = st.target_line(review, lang)
+    target_html = f'<p class="target-line">{escape(target)}</p>' if target else ""
     caption = t("summary.statuses", lang, quarter=quarter_name(review.quarter.label, lang))
     return (f'<section class="summary" id="{st.SUMMARY}">'
             f"<h2>{escape(t('summary.heading', lang))}</h2>{_demo(review, lang)}"
             f'<p class="caption">{escape(caption)}</p><ul class="status-counts">{counts}</ul>'
-            f"{summary_lines(st.lines(review, lang))}</section>")
+            f"{target_html}{summary_lines(st.lines(review, lang))}</section>")
+
+
+def _list(items: tuple[st.Item, ...], empty: str) -> str:
+    if not items:
+        return f"<p>{escape(empty)}</p>"
+    return "<ul>" + "".join(f"<li>{link(i.text, i.anchor, i.marks)}</li>" for i in items) + "</ul>"
+
+
+def _changes_since(review: QuarterReview, lang: Lang) -> str:
+    """Every figure that moved since the last review, and what is new since the last
+    release (as on the page)."""
+    return (f'<section class="changes-since"><h2>{escape(t("summary.changes_heading", lang))}'
+            f'</h2><h3 id="{st.MOVED}">{escape(t("summary.moved", lang))}</h3>'
+            + _list(st.moved_items(review, lang), t("summary.moved_none", lang))
+            + f"<p>{escape(t('summary.moved_note', lang))}</p>"
+            f'<h3 id="{st.NEW}">{escape(t("summary.new_data", lang))}</h3>'
+            + _list(st.new_items(review, lang), t("summary.new_none", lang)) + "</section>")
 
 
 def _figure(item: IndicatorReview, lang: Lang) -> str:
@@ -109,9 +133,15 @@ def _deliverables(review: QuarterReview, lang: Lang) -> str:
 
 def _changes(review: QuarterReview, context: BriefingContext, lang: Lang) -> str:
     rows = rt.revision_rows(review, context.geographies, lang)
+    counts = rt.revision_counts(review, lang)
     cells = [[rt.Cell(c) for c in row] for row in rows]
-    revisions = (table(t("quarterly.revisions_caption", lang), rt.revision_headers(lang), cells)
-                 if rows else f"<p>{escape(t('quarterly.no_revisions', lang))}</p>")
+    revisions = ((table(t("quarterly.revisions_provincial_caption", lang),
+                        rt.revision_headers(lang), cells) if rows else
+                  f"<p>{escape(t('quarterly.no_provincial_revisions', lang))}</p>")
+                 + table(t("quarterly.revision_counts_caption", lang),
+                         rt.revision_count_headers(lang), [[rt.Cell(c) for c in row]
+                                                           for row in counts])
+                 if counts else f"<p>{escape(t('quarterly.no_revisions', lang))}</p>")
     missing = rt.missing_items(review, lang)
     missing_html = ("<p>" + escape(t("quarterly.missing_intro", lang)) + "</p><ul>"
                     + "".join(f"<li>{escape(m)}</li>" for m in missing) + "</ul>" if missing
@@ -150,8 +180,11 @@ def render_briefing(review: QuarterReview, context: BriefingContext, lang: Lang,
     header = (f'<p class="subtitle">{escape(t("quarterly.briefing_subtitle", lang))}</p>'
               f"<h1>{escape(title)}</h1>"
               f'<p class="quarter">{escape(rt.quarter_label(review.quarter, lang))}</p>')
-    main = (_summary(review, lang) + f"<p>{escape(t('quarterly.intro', lang))}</p>"
+    main = (_summary(review, lang) + _changes_since(review, lang)
+            + f"<p>{escape(t('quarterly.intro', lang))}</p>"
             + "".join(_pillar(p, review, lang) for p in review.pillars)
             + _deliverables(review, lang) + _changes(review, context, lang)
             + _notes(context, _demo(review, lang), lang))
-    return document(title, lang, header, main, f"<p>{escape(generated)}</p>")
+    return document(title, lang, header, main, f"<p>{escape(generated)}</p>",
+                    built=format_timestamp(context.built_at, lang),
+                    version=context.data_version, demo=review.has_demo)

@@ -46,7 +46,9 @@ def summary_lines(lines: Sequence[st.Line]) -> str:
     """The summary block's lines as a description list, each linked to its section."""
     parts = []
     for line in lines:
-        items = "; ".join(link(i.text, i.anchor, i.marks) for i in line.items)
+        items = "; ".join(link(i.text, i.anchor, {**i.marks, **({"title": i.full}
+                                                                 if i.full else {})})
+                          for i in line.items)
         parts.append(f"<dt>{link(line.label, line.anchor)}</dt>"
                      f"<dd>{items or escape(line.none)}</dd>")
     return f'<dl class="summary-lines">{"".join(parts)}</dl>'
@@ -58,10 +60,39 @@ def help_line(lang: Lang) -> str:
             f"{escape(t('help.hotline_terms', lang))}</p>")
 
 
-def document(title: str, lang: Lang, header: str, main: str, footer: str) -> str:
-    """One self-contained HTML document: the stylesheet inline, nothing fetched."""
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_css(lang: Lang, built: str, version: str) -> str:
+    """Paged-media rules (WeasyPrint's PDF honours them; browsers ignore the margin boxes):
+    page numbers, the build date and the data version in every page's footer."""
+    numbers = t("briefing.page_footer", lang, page="\x00", pages="\x01")
+    before, rest = numbers.split("\x00")
+    middle, after = rest.split("\x01")
+    left = " · ".join(part for part in (t("briefing.built", lang, date=built) if built else "",
+                                        t("briefing.data_version", lang, version=version)
+                                        if version else "") if part)
+    return ("@page { size: A4; margin: 14mm 13mm 18mm 13mm; "
+            f"@bottom-left {{ content: {_css_string(left)}; font-size: 7.5pt; "
+            "color: #3b4a5a; } "
+            f"@bottom-right {{ content: {_css_string(before)} counter(page) "
+            f"{_css_string(middle)} counter(pages) {_css_string(after)}; font-size: 7.5pt; "
+            "color: #3b4a5a; } }")
+
+
+def demo_banner(lang: Lang) -> str:
+    return f'<p class="demo-label">{escape(t("demo_mark.briefing_banner", lang))}</p>'
+
+
+def document(title: str, lang: Lang, header: str, main: str, footer: str, *,
+             built: str = "", version: str = "", demo: bool = False) -> str:
+    """One self-contained HTML document: the stylesheet inline, nothing fetched. ``built``
+    and ``version`` go into every printed page's footer; ``demo`` adds the banner."""
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(title)}</title><style>{CSS_FILE.read_text(encoding='utf-8')}"
-            f"</style></head><body><header>{header}{help_line(lang)}</header><main>{main}"
+            f"{page_css(lang, built, version)}"
+            f"</style></head><body><header>{header}{demo_banner(lang) if demo else ''}"
+            f"{help_line(lang)}</header><main>{main}"
             f"</main><footer>{footer}{help_line(lang)}</footer></body></html>")

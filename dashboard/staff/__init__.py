@@ -11,15 +11,15 @@ from pipelines.settings import Settings
 
 
 def install_staff(app: dash.Dash, settings: Settings) -> None:
-    """Mount the staff blueprint, its session, CSRF and sign-in limiter on ``app.server``."""
+    """Mount the staff blueprint, its session and CSRF on ``app.server``."""
     from dashboard.staff import auth, errors, views_account, views_admin, views_data
 
     server = app.server
-    limiter = auth.configure(server, settings)
+    auth.configure(server, settings)
     blueprint = flask.Blueprint("staff", __name__, url_prefix=auth.PREFIX,
                                 template_folder="templates")
     blueprint.before_request(auth.protect_posts)
-    views_account.register(blueprint, limiter, settings)
+    views_account.register(blueprint, settings)
     views_data.register(blueprint)
     views_admin.register(blueprint)
     if settings.oidc_enabled:
@@ -28,3 +28,22 @@ def install_staff(app: dash.Dash, settings: Settings) -> None:
         install_oidc(server, blueprint, settings)
     errors.register(blueprint, server)
     server.register_blueprint(blueprint)
+    _reconcile_uploads(settings)
+
+
+def _reconcile_uploads(settings: Settings) -> None:
+    """Settle the Loads a stopped worker left between its swap and its records (see
+    :mod:`dashboard.staff.uploads`) before serving anyone."""
+    import logging
+    import sqlite3
+
+    from dashboard.staff import uploads
+
+    try:
+        settled = uploads.reconcile_all(settings)
+    except (OSError, sqlite3.Error) as error:  # the staff area reports it on first use
+        logging.getLogger(__name__).error("uploads not reconciled: %s", error)
+        return
+    if settled:
+        logging.getLogger(__name__).warning("recorded %d Load(s) a stopped worker had swapped "
+                                            "in", settled)

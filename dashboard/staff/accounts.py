@@ -41,19 +41,56 @@ def check_email(email: str) -> str:
     return email
 
 
-def add_user(settings: Settings, email: str, role: str, password: str | None) -> str:
-    """Create (or reset) an account; ``password`` None makes an OpenID Connect-only account.
-    Returns the normalised e-mail."""
-    email = check_email(email)
+def _check_role(role: str) -> None:
     if role not in state.ROLES:
         raise AccountError(f"role {role!r} is not one of {', '.join(state.ROLES)}")
+
+
+def add_user(settings: Settings, email: str, role: str, password: str | None) -> str:
+    """Create an account; ``password`` None makes an OpenID Connect-only account. An existing
+    account is never changed here (its role, password and state each have their own action:
+    re-adding a disabled account must not enable it silently). Returns the normalised e-mail."""
+    email = check_email(email)
+    _check_role(role)
     hashed = None
     if password is not None:
         check_new_password(password)
         hashed = _hasher().hash(password)
     with state.connect(settings) as con:
-        state.put_account(con, email, role, hashed)
+        if not state.insert_account(con, email, role, hashed):
+            raise AccountError(f"{email} already has an account; change its role, password "
+                               "or state instead")
     return email
+
+
+def _changed(settings: Settings, change: str, email: str, *args: object) -> str:
+    """Run ``state.<change>`` on ``email``: the normalised e-mail, or AccountError."""
+    email = state.normalise_email(email)
+    try:
+        with state.connect(settings) as con:
+            found = getattr(state, change)(con, email, *args)
+    except state.LastAdmin as error:
+        raise AccountError(str(error)) from None
+    if not found:
+        raise AccountError(f"no account {email}")
+    return email
+
+
+def change_role(settings: Settings, email: str, role: str) -> str:
+    """A new role, the password untouched; the account's sessions end."""
+    _check_role(role)
+    return _changed(settings, "set_role", email, role)
+
+
+def change_password(settings: Settings, email: str, password: str) -> str:
+    """A new password; the account's sessions end."""
+    check_new_password(password)
+    return _changed(settings, "set_password", email, _hasher().hash(password))
+
+
+def set_active(settings: Settings, email: str, active: bool) -> str:
+    """Enable or disable an account (disabling ends its sessions; never the last admin)."""
+    return _changed(settings, "set_disabled", email, not active)
 
 
 def verify_password(settings: Settings, email: str, password: str) -> state.Account | None:

@@ -9,8 +9,18 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Forbidden, RequestEntityTooLarge, TooManyRequests
 
 from dashboard.staff import auth, render
+from dashboard.staff.throttle import parse_limit
 from pipelines.language.formatting import format_bytes
 from pipelines.language.i18n import t
+
+
+def too_many() -> flask.Response:
+    """429: too many sign-in attempts; try again when the window has passed."""
+    limit = parse_limit(auth.settings().staff_sign_in_limit)
+    response = render.page("message.html", "staff.too_many_title", 429,
+                           body=t("staff.too_many", auth.lang()))
+    response.headers["Retry-After"] = str(limit.window_s)
+    return response
 
 
 def _in_staff_area() -> bool:
@@ -36,10 +46,7 @@ def register(blueprint: flask.Blueprint, server: flask.Flask) -> None:
     def _too_many(error: TooManyRequests) -> flask.Response | TooManyRequests:
         if not _in_staff_area():
             return error
-        response = render.page("message.html", "staff.too_many_title", 429,
-                               body=t("staff.too_many", auth.lang()))
-        response.headers["Retry-After"] = "60"
-        return response
+        return too_many()
 
     @server.errorhandler(RequestEntityTooLarge)
     def _too_large(error: RequestEntityTooLarge) -> flask.Response | RequestEntityTooLarge:

@@ -102,6 +102,22 @@ _WORDINGS: Final[tuple[tuple[str, str], ...]] = (
     ("the workbook cannot be read ({why}); save it again as .xlsx",
      "le classeur est illisible ({why}); enregistrez-le de nouveau en .xlsx"),
     ('workbook part "{part}" {why}', "partie « {part} » du classeur : {why}"),
+    ("the workbook could not be read within {n} seconds; save it again as .xlsx with only the "
+     "template's columns and rows",
+     "le classeur n’a pas pu être lu en {n} secondes; enregistrez-le de nouveau en .xlsx avec "
+     "seulement les colonnes et les lignes du modèle"),
+    ("the workbook could not be read within the reader's memory limit (its cells may lie far "
+     "apart); save it again as .xlsx with only the template's columns and rows",
+     "le classeur n’a pas pu être lu dans la limite de mémoire du lecteur (ses cellules sont "
+     "peut-être très éloignées); enregistrez-le de nouveau en .xlsx avec seulement les "
+     "colonnes et les lignes du modèle"),
+    ("a formula cell has no cell reference; paste the values, not the formulas, and save it "
+     "again as .xlsx",
+     "une cellule de formule n’a pas de référence; collez les valeurs, pas les formules, puis "
+     "enregistrez de nouveau en .xlsx"),
+    ("the rows of the sheet cannot be numbered; save it again as .xlsx",
+     "les lignes de la feuille ne peuvent pas être numérotées; enregistrez-la de nouveau en "
+     ".xlsx"),
     ("unknown deliverable {v}", "livrable inconnu {v}"),
     ("status {v} is not one of {list}", "l’état {v} n’est pas l’un de : {list}"),
     ("source {v} is not one of {list}", "la source {v} n’est pas l’une de : {list}"),
@@ -116,6 +132,11 @@ _WORDINGS: Final[tuple[tuple[str, str], ...]] = (
      "le mot de passe doit compter au moins {n} caractères"),
     ("{v} is not an e-mail address", "{v} n’est pas une adresse courriel"),
     ("role {v} is not one of {list}", "le rôle {v} n’est pas l’un de : {list}"),
+    ("{v} already has an account; change its role, password or state instead",
+     "{v} a déjà un compte; changez plutôt son rôle, son mot de passe ou son statut"),
+    ("{v} is the last active administrator; make another administrator first",
+     "{v} est le dernier administrateur actif; nommez d’abord un autre administrateur"),
+    ("no account {v}", "aucun compte {v}"),
 )
 _COMPILED: Final = tuple((_pattern(en), fr) for en, fr in _WORDINGS)
 

@@ -14,14 +14,15 @@ from dashboard.staff import auth
 from pipelines.language.formatting import format_number
 from pipelines.language.i18n import other_lang, t
 
-# (endpoint, catalogue key, role needed)
-NAV: tuple[tuple[str, str, str], ...] = (
-    ("staff.home", "staff.home", "submitter"),
-    ("staff.upload", "staff.upload", "submitter"),
-    ("staff.deliverables", "staff.deliverables", "submitter"),
-    ("staff.snapshot", "staff.snapshot", "reviewer"),
-    ("staff.users", "staff.users", "admin"),
-    ("staff.history", "staff.history", "submitter"),
+# (endpoint, catalogue key), in the navigation's order. Who sees each link is the role its
+# view declares with ``auth.require`` (``auth.role_of``), declared nowhere else.
+NAV: tuple[tuple[str, str], ...] = (
+    ("staff.home", "staff.home"),
+    ("staff.upload", "staff.upload"),
+    ("staff.deliverables", "staff.deliverables"),
+    ("staff.snapshot", "staff.snapshot"),
+    ("staff.users", "staff.users"),
+    ("staff.history", "staff.history"),
 )
 
 
@@ -40,7 +41,7 @@ def page(template: str, heading_key: str, status: int = 200, **context: Any) -> 
     lang = auth.lang()
     user = getattr(flask.g, "staff_user", None)
     nav = [(url(endpoint), t(key, lang), flask.request.endpoint == endpoint)
-           for endpoint, key, role in NAV if user is not None and user.may(role)]
+           for endpoint, key in NAV if user is not None and user.may(auth.role_of(endpoint))]
     body = flask.render_template(
         f"staff/{template}", lang=lang, t=lambda key, **fmt: t(key, lang, **fmt),
         num=lambda value: format_number(value, lang), user=user, nav=nav, url=url,

@@ -3,27 +3,48 @@
 from __future__ import annotations
 
 import flask
-from flask_limiter import Limiter
 
-from dashboard.staff import auth, render, state
+from dashboard.staff import auth, render, state, throttle
 from dashboard.staff.accounts import verify_password
+from dashboard.staff.errors import too_many
 from pipelines.language.i18n import t
 from pipelines.settings import Settings
 
-# A failed sign-in answers 401, which is what the limiter counts: a successful one never uses
-# up the allowance of a colleague behind the same address.
 FAILED_SIGN_IN = 401
 
 
-def register(blueprint: flask.Blueprint, limiter: Limiter, settings: Settings) -> None:
+def _check_password(settings: Settings, email: str, password: str) -> bool | None:
+    """Sign in when the password is right (True), count it when wrong (False), or refuse it
+    unchecked past the limit (None). See :mod:`.throttle`."""
+    key = flask.current_app.config["SECRET_KEY"]
+    device = throttle.device_of(key, flask.request.cookies.get(throttle.DEVICE_COOKIE), email)
+    attempt = throttle.begin(settings, email, flask.request.remote_addr or "-", device)
+    if attempt is None:
+        return None
+    account = verify_password(settings, email, password)
+    throttle.finish(settings, attempt, account is not None)
+    if account is None:
+        return False
+    auth.start_session(account.email, account.role, "password")
+    state.audit(settings, account.email, "sign_in", "ok", detail="password")
+    return True
+
+
+def _remember_device(response: flask.Response, settings: Settings, email: str) -> None:
+    """The device cookie (:mod:`.throttle`): this browser signed in as ``email``."""
+    key = flask.current_app.config["SECRET_KEY"]
+    response.set_cookie(throttle.DEVICE_COOKIE, throttle.device_cookie(key, email),
+                        max_age=throttle.DEVICE_DAYS * 86400, path=auth.PREFIX, httponly=True,
+                        samesite="Lax", secure=settings.staff_cookie_secure)
+
+
+def register(blueprint: flask.Blueprint, settings: Settings) -> None:
     @blueprint.route("/")
     @auth.require("submitter")
     def home() -> flask.Response:
         return render.page("home.html", "staff.area")
 
     @blueprint.route("/sign-in", methods=["GET", "POST"])
-    @limiter.limit(settings.staff_sign_in_limit, methods=["POST"],
-                   deduct_when=lambda response: response.status_code == FAILED_SIGN_IN)
     def sign_in() -> flask.Response:
         lang = auth.lang()
         next_path = auth.safe_next(flask.request.values.get("next"))
@@ -43,13 +64,14 @@ def register(blueprint: flask.Blueprint, limiter: Limiter, settings: Settings) -
         email = flask.request.form.get("email", "")[:254]
         error = None
         if flask.request.method == "POST":
-            account = verify_password(settings, email, flask.request.form.get("password", ""))
-            if account is not None:
-                auth.start_session(account.email, account.role, "password")
-                state.audit(settings, account.email, "sign_in", "ok", detail="password")
-                return flask.redirect(next_path)  # type: ignore[return-value]
-            state.audit(settings, email or "(empty)", "sign_in", "failed",
-                        detail=f"wrong e-mail or password from {flask.request.remote_addr}")
+            checked = _check_password(settings, email, flask.request.form.get("password", ""))
+            if checked is None:
+                return too_many()
+            if checked:
+                response = flask.redirect(next_path)
+                _remember_device(response, settings, email)  # type: ignore[arg-type]
+                return response  # type: ignore[return-value]
+            # Kept with the sign-in attempts (the history lists them apart from actions).
             error = t("staff_sign_in.wrong", lang)
         oidc_url = (render.url("staff.oidc_sign_in", next=next_path)
                     if settings.oidc_enabled else None)

@@ -5,15 +5,13 @@ from __future__ import annotations
 import flask
 
 from dashboard.staff import auth, render, state
-from dashboard.staff.accounts import AccountError, add_user
-from dashboard.staff.problems import translate
+from dashboard.staff.views_users import users_page
 from pipelines.errors import SnapshotExistsError, TrackerError
 from pipelines.language.i18n import t
 from pipelines.release.snapshot import create_snapshot, list_snapshots, slugify
-from pipelines.settings import Settings
 from pipelines.writer import WriterBusy
 
-HISTORY_LIMIT = 200
+HISTORY_LIMIT = 50  # rows per page of the history
 LABEL_LIMIT = 80
 
 
@@ -57,49 +55,25 @@ def register(blueprint: flask.Blueprint) -> None:
         return render.page("snapshot.html", "staff_snapshot.heading", status,
                            messages=messages, snapshots=snapshots, label=label)
 
-    @blueprint.route("/users", methods=["GET", "POST"])
-    @auth.require("admin")
-    def users() -> flask.Response:
-        settings, lang = auth.settings(), auth.lang()
-        user: auth.StaffUser = flask.g.staff_user
-        messages: list[tuple[str, str]] = []
-        status = 200
-        if flask.request.method == "POST":
-            status, message = _change_user(settings, user, lang)
-            messages.append(("ok" if status == 200 else "error", message))
-        with state.connect(settings) as con:
-            accounts = state.list_accounts(con)
-        return render.page("users.html", "staff_users.heading", status, messages=messages,
-                           accounts=accounts, roles=state.ROLES)
+    blueprint.add_url_rule("/users", "users", auth.require("admin")(users_page),
+                           methods=["GET", "POST"])
 
     @blueprint.route("/history")
     @auth.require("submitter")
     def history() -> flask.Response:
-        return render.page("history.html", "staff_history.heading", limit=HISTORY_LIMIT,
-                           records=state.recent_audit(auth.settings(), HISTORY_LIMIT))
-
-
-def _change_user(settings: Settings, user: auth.StaffUser, lang: str) -> tuple[int, str]:
-    """Add or re-role an account, or turn one off or on: (HTTP status, message)."""
-    values = flask.request.form
-    email = values.get("email", "").strip()[:254]
-    if values.get("action") in ("disable", "enable"):
-        disable = values["action"] == "disable"
-        if disable and state.normalise_email(email) == user.email:
-            return 422, t("staff_users.not_self", lang)
-        with state.connect(settings) as con:
-            found = state.set_disabled(con, email, disable)
-        if not found:
-            return 404, email
-        word = t("staff_users.disabled" if disable else "staff_users.active", lang)
-        state.audit(settings, user.email, f"user_{values['action']}", "ok", subject=email)
-        return 200, t("staff_users.changed", lang, email=email, state=word)
-    role = values.get("role", "")
-    try:
-        email = add_user(settings, email, role, values.get("password") or None)
-    except AccountError as error:
-        state.audit(settings, user.email, "user_add", "rejected", subject=email,
-                    detail=str(error))
-        return 422, translate(str(error), lang)[0]
-    state.audit(settings, user.email, "user_add", "ok", subject=email, detail=role)
-    return 200, t("staff_users.added", lang, email=email, role=t(f"staff.role_{role}", lang))
+        """Staff actions, or failed sign-ins (``view=sign_ins``), newest first, a page at a
+        time (``before``: the last id shown), actions filtered by action, outcome and who."""
+        settings, args = auth.settings(), flask.request.args
+        before = int(args["before"]) if args.get("before", "").isdigit() else None
+        filters = {name: args.get(name, "")[:80] for name in ("action", "outcome", "actor")}
+        if args.get("view") == "sign_ins":
+            failed = state.failed_sign_ins(settings, before=before, limit=HISTORY_LIMIT)
+            older = failed[-1].attempt_id if len(failed) == HISTORY_LIMIT else None
+            return render.page("history.html", "staff_history.heading", view="sign_ins",
+                               failed=failed, older=older, filters=filters)
+        records = state.audit_page(settings, before=before, limit=HISTORY_LIMIT, **filters)
+        actions, outcomes = state.audit_choices(settings)
+        older = records[-1].audit_id if len(records) == HISTORY_LIMIT else None
+        return render.page("history.html", "staff_history.heading", view="actions",
+                           records=records, older=older, filters=filters, actions=actions,
+                           outcomes=outcomes)

@@ -1,7 +1,9 @@
 """Upload a submission (report or preview, then Load) and record a deliverable status.
 
-Both write only through the pipelines' one writer (``ingest``, ``record_deliverable``), the
-very code the command line runs; every attempt is in ``meta.audit``.
+An upload is read and checked once; a refused one is recorded without the writer's lock
+(``record_refusal``). A Load and a deliverable status write only through the pipelines' one
+writer (``ingest``, ``record_deliverable``), the very code the command line runs; every
+attempt is in ``meta.audit``.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from pipelines.language.formatting import format_bytes, format_date, format_valu
 from pipelines.language.i18n import pick, t
 from pipelines.marts.milestones import MilestoneRecord
 from pipelines.read import strategy
-from pipelines.submissions.ingest import SubmissionRejected, ingest
-from pipelines.submissions.preview import preview_submission
+from pipelines.submissions.ingest import SubmissionRejected, ingest, record_refusal
+from pipelines.submissions.preview import SubmissionPreview, preview_submission
 from pipelines.vocabulary import MILESTONE_STATUSES
 from pipelines.writer import WriterBusy
 
@@ -43,29 +45,54 @@ def _rejected(name: str, error: SubmissionRejected | DataRejected) -> flask.Resp
                        more=max(0, total - len(error.problems)), name=name)
 
 
-def _ingest(pending: uploads.Pending, action: str, indicators: list[str]) -> flask.Response:
-    """Run the one writer's ingest on an upload and answer with what it did: the report of a
-    refusal, "busy", or what was loaded. Whatever the outcome, the upload is used up, except
-    when the writer was busy and nothing happened."""
+def _refuse(pending: uploads.Pending, preview: SubmissionPreview) -> flask.Response:
+    """Record the refusal the preview found (no writer lock, no new data version), keep the
+    file in rejected/ with its report, and show the report."""
     settings, user = auth.settings(), _user()
     try:
-        (result,) = ingest([(pending.name, pending.path)], settings)
+        record_refusal(settings, [preview.checked], actor=user.email)
     except SubmissionRejected as rejected:
-        state.audit(settings, user.email, action, "rejected", subject=pending.name,
-                    sha256=pending.sha256, detail=f"{rejected.total} problem(s)")
+        state.audit(settings, user.email, "upload", "rejected", subject=pending.name,
+                    sha256=pending.sha256, detail=uploads.audit_detail(
+                        rejected.load_ids[0], f"{rejected.total} problem(s)"))
         uploads.discard(settings, pending.token)
+        return _rejected(pending.name, rejected)
+    raise AssertionError("record_refusal always raises")  # pragma: no cover
+
+
+def _load(pending: uploads.Pending, claim: uploads.Claim,
+          indicators: list[str]) -> flask.Response:
+    """The one writer's ingest of a claimed upload, from the cells kept at upload (the file
+    is not parsed again): the report of a refusal, "busy", or what was loaded."""
+    settings, user = auth.settings(), _user()
+    try:
+        (result,) = ingest([(pending.name, pending.path)], settings, actor=user.email,
+                           cells=[pending.cells],
+                           before_swap=lambda checked: claim.intend([c.load_id for c in checked]))
+    except SubmissionRejected as rejected:  # the data changed since the preview
+        state.audit(settings, user.email, "load", "rejected", subject=pending.name,
+                    sha256=pending.sha256, detail=uploads.audit_detail(
+                        rejected.load_ids[0], f"{rejected.total} problem(s)"))
+        claim.finish("rejected", rejected.load_ids[0])
         return _rejected(pending.name, rejected)
     except WriterBusy:
         return _busy()
-    # On an upload the preview found problems, yet the ingest, under the lock and against the
-    # newest data, may accept the file: it is then loaded, and the page says so.
-    uploads.discard(settings, pending.token)
-    state.audit(settings, user.email, action, result.outcome, subject=pending.name,
-                sha256=pending.sha256, detail=f"load {result.load_id}, {result.rows} rows, "
-                                              f"{result.deliverables} deliverable(s)")
+    state.audit(settings, user.email, "load", result.outcome, subject=pending.name,
+                sha256=pending.sha256, detail=uploads.audit_detail(
+                    result.load_id, f"{result.rows} rows, {result.deliverables} deliverable(s)"))
+    claim.finish(result.outcome, result.load_id)
     shown = [i for i in sorted(set(indicators)) if strategy.indicator_exists(current_db(), i)]
     return render.page("loaded.html", "staff_upload.loaded_heading", result=result,
                        indicators=shown)
+
+
+def _already(done: uploads.Done) -> flask.Response:
+    lang = auth.lang()
+    key = "staff_upload.already_refused" if done.outcome == "rejected" else \
+        "staff_upload.already_loaded"
+    return render.page("message.html", "staff_upload.heading", 409,
+                       body=t(key, lang, load=done.load_id),
+                       back=render.url("staff.upload"), back_label=t("staff.upload", lang))
 
 
 def register(blueprint: flask.Blueprint) -> None:
@@ -84,11 +111,11 @@ def register(blueprint: flask.Blueprint) -> None:
         if pending.path.stat().st_size > settings.staff_max_upload_bytes:
             uploads.discard(settings, pending.token)
             flask.abort(413)
-        preview = preview_submission(settings, pending.name, pending.path)
+        # Read once: the cells are kept for the Load, which checks them again.
+        preview = preview_submission(settings, pending.name, pending.path,
+                                     keep_cells=pending.cells)
         if preview.problems:
-            # Through the real ingest, so the attempt is recorded in meta.loads and the file
-            # kept in rejected/ with its report, as on the command line.
-            return _ingest(pending, "upload", [])
+            return _refuse(pending, preview)
         state.audit(settings, _user().email, "upload", "checked", subject=pending.name,
                     sha256=pending.sha256,
                     detail=f"{preview.new_count} new, {preview.revision_count} revised")
@@ -108,7 +135,13 @@ def register(blueprint: flask.Blueprint) -> None:
             return render.page("message.html", "staff_upload.heading", 410,
                                body=t("staff_upload.expired", lang),
                                back=render.url("staff.upload"), back_label=t("staff.upload", lang))
-        return _ingest(pending, "load", flask.request.form.getlist("indicator"))
+        try:
+            with uploads.claim(settings, pending, user.email) as held:
+                if isinstance(held, uploads.Done):
+                    return _already(held)
+                return _load(pending, held, flask.request.form.getlist("indicator"))
+        except uploads.Busy:
+            return _busy()
 
     @blueprint.route("/deliverables", methods=["GET", "POST"])
     @auth.require("submitter")

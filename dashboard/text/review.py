@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dashboard.figures.quarter_bars import quarter_bars_svg
-from dashboard.text.status import marks, status_words, to_date_label
+from dashboard.text.status import (
+    demo_mark,
+    is_demo,
+    marks,
+    status_words,
+    to_date_label,
+    to_date_value,
+)
 from pipelines.language.formatting import (
     format_date,
     format_month,
@@ -81,7 +88,8 @@ def change_text(change: float | None, percent: float | None, old: float | None,
     if row.change_is_approximate:
         text = t("quarterly.approximate", lang, change=text)
     previous = format_value(old, row.unit_kind, "exact", lang)
-    return f"{text}, {t('quarterly.from_value', lang, value=previous)}"
+    demo = row.this_quarter_state == "demo"
+    return demo_mark(f"{text}, {t('quarterly.from_value', lang, value=previous)}", demo, lang)
 
 
 def ytd_text(row: Progress, lang: Lang) -> str:
@@ -89,16 +97,15 @@ def ytd_text(row: Progress, lang: Lang) -> str:
         return t("quarterly.not_summed", lang)
     if row.fiscal_year_to_date is None:
         return t("quarterly.missing_value", lang)
-    return format_value(row.fiscal_year_to_date, row.unit_kind,
-                        row.fiscal_year_to_date_qualifier or "exact", lang)
+    return demo_mark(format_value(row.fiscal_year_to_date, row.unit_kind,
+                                  row.fiscal_year_to_date_qualifier or "exact", lang),
+                     is_demo(row) or row.this_quarter_state == "demo", lang)
 
 
 def to_date_text(row: Progress, lang: Lang) -> str:
     if row.value_to_date is None:
         return t("progress.nothing_yet", lang)
-    value = format_value(row.value_to_date, row.unit_kind, row.value_to_date_qualifier
-                         or "exact", lang)
-    return f"{value} ({to_date_label(row, lang)})"
+    return f"{to_date_value(row, lang)} ({to_date_label(row, lang)})"
 
 
 def status_text(row: Progress, lang: Lang) -> str:
@@ -106,7 +113,8 @@ def status_text(row: Progress, lang: Lang) -> str:
     text = status_words(row, lang)
     if row.expected_to_date is not None and row.value_to_date is not None:
         text += "; " + t("quarterly.status_ratio", lang,
-                         achieved=format_value(row.value_to_date, row.unit_kind, "exact", lang),
+                         achieved=demo_mark(format_value(row.value_to_date, row.unit_kind,
+                                                         "exact", lang), is_demo(row), lang),
                          expected=format_value(row.expected_to_date, row.unit_kind, "exact",
                                                lang))
     if row.status_previous is not None and row.status_reason not in ("not_applicable",
@@ -173,10 +181,29 @@ def revision_headers(lang: Lang) -> list[str]:
                                                      "old", "new")]
 
 
+def is_provincial(revision: Revision) -> bool:
+    return revision.geography == "ontario" and revision.breakdown == "total"
+
+
 def revision_rows(review: QuarterReview, geographies: dict[str, str],
                   lang: Lang) -> list[list[str]]:
+    """The revised provincial totals, one row each (every other revision is counted by
+    :func:`revision_counts` and listed in full in the review's revisions CSV)."""
     return [_revision_row(item, r, geographies, lang) for pillar in review.pillars
-            for item in pillar.indicators for r in item.revisions]
+            for item in pillar.indicators for r in item.revisions if is_provincial(r)]
+
+
+def revision_counts(review: QuarterReview, lang: Lang) -> list[list[str]]:
+    """Per indicator with a revision: how many values were revised, and how many of them
+    were provincial totals."""
+    return [[indicator_name(item, lang), format_number(len(item.revisions), lang),
+             format_number(sum(is_provincial(r) for r in item.revisions), lang)]
+            for item in review.indicators if item.revisions]
+
+
+def revision_count_headers(lang: Lang) -> list[str]:
+    return [t("quarterly.col_indicator", lang), t("quarterly.col_revised_all", lang),
+            t("quarterly.col_revised_provincial", lang)]
 
 
 def _revision_row(item: IndicatorReview, r: Revision, geographies: dict[str, str],
@@ -189,8 +216,8 @@ def _revision_row(item: IndicatorReview, r: Revision, geographies: dict[str, str
     return [indicator_name(item, lang) + demo, quarter_name(r.quarter, lang), where,
             t("quarterly.load_value", lang, load=r.load_id,
               date=format_date(r.loaded_at.date(), lang)),
-            format_value(r.old_value, kind, "exact", lang),
-            format_value(r.new_value, kind, "exact", lang)]
+            demo_mark(format_value(r.old_value, kind, "exact", lang), r.demo, lang),
+            demo_mark(format_value(r.new_value, kind, "exact", lang), r.demo, lang)]
 
 
 def missing_items(review: QuarterReview, lang: Lang) -> list[str]:
@@ -207,6 +234,8 @@ def chart(review: IndicatorReview, lang: Lang) -> tuple[str, str]:
     points = [(quarter_name(r.as_of_quarter, lang), r.value_this_quarter,
                r.as_of_quarter == review.row.as_of_quarter) for r in review.series]
     alt = t("quarterly.chart_alt", lang, indicator=name, first=points[0][0], last=points[-1][0])
-    svg = quarter_bars_svg(points, lambda v: format_value(v, kind, "exact", lang), alt,
+    demo = any(r.this_quarter_state == "demo" for r in review.series)
+    svg = quarter_bars_svg(points, lambda v: demo_mark(format_value(v, kind, "exact", lang),
+                                                       demo, lang), alt,
                            t("quarterly.chart_missing", lang))
     return svg, alt

@@ -38,8 +38,9 @@ def is_neutral(row: Progress) -> bool:
 
 
 def status_words(row: Progress, lang: Lang) -> str:
+    """The status in words; a status decided on demonstration figures says so."""
     if row.status in JUDGED:
-        return t(f"status.{row.status}", lang)
+        return demo_mark(t(f"status.{row.status}", lang), is_demo(row), lang)
     if row.status_reason == "not_applicable" and row.interpretation == "context":
         return t("progress.reason_context", lang)
     return t(f"progress.reason_{row.status_reason or 'no_data'}", lang)
@@ -59,9 +60,21 @@ def to_date_label(row: Progress, lang: Lang) -> str:
              period=format_period(row.period_start, row.period_end, "stated", lang))
 
 
+def demo_mark(text: str, demo: bool, lang: Lang) -> str:
+    """``text`` with the visible demonstration marker ("429 [demo]") when ``demo``: every
+    demonstration value carries it in its own words, not only under a banner."""
+    return t("demo_mark.value", lang, value=text) if demo else text
+
+
+def is_demo(row: Progress) -> bool:
+    """The figure to date rests on demonstration submissions."""
+    return row.value_to_date_status == "demo"
+
+
 def to_date_value(row: Progress, lang: Lang) -> str:
-    return format_value(row.value_to_date, row.unit_kind,
-                        row.value_to_date_qualifier or "exact", lang)
+    return demo_mark(format_value(row.value_to_date, row.unit_kind,
+                                  row.value_to_date_qualifier or "exact", lang),
+                     is_demo(row), lang)
 
 
 def ratio_line(row: Progress, lang: Lang) -> str | None:

@@ -12,9 +12,10 @@ from typing import Final
 from babel import Locale
 
 from dashboard.text.status import marks, status_words
-from pipelines.language.formatting import LOCALES, format_date, quarter_name
+from dashboard.text.verdict import card_line, demo_value
+from pipelines.language.formatting import LOCALES, format_date, format_value, quarter_name
 from pipelines.language.i18n import Lang, pick, t
-from pipelines.read.review import QuarterReview
+from pipelines.read.review import GLANCE_GROUPS, QuarterReview, glance_group
 from pipelines.read.rows import MilestoneQuarter, Progress
 from pipelines.vocabulary import PROGRESS_STATUSES
 
@@ -24,16 +25,20 @@ REVISIONS: Final = "quarterly-revisions"
 MISSING: Final = "quarterly-missing"
 DELIVERABLES: Final = "quarterly-deliverables"
 SUMMARY: Final = "quarterly-summary"
+MOVED: Final = "quarterly-moved"
+NEW: Final = "quarterly-new"
 MAX_ITEMS: Final = 3
 
 
 @dataclass(frozen=True)
 class Item:
-    """One linked piece of a line: its words, the anchor it links to, its data attributes."""
+    """One linked piece of a line: its words, the anchor it links to, its data attributes
+    and, when the words were shortened, the full text (tooltip and screen readers)."""
 
     text: str
     anchor: str | None = None
     marks: dict[str, str] = field(default_factory=dict)
+    full: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,10 +51,21 @@ class Line:
 
 @dataclass(frozen=True)
 class StatusCount:
-    status: str
+    status: str  # a glance group (pipelines.read.review.GLANCE_GROUPS)
     words: str
     count: int
-    anchor: str | None  # the first indicator row with that status; None when zero
+    anchor: str | None  # the first indicator row in the group; None when zero
+    rows: tuple[Item, ...] = ()  # every reviewed indicator in the group, linked to its row
+
+    @property
+    def progress_status(self) -> str:
+        """The marts.progress status behind the group (the split ones are not_assessed)."""
+        return self.status if self.status in PROGRESS_STATUSES else "not_assessed"
+
+    @property
+    def icon_key(self) -> str:
+        return ("neutral" if self.status == "reported_activity"
+                else self.progress_status)
 
 
 def plural(key: str, count: int, lang: Lang) -> str:
@@ -58,13 +74,31 @@ def plural(key: str, count: int, lang: Lang) -> str:
     return t(f"{key}_{'one' if form == 'one' else 'other'}", lang, count=count)
 
 
+def group_words(group: str, lang: Lang) -> str:
+    return t(f"status.{group}" if group in PROGRESS_STATUSES else f"summary.group_{group}",
+             lang)
+
+
 def status_counts(review: QuarterReview, lang: Lang) -> list[StatusCount]:
-    first = {}
-    for item in reversed(review.indicators):
-        first[item.row.status] = ROW.format(item.row.indicator_id)
-    return [StatusCount(s, t(f"status.{s}", lang), review.status_counts.get(s, 0),
-                        first.get(s) if review.status_counts.get(s) else None)
-            for s in PROGRESS_STATUSES]
+    """The glance's counts: judged statuses, then "not assessed" split into awaiting data, no
+    numeric target and reported activity; each with links to its rows."""
+    rows: dict[str, list[Item]] = {g: [] for g in GLANCE_GROUPS}
+    for item in review.indicators:
+        rows[glance_group(item.row)].append(
+            Item(pick(item.row, "name", lang), ROW.format(item.row.indicator_id)))
+    counts = review.group_counts or {g: 0 for g in GLANCE_GROUPS}
+    return [StatusCount(g, group_words(g, lang), counts.get(g, 0),
+                        rows[g][0].anchor if counts.get(g) and rows[g] else None,
+                        tuple(rows[g]))
+            for g in GLANCE_GROUPS]
+
+
+def shortened(text: str, limit: int = 70) -> str:
+    """``text`` cut at a word (never mid-word) to at most ``limit`` characters, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return cut + "…"
 
 
 def _changed(row: Progress, lang: Lang) -> Item:
@@ -87,27 +121,90 @@ def _missing(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
     return (Item(first, MISSING), *rest)
 
 
-def _capped(items: tuple[Item, ...], lang: Lang) -> tuple[Item, ...]:
+def _capped(items: tuple[Item, ...], lang: Lang, total: int | None = None) -> tuple[Item, ...]:
     """At most :data:`MAX_ITEMS` per line, so the block stays within the first screen; the
-    last one says how many more and links to the first of them."""
-    if len(items) <= MAX_ITEMS:
+    last one says how many more and links to the first of them. ``total``: how many there
+    are when only the first few were written out."""
+    total = len(items) if total is None else total
+    if total <= MAX_ITEMS:
         return items
-    more = Item(t("summary.more", lang, count=len(items) - MAX_ITEMS + 1),
+    more = Item(t("summary.more", lang, count=total - MAX_ITEMS + 1),
                 items[MAX_ITEMS - 1].anchor)
     return (*items[:MAX_ITEMS - 1], more)
 
 
 def _deliverable(change: MilestoneQuarter, lang: Lang) -> Item:
     text = pick(change, "text", lang)
-    short = text if len(text) <= 70 else text[:67].rstrip() + "…"
+    short = shortened(text, 45)
     now = t(f"milestone.{change.status}", lang)
     anchor = f"{DELIVERABLES}-{change.milestone_id}"
     if not change.status_changed and change.due_date is not None:
-        return Item(t("summary.overdue_item", lang, deliverable=short, now=now,
-                      due=format_date(change.due_date, lang)), anchor)
-    return Item(t("summary.deliverable_item", lang, deliverable=short, now=now,
-                  before=t(f"milestone.{change.status_previous}", lang),
-                  date=format_date(change.status_as_of, lang)), anchor)
+        key, values = "summary.overdue_item", {"due": format_date(change.due_date, lang)}
+    else:
+        key, values = "summary.deliverable_item", {
+            "before": t(f"milestone.{change.status_previous}", lang),
+            "date": format_date(change.status_as_of, lang)}
+    words = t(key, lang, deliverable=short, now=now, **values)
+    full = t(key, lang, deliverable=text, now=now, **values) if short != text else None
+    return Item(words, anchor, full=full)
+
+
+def _to_date(row: Progress, lang: Lang) -> str:
+    assert row.value_to_date is not None
+    return demo_value(format_value(row.value_to_date, row.unit_kind,
+                                   row.value_to_date_qualifier or "exact", lang),
+                      row.value_to_date_status == "demo", lang)
+
+
+def moved_items(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
+    """Every figure that moved since the last review: each indicator's figure to date (a new
+    quarter), then each revised provincial total (old → new); revised regional and breakdown
+    values are counted in the revisions section and listed in its CSV."""
+    items: list[Item] = []
+    for item in review.indicators:
+        now = item.row
+        before = item.series[-2] if len(item.series) > 1 else None
+        if (before is None or now.value_to_date is None or before.value_to_date is None
+                or before.value_to_date == now.value_to_date):
+            continue
+        items.append(Item(t("summary.moved_quarter", lang, indicator=pick(now, "name", lang),
+                            old=_to_date(before, lang), new=_to_date(now, lang)),
+                          ROW.format(now.indicator_id), marks(now)))
+    for item in review.indicators:
+        for r in item.revisions:
+            if r.geography != "ontario" or r.breakdown != "total":
+                continue
+            old, new = (demo_value(format_value(v, item.row.unit_kind, "exact", lang), r.demo,
+                                   lang) for v in (r.old_value, r.new_value))
+            items.append(Item(t("summary.moved_revision", lang,
+                                indicator=pick(item.row, "name", lang),
+                                quarter=quarter_name(r.quarter, lang), old=old, new=new),
+                              REVISIONS))
+    return tuple(items)
+
+
+def new_items(review: QuarterReview, lang: Lang) -> tuple[Item, ...]:
+    """Indicators with a figure for the quarter and deliverables with a new status."""
+    quarter = quarter_name(review.quarter.label, lang)
+    items = [Item(t("summary.new_indicator", lang, indicator=pick(i.row, "name", lang),
+                    quarter=quarter), ROW.format(i.row.indicator_id))
+             for i in review.indicators if i.row.this_quarter_state != "missing"]
+    for change in review.deliverable_changes:
+        if change.status_changed:
+            text = pick(change, "text", lang)
+            short = shortened(text, 50)
+            items.append(Item(t("summary.new_deliverable", lang, deliverable=short),
+                              f"{DELIVERABLES}-{change.milestone_id}",
+                              full=text if short != text else None))
+    return tuple(items)
+
+
+def target_line(review: QuarterReview, lang: Lang) -> str | None:
+    """"Front-line workers trained: 429 of 1,100; 330 expected by now" at the quarter."""
+    for item in review.indicators:
+        if item.row.target_value is not None:
+            return card_line(item.row, lang, name=pick(item.row, "name", lang))
+    return None
 
 
 def lines(review: QuarterReview, lang: Lang) -> list[Line]:
@@ -116,6 +213,7 @@ def lines(review: QuarterReview, lang: Lang) -> list[Line]:
     changed = tuple(_changed(i.row, lang) for i in review.indicators if i.row.status_changed)
     revisions = sum(len(i.revisions) for i in review.indicators)
     deliverables = tuple(_deliverable(c, lang) for c in review.deliverable_changes)
+    moved = len(moved_items(review, lang))
     return [
         Line(t("summary.changed", lang, quarter=previous), None,
              _capped(changed, lang), t("summary.changed_none", lang, quarter=previous)),
@@ -126,4 +224,7 @@ def lines(review: QuarterReview, lang: Lang) -> list[Line]:
              t("summary.missing_none", lang, quarter=quarter)),
         Line(t("summary.deliverables", lang), DELIVERABLES,
              _capped(deliverables, lang), t("summary.deliverables_none", lang)),
+        Line(t("summary.moved", lang), MOVED,
+             (Item(plural("summary.moved_count", moved, lang), MOVED),) if moved else (),
+             t("summary.moved_none", lang)),
     ]

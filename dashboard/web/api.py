@@ -19,12 +19,11 @@ A table added to the download set (``public_fields.FIELDS``, ``export.ALLOWED``,
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 from urllib.parse import urlencode
 
@@ -32,13 +31,28 @@ import duckdb
 import flask
 import pandas as pd
 
+from dashboard.context import public_root
 from dashboard.database import Database
-from dashboard.web.api_limits import CONTROLS, DEFAULT_LIMIT, MAX_LIMIT, PREFIX
+from dashboard.web.api_limits import (
+    CONTROLS,
+    CURSOR_PATTERN,
+    DEFAULT_LIMIT,
+    ENUM_FILTERS,
+    MAX_LIMIT,
+    PREFIX,
+)
 from dashboard.web.downloads import database_for
 from dashboard.web.openapi import openapi_spec
 from pipelines.errors import InvalidFilterError, UnknownIdError
 from pipelines.read.version import data_version
-from pipelines.release.export import ALLOWED, Filters, parse_filters, public_query, tidy
+from pipelines.release.export import (
+    ALLOWED,
+    Filters,
+    check_known_ids,
+    parse_filters,
+    public_query,
+    tidy,
+)
 from pipelines.release.public_fields import FIELDS, TABLES
 
 CACHE_CONTROL: Final = "public, max-age=60"
@@ -49,7 +63,9 @@ CORS_HEADERS: Final = {
     "Access-Control-Expose-Headers": "ETag, Link",
     "Access-Control-Max-Age": "86400",
 }
-_CURSOR: Final = re.compile(r"([0-9a-f]{12})\.([0-9a-f]{12})\.(\d{1,12})")
+# A cursor: the data version's digest, the query's tag, the offset. Opaque to clients, but
+# its shape is in the OpenAPI description (api_limits.CURSOR_PATTERN).
+_CURSOR: Final = re.compile(CURSOR_PATTERN)
 
 
 class ApiError(Exception):
@@ -114,36 +130,65 @@ def parse_query(table: str, args: dict[str, list[str]]) -> tuple[Query, str | No
         raise ApiError(400, f"unknown parameter {unknown[0][:40]!r} for {table} "
                             f"(allowed: {allowed})")
     args = dict(args)
-    lang = _one(args, "lang") or "en"
-    if lang not in ("en", "fr"):
+    lang = _one(args, "lang")
+    if lang not in (None, "en", "fr"):
         raise ApiError(400, "lang must be en or fr")
+    _refuse_empty(args)
     limit, cursor, snapshot = _limit(_one(args, "limit")), _one(args, "cursor"), _one(
         args, "snapshot")
+    if snapshot == "":
+        raise ApiError(400, "snapshot may not be empty: leave it out for the live data")
     try:
-        filters = parse_filters(args, table)
+        filters = _filters(args, table)
     except InvalidFilterError as problem:
         raise ApiError(400, str(problem)) from None
-    return Query(table, filters, lang, limit, snapshot), cursor
+    return Query(table, filters, lang or "en", limit, snapshot), cursor
+
+
+def _filters(args: dict[str, list[str]], table: str) -> Filters:
+    """The download filters, save one rule the description cannot state (it describes each
+    parameter alone): ``status=demo`` asks for demonstration rows, so it implies
+    ``include_demo=true``; with ``include_demo=false`` it matches no row (200, none)."""
+    statuses = {item.strip() for value in args.get("status", []) for item in value.split(",")}
+    dates = {k: args.pop(k) for k in ("from", "to") if k in args}
+    if "demo" in statuses and "include_demo" not in args:
+        args = {**args, "include_demo": ["true"]}
+    if "demo" in statuses and "include_demo" in args:
+        filters = parse_filters({k: v for k, v in args.items() if k != "status"}, table)
+        filters = replace(filters, status=parse_filters({"status": args["status"],
+                                                         "include_demo": ["true"]}, table).status)
+    else:
+        filters = parse_filters(args, table)
+    # A period from after its end is an empty period: no row, not an error.
+    found = {k: parse_filters({k: v}, table) for k, v in dates.items()}
+    return replace(filters, date_from=found["from"].date_from if "from" in found else None,
+                   date_to=found["to"].date_to if "to" in found else None)
+
+
+def _refuse_empty(args: dict[str, list[str]]) -> None:
+    """A filter whose values are an enumeration (its schema's ``enum``) takes no empty
+    value, as the OpenAPI description says; free-text filters ignore one."""
+    for name in ENUM_FILTERS & set(args):
+        if any(not item.strip() for value in args[name] for item in value.split(",")):
+            raise ApiError(400, f"{name} may not be empty: leave it out to have every {name}")
 
 
 def make_cursor(query: Query, version: str, offset: int) -> str:
-    text = f"{_digest(version)}.{query.tag()}.{offset}"
-    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+    return f"{_digest(version)}.{query.tag()}.{offset}"
 
 
 def read_cursor(cursor: str | None, query: Query, version: str) -> int:
-    """The offset a cursor points at (0 without one)."""
+    """The offset a cursor points at (0 without one). A cursor of the documented shape that
+    this query and this version of the data did not make answers 409: it is a request the
+    description allows, for a page that no longer exists (start again)."""
     if cursor is None:
         return 0
-    try:
-        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
-    except (ValueError, UnicodeDecodeError):
-        text = ""
-    found = _CURSOR.fullmatch(text) if len(cursor) <= 64 else None
+    found = _CURSOR.fullmatch(cursor) if len(cursor) <= 64 else None
     if found is None:
         raise ApiError(400, "malformed cursor: use the next link of the previous page")
     if found.group(2) != query.tag():
-        raise ApiError(400, "this cursor belongs to another query: use the next link as given")
+        raise ApiError(409, "this cursor belongs to another query: start again from the "
+                            "first page and follow the next links as given")
     if found.group(1) != _digest(version):
         raise ApiError(409, "the data changed since this cursor was made: start again from "
                             "the first page")
@@ -171,7 +216,7 @@ def _json_values(kind: str, values: pd.Series) -> list[object]:
 
 def _next_link(cursor: str) -> str:
     items = [(k, v) for k, v in flask.request.args.items(multi=True) if k != "cursor"]
-    return f"{flask.request.base_url}?{urlencode([*items, ('cursor', cursor)])}"
+    return f"{public_root()}{flask.request.path}?{urlencode([*items, ('cursor', cursor)])}"
 
 
 def _etag(version: str) -> str:
@@ -180,6 +225,10 @@ def _etag(version: str) -> str:
 
 
 def _page(db: Database, query: Query, version: str, offset: int) -> dict[str, object]:
+    try:
+        check_known_ids(db.cursor(), query.filters)
+    except InvalidFilterError as problem:  # an id of the documented shape that is not here
+        raise ApiError(404, str(problem)) from None
     try:
         sql, params = public_query(db.cursor(), query.table, query.filters, query.lang,
                                    page=(offset, query.limit + 1))
@@ -229,7 +278,7 @@ def _cached(response: flask.Response, etag: str) -> flask.Response:
 
 def index() -> flask.Response:
     """``GET /api/v1``: the tables and where the description is."""
-    root = flask.request.url_root.rstrip("/") + PREFIX
+    root = public_root() + PREFIX
     return _json({"tables": {t: f"{root}/{t}" for t in TABLES},
                   "openapi": f"{root}/openapi.json", "limit": {"default": DEFAULT_LIMIT,
                                                                "max": MAX_LIMIT}})
@@ -239,7 +288,9 @@ def openapi_json() -> flask.Response:
     lang = flask.request.args.get("lang", "en")
     if set(flask.request.args) - {"lang"} or lang not in ("en", "fr"):
         return error(400, "openapi.json takes only lang (en or fr)")
-    response = _json(openapi_spec(flask.request.url_root.rstrip("/"), lang))
+    # The server is "/": clients resolve it against where they fetched this document, so
+    # the document is right whatever address it was fetched from and names no Host.
+    response = _json(openapi_spec("", lang))
     response.headers["Cache-Control"] = CACHE_CONTROL
     return response
 

@@ -19,7 +19,7 @@ from typing import Final
 import duckdb
 import flask
 
-from dashboard.context import SETTINGS_CONFIG_KEY, current_db
+from dashboard.context import SETTINGS_CONFIG_KEY, current_db, public_root
 from dashboard.database import Database
 from pipelines.errors import InvalidFilterError, UnknownIdError
 from pipelines.language.i18n import t
@@ -112,7 +112,7 @@ def request_filters(table: str, extension: str = "csv") -> tuple[Filters, str, D
 
 
 def current_release(db: Database) -> Release:
-    return release_of(db.cursor(), flask.request.url_root.rstrip("/") + "/data")
+    return release_of(db.cursor(), public_root() + "/data")
 
 
 def _attachment(content: bytes | Iterator[bytes], mimetype: str, name: str) -> flask.Response:

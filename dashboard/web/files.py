@@ -85,6 +85,7 @@ def message(status: int, key: str, lang: str, **params: object) -> flask.Respons
     return flask.Response(t(key, lang, **params) + "\n", status=status, mimetype="text/plain")
 
 
-def refused(problem: FilterProblem, lang: str) -> flask.Response:
-    return message(400, "filter_problem.bad_request", lang, message=problem.text(lang))
+def refused(problem: FilterProblem, lang: str, status: int = 400) -> flask.Response:
+    key = "filter_problem.not_found" if status == 404 else "filter_problem.bad_request"
+    return message(status, key, lang, message=problem.text(lang))
 

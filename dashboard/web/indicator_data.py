@@ -8,8 +8,8 @@
   updated, next expected), valid against ``schemas/indicator-metadata.schema.json``.
 
 Both are described in the OpenAPI document (:func:`add_openapi_paths`). An unknown
-indicator is 404; an unknown or malformed parameter (a geography the indicator has no total
-for, a malformed date, ``bom=maybe``) is 400, with the message in the language asked for.
+indicator, or a geography it has no figures for, is 404; a malformed parameter (a malformed
+date or one after today, ``bom=maybe``) is 400; the message is in the language asked for.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import flask
 from apispec import APISpec
 
 from dashboard.components.data_table import table_cells, table_points
-from dashboard.context import current_db, current_settings
+from dashboard.context import current_db, current_settings, public_root
 from dashboard.figures.series import ALL, ChartPoint, charted_points, default_geography
 from dashboard.figures.series import geography_options as options_of
 from dashboard.web.downloads import current_release
@@ -42,7 +42,7 @@ from dashboard.web.files import (
 from dashboard.web.indicator_metadata import metadata
 from pipelines.language.i18n import Lang, normalise_lang, t
 from pipelines.language.typography import french
-from pipelines.read import availability
+from pipelines.read import availability, strategy
 from pipelines.read.as_of import parse_day
 from pipelines.read.indicator import IndicatorPage, indicator_page
 from pipelines.release.problems import FilterProblem
@@ -86,12 +86,9 @@ def chart_data(indicator_id: str, query: dict[str, str]) -> ChartData | None:
     """The table's rows for the page's filters; None for an unknown indicator. Raises
     FilterProblem for a parameter the page would not take."""
     lang = normalise_lang(query.get("lang", "en"))
-    day = None
-    if query.get("as_of"):
-        try:
-            day = parse_day(query["as_of"])
-        except ValueError:
-            raise FilterProblem("bad_as_of", value=query["as_of"]) from None
+    if strategy.indicator(current_db(), indicator_id) is None:
+        return None  # 404 whatever the parameters: there is nothing to filter
+    day = _as_of(query.get("as_of", ""))
     page = indicator_page(current_db(), indicator_id, day)
     if page is None:
         return None
@@ -101,6 +98,18 @@ def chart_data(indicator_id: str, query: dict[str, str]) -> ChartData | None:
         raise FilterProblem("bad_geography", value=geography, allowed=", ".join(choices))
     points = table_points(charted_points(page, geography))
     return ChartData(page, geography, day, lang, points)
+
+
+def _as_of(text: str) -> date | None:
+    if not text:
+        return None
+    try:
+        day = parse_day(text, today=date.max)
+    except ValueError:
+        raise FilterProblem("bad_as_of", value=text) from None
+    if day > date.today():
+        raise FilterProblem("future_as_of", value=text)
+    return day
 
 
 def headers(lang: Lang) -> list[str]:
@@ -150,7 +159,8 @@ def _refuse_or_read(indicator_id: str, allowed: Sequence[str]
         query = args(allowed)
         data = chart_data(indicator_id, query)
     except FilterProblem as problem:
-        return None, {}, refused(problem, lang)
+        # A geography the indicator has no figures for names no data, as an unknown id does.
+        return None, {}, refused(problem, lang, 404 if problem.key == "bad_geography" else 400)
     if data is None:
         return None, {}, message(404, "indicator_data.unknown", lang, value=indicator_id[:40])
     return data, query, None
@@ -176,8 +186,7 @@ def indicator_metadata(indicator_id: str) -> flask.Response:
     settings = current_settings()
     found = availability.freshness(db, indicator_id, date.today(), settings.strategy_start,
                                    settings.strategy_end)
-    root = flask.request.url_root.rstrip("/")
-    base = f"{root}/indicator/{indicator_id}"
+    base = f"{public_root()}/indicator/{indicator_id}"
     urls = {"csv": f"{base}.csv?{_query(data)}", "page": f"{base}?{_query(data)}",
             "metadata": f"{base}.metadata.json?{_query(data)}"}
     return json_response(metadata(data.page, data.points, data.geography, data.as_of,

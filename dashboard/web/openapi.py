@@ -9,7 +9,15 @@ from typing import Any, Final
 
 from apispec import APISpec
 
-from dashboard.web.api_limits import CONTROLS, DEFAULT_LIMIT, MAX_LIMIT, PREFIX
+from dashboard.web.api_limits import (
+    CONTROLS,
+    CURSOR_PATTERN,
+    DEFAULT_LIMIT,
+    ID_VALUE_PATTERN,
+    MAX_LIMIT,
+    PREFIX,
+    QUARTER_VALUE_PATTERN,
+)
 from dashboard.web.indicator_data import add_openapi_paths as add_indicator_paths
 from pipelines.language.i18n import t
 from pipelines.release.export import ALLOWED, LIST_FILTERS, STATUSES
@@ -49,6 +57,7 @@ def page_schema(table: str) -> dict[str, Any]:
         "data_version": {"type": "string"}, "limit": {"type": "integer"},
         "count": {"type": "integer"}, "fields": {"type": "array", "items": {"type": "string"}},
         "rows": {"type": "array", "items": rows},
+        # Built from the site's public address, never from the request's Host.
         "next": {"type": ["string", "null"], "format": "uri"}}}
 
 
@@ -65,8 +74,16 @@ def _parameter_schema(name: str, table: str) -> dict[str, Any]:
         return {"type": "string", "enum": ["en", "fr"], "default": "en"}
     if name == "limit":
         return {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}
+    if name == "cursor":
+        return {"type": "string", "minLength": 1, "pattern": f"^{CURSOR_PATTERN}$"}
+    if name == "snapshot":
+        return {"type": "string", "minLength": 1}
     allowed = {"pillar": PILLARS, "status": STATUSES.get(table)}.get(name)
-    item: dict[str, Any] = {"type": "string", **({"enum": list(allowed)} if allowed else {})}
+    item: dict[str, Any] = {"type": "string"}
+    if allowed:
+        item["enum"] = list(allowed)
+    elif name in LIST_FILTERS:  # an id; the API ignores an empty one
+        item["pattern"] = QUARTER_VALUE_PATTERN if name == "quarter" else ID_VALUE_PATTERN
     return {"type": "array", "items": item} if name in LIST_FILTERS else item
 
 

@@ -10,6 +10,9 @@
   and it carries no ``X-Frame-Options``.
 * ``Referrer-Policy: same-origin``: a site this one links to (a source, the neutral page of
   Quick exit) is not told that its visitor came from a tracker about human trafficking.
+* Only the site's own host names are served (Flask's ``TRUSTED_HOSTS``): the public
+  address's host and the loopback names. Any other ``Host`` answers 400, so no page, link or
+  cached answer can carry a host an attacker chose.
 * Unhandled exceptions become a short bilingual 500 page. The traceback goes to the server
   log, never to the browser.
 """
@@ -19,12 +22,17 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from typing import Final
+from urllib.parse import urlsplit
 
 import dash
 import flask
-from werkzeug.exceptions import InternalServerError
+from werkzeug.exceptions import InternalServerError, SecurityError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from dashboard.context import SETTINGS_CONFIG_KEY
+from dashboard.web.dash_guard import install_dash_guard
 from pipelines.language.i18n import t
+from pipelines.settings import Settings
 
 # Styles: Plotly and the dcc components write <style> elements and style attributes at run
 # time (plotly.js adds its modebar and hover rules with insertRule on a created <style>), so
@@ -49,6 +57,16 @@ STATIC_HEADERS: Final[dict[str, str]] = {
 # The only pages another site may frame, and who may frame them.
 EMBED_PATH_PREFIX: Final[str] = "/embed/"
 EMBED_FRAME_ANCESTORS: Final[str] = "*"
+LOOPBACK_NAMES: Final = ("localhost", "127.0.0.1", "::1", "[::1]")
+
+
+def trusted_hosts(settings: Settings) -> list[str]:
+    """Host names the site answers to: the public address's, the address it listens on (when
+    not a wildcard) and the loopback names (ports are not compared)."""
+    names = [*LOOPBACK_NAMES, urlsplit(settings.public_url).hostname or ""]
+    if settings.host not in ("", "0.0.0.0", "::"):
+        names.append(settings.host)
+    return sorted({name.lower() for name in names if name})
 
 
 def content_security_policy(script_hashes: Sequence[str], *, embeddable: bool = False) -> str:
@@ -64,6 +82,13 @@ def content_security_policy(script_hashes: Sequence[str], *, embeddable: bool = 
 def install_security(app: dash.Dash) -> None:
     """Add the headers to every response and the plain 500 page to ``app.server``."""
     server = app.server
+    settings: Settings = server.config[SETTINGS_CONFIG_KEY]
+    server.config["TRUSTED_HOSTS"] = trusted_hosts(settings)
+    if settings.trusted_proxies:
+        # The client's address and scheme as the proxies in front saw them (the last entries
+        # they added, never what the client wrote).
+        server.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            server.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies)
     policies: dict[bool, str] = {}
 
     @server.after_request
@@ -81,6 +106,14 @@ def install_security(app: dash.Dash) -> None:
         return response
 
     server.register_error_handler(InternalServerError, _internal_error)
+    server.register_error_handler(SecurityError, _unknown_host)
+    install_dash_guard(app)
+
+
+def _unknown_host(_error: SecurityError) -> tuple[str, int, dict[str, str]]:
+    # The default page repeats the Host it refused; this one says nothing of it.
+    return "400 Bad Request: unknown host\n", 400, {"Content-Type": "text/plain; charset=utf-8",
+                                                    "Cache-Control": "no-store"}
 
 
 def _internal_error(error: InternalServerError) -> tuple[str, int, dict[str, str]]:

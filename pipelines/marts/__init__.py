@@ -23,6 +23,8 @@ def build_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     from pipelines.marts.comparisons import build_comparisons
     from pipelines.marts.milestones import build_milestone_status
     from pipelines.marts.progress import build_progress
+    from pipelines.marts.review import build_review_marts
+    from pipelines.marts.verdicts import build_verdicts
     from pipelines.marts.vintages import build_vintages
 
     con.execute(MARTS_SCHEMA.read_text(encoding="utf-8"))
@@ -31,4 +33,7 @@ def build_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     # Both read marts.progress's quarters.
     build_comparisons(con, settings)
     build_milestone_status(con, settings)
+    # Reads marts.progress and marts.milestone_quarters.
+    build_verdicts(con)
+    build_review_marts(con)
     build_vintages(con, settings)

@@ -17,6 +17,8 @@ from babel.numbers import format_decimal
 
 LOCALES: Final = {"en": "en_CA", "fr": "fr_CA"}
 NBSP: Final = "\u00a0"
+# The marker every demonstration value carries (the catalogue's demo_mark.value).
+DEMO: Final = {"en": " [demo]", "fr": " [démo]"}
 
 QUALIFIED: Final[dict[str, dict[str, str]]] = {
     "en": {"more_than": "more than {}", "at_least": "at least {}", "about": "about {}",
@@ -34,6 +36,9 @@ TEMPLATES: Final[dict[str, dict[str, str]]] = {
                     "has been reached.",
         "no_data": "No figure reported yet for the target period ({start} to {end}); "
                    "the target is {target} by {end}.",
+        "no_data_expected": "No figure reported yet for the target period ({start} to {end}); "
+                            "{expected} {unit} would be expected by {to} on a straight line "
+                            "from {baseline} on {start} to {target} by {end}.",
         "period_not_started": "The target period starts on {start}.",
         "no_baseline": "The target of {target} is a level with no published baseline: there is "
                        "no line to measure progress along.",
@@ -51,6 +56,9 @@ TEMPLATES: Final[dict[str, dict[str, str]]] = {
                     "est atteinte.",
         "no_data": "Aucun chiffre déclaré pour la période de la cible (du {start} au {end})"
                    "{nbsp}; la cible est de {target} au {end}.",
+        "no_data_expected": "Aucun chiffre déclaré pour la période de la cible (du {start} au "
+                            "{end}){nbsp}; {expected} {unit} seraient attendus au {to} selon une "
+                            "droite allant de {baseline} le {start} à {target} au {end}.",
         "period_not_started": "La période de la cible commence le {start}.",
         "no_baseline": "La cible de {target} est un niveau sans valeur de référence publiée"
                        "{nbsp}: aucune droite ne permet de mesurer la progression.",
@@ -81,6 +89,7 @@ class Numbers:
     target_start: date | None = None
     target_end: date | None = None
     ratio: float | None = None
+    demo: bool = False  # the achieved figure rests on demonstration submissions
 
 
 def number(value: float, lang: str, decimals: int = 3) -> str:
@@ -115,7 +124,7 @@ def sentence(kind: str, numbers: Numbers, lang: str) -> str:
         "nbsp": NBSP,
         "unit": n.unit_fr if lang == "fr" else n.unit_en,
         "achieved": "" if n.achieved is None
-        else _qualified(n.achieved, n.achieved_qualifier, lang),
+        else _qualified(n.achieved, n.achieved_qualifier, lang) + (DEMO[lang] if n.demo else ""),
         "from_": when(n.period_start), "to": when(n.period_end),
         "expected": "" if n.expected is None else number(n.expected, lang),
         "baseline": TEMPLATES[lang]["assumed"].format(nbsp=NBSP) if n.baseline_is_assumed

@@ -18,6 +18,7 @@ the build and the last quarter submitted.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from typing import Any, Final
 
@@ -178,7 +179,7 @@ def quarter_row(indicator: dict[str, Any], target: Target | None, series: Series
                 published: list[dict[str, Any]], quarter: FiscalQuarter,
                 settings: Settings) -> dict[str, object]:
     kind, figure, state = to_date(indicator, target, series, published, quarter, settings)
-    result = _assess(indicator, target, figure)
+    result = _assess(indicator, target, figure, quarter.end)
     return {
         "indicator_id": indicator["indicator_id"], "as_of_quarter": quarter.label,
         "quarter_start": quarter.start, "quarter_end": quarter.end, "to_date_kind": kind,
@@ -188,7 +189,7 @@ def quarter_row(indicator: dict[str, Any], target: Target | None, series: Series
         "value_to_date_qualifier": figure.qualifier if figure else None,
         "value_to_date_status": state,
         **_quarter_columns(indicator, series, quarter),
-        **_status_columns(indicator, target, figure, result),
+        **_status_columns(indicator, target, figure, result, quarter),
         "method": METHOD,
     }
 
@@ -221,18 +222,18 @@ def _neutral(indicator: dict[str, Any]) -> bool:
 
 
 def _assess(indicator: dict[str, Any], target: Target | None,
-            figure: Sum | None) -> ProgressResult:
+            figure: Sum | None, quarter_end: date) -> ProgressResult:
     interpretation = ("reported_activity" if _neutral(indicator)
                       and indicator["interpretation"] not in DIRECTION_NEUTRAL
                       else indicator["interpretation"])
     observations = [] if figure is None else [
         Observation(figure.start, figure.end, figure.value, figure.qualifier)]
     return assess_progress(target, observations, interpretation,
-                           whole=indicator["unit_kind"] == "count")
+                           whole=indicator["unit_kind"] == "count", today=quarter_end)
 
 
 def _status_columns(indicator: dict[str, Any], target: Target | None, figure: Sum | None,
-                    result: ProgressResult) -> dict[str, object]:
+                    result: ProgressResult, quarter: FiscalQuarter) -> dict[str, object]:
     baseline, assumed = resolve_baseline(target) if target else (None, False)
     numbers = Numbers(
         indicator["unit_en"], indicator["unit_fr"],
@@ -242,8 +243,12 @@ def _status_columns(indicator: dict[str, Any], target: Target | None, figure: Su
         expected=result.expected_to_date, baseline=baseline, baseline_is_assumed=assumed,
         target=target.target_value if target else None,
         target_start=target.period_start if target else None,
-        target_end=target.period_end if target else None, ratio=result.ratio)
+        target_end=target.period_end if target else None, ratio=result.ratio,
+        demo=bool(figure and figure.demo))
     kind = result.reason or result.status
+    if kind == "no_data" and result.expected_to_date is not None:
+        # Expected by now comes from the date, with or without data.
+        kind, numbers = "no_data_expected", replace(numbers, period_end=quarter.end)
     kind = "compared" if kind in ("on_track", "needs_acceleration", "limited_progress") else kind
     return {
         "target_kind": target.target_kind if target else None,

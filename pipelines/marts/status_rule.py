@@ -23,6 +23,10 @@ growth, which breaks on cumulative counts and zero baselines):
   ``needs_acceleration`` (0.60 ≤ ratio < 0.95) or ``limited_progress`` (ratio < 0.60, which
   includes going backwards). ``not_assessed`` comes with a ``reason``: ``no_data``,
   ``no_target``, ``no_baseline``, ``period_not_started`` or ``not_applicable``.
+* **Expected by now depends on the date, not on the data.** With no figure yet
+  (``no_data``), ``share_elapsed`` and ``expected_to_date`` are still given as of the
+  ``today`` the caller passes (the end of the quarter assessed), so a reader sees "330
+  expected by now" before the first figure arrives.
 * **Missing baselines.** A ``cumulative`` target counts from 0 at the start of its period
   (``baseline_is_assumed=True``). A ``level`` target without a baseline has no line to
   follow: ``not_assessed``/``no_baseline`` unless the target is already reached. An
@@ -175,7 +179,7 @@ def latest_observation(observations: Iterable[Observation]) -> Observation | Non
 
 def assess_progress(
     target: Target | None, observations: Iterable[Observation], interpretation: str,
-    *, whole: bool = False,
+    *, whole: bool = False, today: date | None = None,
 ) -> ProgressResult:
     """Status of one indicator's series against its target (see the module docstring).
 
@@ -204,8 +208,27 @@ def assess_progress(
     if target is None:
         return replace(result, reason="no_target")
     if latest is None:
-        return replace(result, reason="no_data")
+        return _expected_by(replace(result, reason="no_data"), target, today, whole)
     return _against_target(result, target, interpretation == "lower_is_better", whole)
+
+
+def _expected_by(result: ProgressResult, target: Target, today: date | None,
+                 whole: bool) -> ProgressResult:
+    """``result`` with the share elapsed and the value expected by the end of ``today``
+    (nothing when no date is given or the target has no line to follow)."""
+    if today is None:
+        return result
+    share = share_elapsed(target.period_start, target.period_end, today)
+    baseline, assumed = resolve_baseline(target)
+    expected: float | None = None
+    if target.target_kind == "annual_floor":
+        expected = target.target_value
+    elif baseline is not None:
+        expected = expected_to_date(baseline, target.target_value, share)
+    if whole and expected is not None:
+        expected = whole_number(expected)
+    return replace(result, share_elapsed=share, expected_to_date=expected, baseline=baseline,
+                   baseline_is_assumed=assumed)
 
 
 def whole_number(value: float) -> float:

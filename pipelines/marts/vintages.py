@@ -84,7 +84,7 @@ WITH versions AS (
 SELECT o.observation_id, v.indicator_id, v.geography, v.breakdown, v.period_start,
        v.period_end, 'stated', v.value, v.qualifier, v.unit,
        CASE WHEN v.status = 'demo' THEN 'demo-' ELSE 'submission-' END || v.load_id,
-       v.file || ', row ' || v.row_number,
+       'load ' || v.load_id || ', row ' || v.row_number,  -- never the file's own name
        CASE WHEN v.status = 'demo' THEN 'demo' WHEN v.revision THEN 'revised'
             ELSE 'submitted' END,
        v.suppressed, NULL, v.load_id, v.revision, v.note, v.note, NULL, 'printed',

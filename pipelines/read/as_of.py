@@ -84,12 +84,16 @@ def review_then_and_now(reader: Reader, quarter: FiscalQuarter) -> ReviewThenAnd
         for r in today))
 
 
-def parse_day(text: str) -> date:
-    """A day written ``YYYY-MM-DD`` (ValueError otherwise, one line)."""
+def parse_day(text: str, today: date | None = None) -> date:
+    """A day written ``YYYY-MM-DD``, not after ``today`` (ValueError otherwise, one line):
+    nothing is known yet about a future day, so it is refused like a malformed one."""
     value = text.strip()
     if len(value) != 10 or value[4] != "-" or value[7] != "-":
         raise ValueError(f"as_of must be a date written YYYY-MM-DD, not {value[:40]!r}")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"as_of must be a date written YYYY-MM-DD, not {value[:40]!r}") from None
+    if day > (today or date.today()):
+        raise ValueError(f"as_of {value} is in the future: figures are known up to today")
+    return day

@@ -73,7 +73,18 @@ def _typed(name: str, result: QueryResult, row_type: type[RowT]) -> list[RowT]:
         extra = sorted(set(result.columns) - set(fields))
         raise QueryError(f"query {name!r} does not fit {row_type.__name__}: "
                          f"missing {missing}, unexpected {extra}")
-    return [row_type(**dict(zip(result.columns, row, strict=True))) for row in result.rows]
+    if hasattr(row_type, "__post_init__"):
+        return [row_type(**dict(zip(result.columns, row, strict=True))) for row in result.rows]
+    # The rows are plain frozen dataclasses whose fields the check above matched: filling
+    # their __dict__ is what their __init__ does, ~4x faster for wide rows (marts.progress
+    # has 50 columns and a review reads hundreds of them).
+    new = object.__new__
+    rows = []
+    for values in result.rows:
+        row = new(row_type)
+        row.__dict__.update(zip(result.columns, values, strict=True))
+        rows.append(row)
+    return rows
 
 
 def fetch(reader: Reader, name: str, row_type: type[RowT], **params: object) -> list[RowT]:

@@ -6,7 +6,8 @@ briefing download and ``python -m dashboard report``, so the three cannot disagr
 The last review is the review of the previous quarter, taken to happen once that quarter's
 first submission was loaded. Revisions since then are values replaced by a load after that
 one and before the first submission for the next quarter (so an old quarter's review does not
-show later corrections).
+show later corrections). The build computes them once per quarter
+(:mod:`pipelines.marts.review`): a review reads a few rows, never the submission history.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ class QuarterReview:
     # pipelines.vocabulary.PROGRESS_STATUSES, zero when none), the deliverables that changed
     # status or fell overdue during it, and the day the strategy began.
     status_counts: dict[str, int] = field(default_factory=dict)
+    # The same indicators by glance group (GLANCE_GROUPS): judged statuses, then "not
+    # assessed" split into awaiting data, no numeric target and reported activity.
+    group_counts: dict[str, int] = field(default_factory=dict)
     deliverable_changes: tuple[MilestoneQuarter, ...] = ()
     strategy_start: date | None = None
 
@@ -107,6 +111,33 @@ def status_counts(reader: Reader, quarter: FiscalQuarter) -> dict[str, int]:
     return {status: counts.get(status, 0) for status in PROGRESS_STATUSES}
 
 
+GLANCE_GROUPS = ("achieved", "on_track", "needs_acceleration", "limited_progress",
+                 "awaiting_data", "no_target", "reported_activity")
+
+
+def glance_group(row: Progress) -> str:
+    """The glance group of one progress row (the split of quarter_group_counts.sql)."""
+    if row.status != "not_assessed":
+        return row.status
+    return {"no_target": "no_target", "not_applicable": "reported_activity"}.get(
+        row.status_reason or "", "awaiting_data")
+
+
+def statuses_of(groups: dict[str, int]) -> dict[str, int]:
+    """Indicators per marts.progress status, from the glance's groups (the three split
+    groups are all ``not_assessed``)."""
+    counts = dict.fromkeys(PROGRESS_STATUSES, 0)
+    for group, n in groups.items():
+        counts[group if group in counts else "not_assessed"] += n
+    return counts
+
+
+def group_counts(reader: Reader, quarter: FiscalQuarter) -> dict[str, int]:
+    counts = {c.status: c.n for c in fetch(reader, "quarter_group_counts", Count,
+                                           quarter=quarter.label)}
+    return {group: counts.get(group, 0) for group in GLANCE_GROUPS}
+
+
 def _comparisons(reader: Reader, quarter: FiscalQuarter) -> dict[str, dict[str, Comparison]]:
     found: dict[str, dict[str, Comparison]] = defaultdict(dict)
     for row in fetch(reader, "quarter_comparisons", Comparison, quarter=quarter.label):
@@ -114,9 +145,11 @@ def _comparisons(reader: Reader, quarter: FiscalQuarter) -> dict[str, dict[str, 
     return found
 
 
-def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
-    """The whole review of ``quarter``; raises :class:`NoQuarterlyData` if it has none."""
-    quarters = available_quarters(reader)
+def quarter_review(reader: Reader, quarter: FiscalQuarter,
+                   quarters: tuple[FiscalQuarter, ...] | None = None) -> QuarterReview:
+    """The whole review of ``quarter``; raises :class:`NoQuarterlyData` if it has none.
+    ``quarters``: :func:`available_quarters`, when the caller has read them already."""
+    quarters = available_quarters(reader) if quarters is None else quarters
     if quarter not in quarters:
         raise NoQuarterlyData(f"no quarterly data for {quarter.label}")
     since = last_review(reader, quarter)
@@ -124,11 +157,10 @@ def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
     for row in progress.history(reader, until_quarter=quarter.label):
         series[row.indicator_id].append(row)
     revisions: dict[str, list[Revision]] = defaultdict(list)
-    for revision in fetch(reader, "revisions", Revision, after_load=since.load_id or 0,
-                          before_load=since.until_load_id):
+    for revision in fetch(reader, "quarter_revisions", Revision, quarter=quarter.label):
         revisions[revision.indicator_id].append(revision)
     missing: dict[str, list[str]] = defaultdict(list)
-    for gap in fetch(reader, "missing_submissions", MissingSubmission, quarter=quarter.label):
+    for gap in fetch(reader, "quarter_missing", MissingSubmission, quarter=quarter.label):
         missing[gap.indicator_id].append(gap.quarter)
     comparisons = _comparisons(reader, quarter)
     by_pillar: dict[str | None, list[IndicatorReview]] = defaultdict(list)
@@ -143,8 +175,9 @@ def quarter_review(reader: Reader, quarter: FiscalQuarter) -> QuarterReview:
                     for p in strategy.pillars(reader) if by_pillar.get(p.pillar_id))
     has_demo = any(_is_demo(i) for p in pillars for i in p.indicators)
     current = strategy.strategy(reader, "2025-2030")
+    groups = group_counts(reader, quarter)
     return QuarterReview(quarter, quarters, since, pillars, has_demo,
-                         status_counts(reader, quarter),
+                         statuses_of(groups), groups,
                          tuple(milestones.changes(reader, quarter.label)),
                          current.period_start if current else None)
 

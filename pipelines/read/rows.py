@@ -472,6 +472,96 @@ class DataVersion:
 
 
 @dataclass(frozen=True)
+class PillarVerdictRow:
+    """One ``marts.pillar_verdicts`` row: a pillar's verdict and the counts behind it."""
+
+    pillar_id: str
+    verdict: str
+    reason: str | None
+    as_of_quarter: str | None
+    indicators: int
+    indicators_judged: int
+    indicators_good: int
+    indicators_bad: int
+    indicators_no_change: int
+    indicators_reported: int
+    indicators_not_assessable: int
+    deliverables: int
+    deliverables_done: int
+    deliverables_in_progress: int
+    deliverables_planned: int
+    deliverables_late: int
+    deliverables_not_reported: int
+    deliverables_reading: str
+    demo: bool
+    method: str
+
+
+@dataclass(frozen=True)
+class IndicatorAssessment:
+    """One ``marts.indicator_assessments`` row: the baseline and latest figure side by side,
+    their per-year rates (or why none), and the assessment decided from them."""
+
+    indicator_id: str
+    pillar_id: str | None
+    assessment: str
+    reason: str | None
+    direction: str | None
+    change: float | None
+    comparable: str
+    refusal: str | None
+    baseline_value: float | None
+    baseline_qualifier: str | None
+    baseline_period_start: date | None
+    baseline_period_end: date | None
+    baseline_per_year: float | None
+    baseline_per_year_qualifier: str | None
+    baseline_years: float | None
+    latest_value: float | None
+    latest_qualifier: str | None
+    latest_period_start: date | None
+    latest_period_end: date | None
+    latest_per_year: float | None
+    latest_per_year_qualifier: str | None
+    latest_years: float | None
+    latest_status: str | None
+    progress_status: str | None
+    as_of_quarter: str | None
+    demo: bool
+    method: str
+    unit_kind: str
+    measure: str
+    interpretation: str
+
+
+@dataclass(frozen=True)
+class VerdictMethod:
+    """The verdict rule's parameters and worked example (``marts.verdict_method``)."""
+
+    method: str
+    no_change_band: float
+    reported_share: float
+    example_baseline_value: float
+    example_baseline_start: date
+    example_baseline_end: date
+    example_baseline_per_year: float
+    example_latest_value: float
+    example_latest_start: date
+    example_latest_end: date
+    example_latest_per_year: float
+    example_change: float
+    example_assessment: str
+    example_assessments: list[str]
+    example_done: int
+    example_in_progress: int
+    example_planned: int
+    example_late: int
+    example_not_reported: int
+    example_deliverables_reading: str
+    example_verdict: str
+
+
+@dataclass(frozen=True)
 class SeriesEntry:
     """An indicator and the group /data lists it under (series_list.sql)."""
 

@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from pipelines.read import milestones, progress, strategy
+from pipelines.read import milestones, progress, strategy, verdicts
 from pipelines.read.core import Reader, fetch
 from pipelines.read.indicator import target
 from pipelines.read.rows import (
     Figure,
     Indicator,
+    IndicatorAssessment,
     Pillar,
     PillarTally,
+    PillarVerdictRow,
     Progress,
     SeriesValue,
     Strategy,
@@ -41,6 +43,9 @@ class VerdictRow:
     latest: Figure | None  # None: no figure published since (or undated)
     progress: Progress | None  # the latest assessed quarter; None without a status rule
     target: TargetInfo | None
+    # The build's assessment with both figures' per-year rates (marts.indicator_assessments);
+    # None in a snapshot made before that mart.
+    assessment: IndicatorAssessment | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class PillarVerdict:
     rows: tuple[VerdictRow, ...]
     tally: PillarTally | None
     deliverables: dict[str, int]  # review state -> deliverables at the latest quarter
+    verdict: PillarVerdictRow | None = None  # marts.pillar_verdicts; None for "other"
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,10 @@ def _rows(reader: Reader, indicators: list[Indicator], start: date) -> list[Verd
     latest = {f.indicator_id: f for f in fetch(reader, "strategy_figures", Figure,
                                                strategy_start=start)}
     statuses = {r.indicator_id: r for r in progress.current(reader)}
+    assessed = verdicts.assessments(reader)
     return [VerdictRow(i, baselines.get(i.indicator_id), latest.get(i.indicator_id),
-                       statuses.get(i.indicator_id), target(reader, i.indicator_id))
+                       statuses.get(i.indicator_id), target(reader, i.indicator_id),
+                       assessed.get(i.indicator_id))
             for i in indicators]
 
 
@@ -94,8 +102,10 @@ def statutory_review(reader: Reader) -> StatutoryReview:
                                               indicator_ids=list(CORE_INDICATORS))}
     states = milestones.state_counts(reader)
     empty = dict.fromkeys(DELIVERABLE_STATES, 0)
+    decided = verdicts.pillar_verdicts(reader)
     pillars = [PillarVerdict(p, tuple(r for r in rows if r.indicator.pillar_id == p.pillar_id),
-                             tallies.get(p.pillar_id), states.get(p.pillar_id, empty))
+                             tallies.get(p.pillar_id), states.get(p.pillar_id, empty),
+                             decided.get(p.pillar_id))
                for p in strategy.pillars(reader)]
     pillars.append(PillarVerdict(None, tuple(r for r in rows if r.indicator.pillar_id is None),
                                  tallies.get(None), empty))

@@ -132,6 +132,15 @@ def _iso_date(name: str, text: str) -> date:
         raise FilterProblem("bad_date", name=name, value=text) from None
 
 
+def _known_day(text: str) -> date:
+    """An ``as_of`` day: well formed and not after today (nothing is known about a later day,
+    and a file cited "as known on" a future day would change under its citation)."""
+    day = _iso_date("as_of", text)
+    if day > date.today():
+        raise FilterProblem("future_as_of", value=text)
+    return day
+
+
 def _flag(name: str, text: str) -> bool:
     lowered = text.lower()
     if lowered not in {"true", "false", "1", "0", "yes", "no"}:
@@ -179,7 +188,7 @@ def parse_filters(query: Mapping[str, object], table: str = "observations") -> F
         found["include_demo"] = _flag("include_demo",
                                       _single("include_demo", values["include_demo"]))
     if "as_of" in values:
-        found["as_of"] = _iso_date("as_of", _single("as_of", values["as_of"]))
+        found["as_of"] = _known_day(_single("as_of", values["as_of"]))
     filters = Filters(**found)  # type: ignore[arg-type]
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise FilterProblem("from_after_to")

@@ -167,3 +167,124 @@ SELECT CAST(NULL AS TIMESTAMP) AS vintage_at,   -- in force from this time
        CAST(NULL AS BIGINT) AS vintage_load_id, -- the last load it includes; NULL: none
        p.*
 FROM marts.progress AS p WHERE false;
+
+-- Each core indicator's assessment for the pillar verdicts (pipelines/marts/verdict_rule.py,
+-- built by pipelines/marts/verdicts.py): the baseline and the latest figure the statutory
+-- review shows side by side, each with its per-year rate (pipelines/marts/rates.py) or the
+-- reason none is made, and the assessment decided from them. The only place an indicator
+-- without a target is assessed; every page, briefing and download reads it.
+CREATE TABLE IF NOT EXISTS marts.indicator_assessments (
+    indicator_id              VARCHAR NOT NULL,
+    pillar_id                 VARCHAR,             -- NULL: a core indicator of no pillar
+    assessment                VARCHAR NOT NULL,    -- verdict_rule.ASSESSMENTS
+    reason                    VARCHAR,             -- verdict_rule.REASONS when not_assessable
+    direction                 VARCHAR,             -- up | down | flat | undetermined; NULL: not compared
+    change                    DOUBLE,              -- latest ÷ baseline − 1, exact figures only
+    comparable                VARCHAR NOT NULL,    -- per_year | as_is | refused
+    refusal                   VARCHAR,             -- why the two cannot be compared: baseline_no_start…
+    baseline_value            DOUBLE,
+    baseline_qualifier        VARCHAR,
+    baseline_period_start     DATE,
+    baseline_period_end       DATE,
+    baseline_per_year         DOUBLE,              -- NULL: no rate (a level, or refused)
+    baseline_per_year_qualifier VARCHAR,
+    baseline_years            DOUBLE,
+    latest_value              DOUBLE,
+    latest_qualifier          VARCHAR,
+    latest_period_start       DATE,
+    latest_period_end         DATE,
+    latest_per_year           DOUBLE,
+    latest_per_year_qualifier VARCHAR,
+    latest_years              DOUBLE,
+    latest_status             VARCHAR,             -- published | submitted | revised | demo
+    progress_status           VARCHAR,             -- marts.progress status, with a target
+    as_of_quarter             VARCHAR,             -- the latest quarter marts.progress assesses
+    demo                      BOOLEAN NOT NULL,    -- decided on demonstration figures
+    method                    VARCHAR NOT NULL,
+    PRIMARY KEY (indicator_id)
+);
+
+-- One verdict per pillar (pipelines/marts/verdict_rule.py): the ONLY place a verdict is
+-- decided, from its indicators' assessments and its deliverables at the latest quarter.
+CREATE TABLE IF NOT EXISTS marts.pillar_verdicts (
+    pillar_id                 VARCHAR NOT NULL,
+    verdict                   VARCHAR NOT NULL,    -- verdict_rule.VERDICTS
+    reason                    VARCHAR,             -- 'no_evidence' when not_assessable
+    as_of_quarter             VARCHAR,
+    indicators                INTEGER NOT NULL,    -- core indicators of the pillar
+    indicators_judged         INTEGER NOT NULL,
+    indicators_good           INTEGER NOT NULL,    -- on track or improving
+    indicators_bad            INTEGER NOT NULL,    -- not on track or worsening
+    indicators_no_change      INTEGER NOT NULL,
+    indicators_reported       INTEGER NOT NULL,    -- reported activity: never judged
+    indicators_not_assessable INTEGER NOT NULL,
+    deliverables              INTEGER NOT NULL,
+    deliverables_done         INTEGER NOT NULL,
+    deliverables_in_progress  INTEGER NOT NULL,
+    deliverables_planned      INTEGER NOT NULL,
+    deliverables_late         INTEGER NOT NULL,
+    deliverables_not_reported INTEGER NOT NULL,
+    deliverables_reading      VARCHAR NOT NULL,    -- on_schedule | late | not_assessable
+    demo                      BOOLEAN NOT NULL,    -- an indicator it rests on is demonstration data
+    method                    VARCHAR NOT NULL,
+    PRIMARY KEY (pillar_id)
+);
+
+-- The verdict rule's parameters and its worked example, computed by the rule itself so the
+-- /about page cannot drift from it. One row.
+CREATE TABLE IF NOT EXISTS marts.verdict_method (
+    method                    VARCHAR NOT NULL,
+    no_change_band            DOUBLE NOT NULL,
+    reported_share            DOUBLE NOT NULL,
+    example_baseline_value    DOUBLE NOT NULL,
+    example_baseline_start    DATE NOT NULL,
+    example_baseline_end      DATE NOT NULL,
+    example_baseline_per_year DOUBLE NOT NULL,
+    example_latest_value      DOUBLE NOT NULL,
+    example_latest_start      DATE NOT NULL,
+    example_latest_end        DATE NOT NULL,
+    example_latest_per_year   DOUBLE NOT NULL,
+    example_change            DOUBLE NOT NULL,
+    example_assessment        VARCHAR NOT NULL,
+    example_assessments       VARCHAR[] NOT NULL,
+    example_done              INTEGER NOT NULL,
+    example_in_progress       INTEGER NOT NULL,
+    example_planned           INTEGER NOT NULL,
+    example_late              INTEGER NOT NULL,
+    example_not_reported      INTEGER NOT NULL,
+    example_deliverables_reading VARCHAR NOT NULL,
+    example_verdict           VARCHAR NOT NULL
+);
+
+-- The quarterly review's revisions, computed once per reviewed quarter: every replacement of
+-- a submitted value loaded after the previous quarter's first load and before the next
+-- quarter's first load (the window pipelines/read/review.py describes). Suppressed values
+-- read NULL.
+CREATE TABLE IF NOT EXISTS marts.quarter_revisions (
+    review_quarter VARCHAR NOT NULL,       -- the quarter whose review shows the revision
+    indicator_id   VARCHAR NOT NULL,
+    geography      VARCHAR NOT NULL,
+    breakdown      VARCHAR NOT NULL,
+    quarter        VARCHAR NOT NULL,       -- the quarter the revised value is for
+    load_id        BIGINT NOT NULL,
+    loaded_at      TIMESTAMP NOT NULL,
+    old_value      DOUBLE,
+    new_value      DOUBLE,
+    demo           BOOLEAN NOT NULL
+);
+
+-- Each quarter's first load (the review of a quarter is taken to happen then).
+CREATE TABLE IF NOT EXISTS marts.quarter_first_loads (
+    quarter   VARCHAR NOT NULL,
+    load_id   BIGINT NOT NULL,
+    loaded_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (quarter)
+);
+
+-- Quarters (of marts.submission_coverage) with no submission, for each indicator that takes
+-- submissions: the quarterly review's "missing submissions", read per reviewed quarter.
+CREATE TABLE IF NOT EXISTS marts.quarter_missing (
+    indicator_id VARCHAR NOT NULL,
+    quarter      VARCHAR NOT NULL,
+    PRIMARY KEY (indicator_id, quarter)
+);

@@ -29,9 +29,10 @@ def ingest(files: tuple[Path, ...], db: Path | None, today: datetime | None) -> 
     XLSX sheet named "deliverables"), or both (an XLSX with the two sheets).
 
     Every problem in every file is printed as FILE:ROW:COLUMN: message (the first ones of
-    each kind, then how many more) and nothing is loaded when any file fails (exit code 1);
-    the attempt is recorded in meta.loads and the failing file is kept with an error report
-    under data/submissions/rejected/. Waits for any other write to finish first.
+    each kind, then how many more) and nothing is loaded when any file fails (exit code 1):
+    the attempt is recorded at once, without waiting for any other write (in meta.loads from
+    the next write on), and the failing file is kept with an error report under
+    data/submissions/rejected/. An accepted ingest waits for any other write to finish first.
 
     \b
     Example:

@@ -22,7 +22,7 @@ from pipelines import sql
 from pipelines.marts.milestones import RECORDS_TABLE, check_record
 from pipelines.periods import FiscalQuarter
 from pipelines.settings import Settings
-from pipelines.submissions import read
+from pipelines.submissions import journal, read
 from pipelines.submissions.cells import CellSink
 from pipelines.submissions.demo_deliverables import demo_records
 from pipelines.submissions.ingest import insert_rows, load_reference
@@ -69,8 +69,9 @@ def add_demo(con: duckdb.DuckDBPyConnection, settings: Settings, today: date | N
     drop_demo(con)
     ref = load_reference(con, settings, today or date.today())
     loads = demo_loads(FiscalQuarter.from_date(settings.strategy_start), ref.latest_complete)
-    first_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM meta.loads").fetchone()
-    load_id = int(first_id[0]) if first_id else 1
+    # From the journal, which refusals recorded outside the lock take their ids from too.
+    load_id = journal.new_load_ids(settings.db_path, journal.highest_load_id(con),
+                                   len(loads))[0] if loads else 1
     made: list[tuple[FiscalQuarter, int, datetime]] = []
     with duckdb.connect() as staging:  # validation's own connection, as for an ingest
         for quarter, cells in loads:

@@ -23,7 +23,7 @@ from pipelines.errors import Problem
 from pipelines.marts.milestones import MilestoneRecord
 from pipelines.release.snapshot import open_read_only
 from pipelines.settings import Settings
-from pipelines.submissions.ingest import check_file, load_reference
+from pipelines.submissions.ingest import CheckedFile, check_file, load_reference
 
 # Rows listed per kind of change (the counts stay exact): a page lists a few hundred at most.
 PREVIEW_LIMIT: Final = 500
@@ -64,6 +64,7 @@ class SubmissionPreview:
     unchanged_rows: int
     deliverables: list[MilestoneRecord]
     identical_to_load: int | None
+    checked: CheckedFile  # what the ingest's checks found: a refusal is recorded from it
 
 
 # The valid rows (registered as sub_incoming) against the latest stored value of each key.
@@ -98,13 +99,15 @@ ORDER BY kind, i
 
 
 def preview_submission(settings: Settings, name: str, path: Path, *,
-                       today: date | None = None) -> SubmissionPreview:
+                       today: date | None = None,
+                       keep_cells: Path | None = None) -> SubmissionPreview:
     """Check ``path`` (called ``name`` in problems) as an ingest would and say what it would
-    change in ``settings.db_path``; writes nothing. ``today`` decides which quarters are
-    complete, as for the ingest."""
+    change in ``settings.db_path``; writes nothing to it. ``today`` decides which quarters
+    are complete, as for the ingest; ``keep_cells`` is a folder where the staged cells are
+    kept, so that the Load checks them again without parsing the file again."""
     with open_read_only(settings.db_path) as served, duckdb.connect() as staging:
         ref = load_reference(served, settings, today or date.today())
-        checked = check_file(staging, 0, name, path, settings, ref)
+        checked = check_file(staging, 0, name, path, settings, ref, keep_cells=keep_cells)
         identical = _accepted_before(served, checked.sha256)
         changes: dict[str, tuple[int, list[Change]]] = {}
         if not checked.problems and identical is None and checked.valid_table:
@@ -117,7 +120,8 @@ def preview_submission(settings: Settings, name: str, path: Path, *,
         name=name, sha256=checked.sha256, problems=checked.problems,
         problem_count=checked.problem_count, rows=checked.rows, new_rows=new_rows,
         new_count=new_count, revisions=revisions, revision_count=revision_count,
-        unchanged_rows=unchanged, deliverables=checked.records, identical_to_load=identical)
+        unchanged_rows=unchanged, deliverables=checked.records, identical_to_load=identical,
+        checked=checked)
 
 
 def _accepted_before(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:

@@ -194,7 +194,8 @@ SELECT
     CASE WHEN suppressed THEN NULL ELSE value END,
     qualifier, unit,
     CASE WHEN status = 'demo' THEN 'demo-' ELSE 'submission-' END || load_id,
-    file || ', row ' || row_number,
+    -- The load and the row, never the file's name (a staff member's own name for it).
+    'load ' || load_id || ', row ' || row_number,
     CASE WHEN status = 'demo' THEN 'demo' WHEN revision THEN 'revised' ELSE 'submitted' END,
     suppressed,
     NULL,
@@ -209,12 +210,12 @@ _SOURCES_SQL = """
 INSERT INTO meta.sources (source_id, title, publisher, publisher_fr, language, published,
     published_about, url, sha256, raw_file, kind, tier, edition_en, edition_fr)
 SELECT CASE WHEN s.status = 'demo' THEN 'demo-' ELSE 'submission-' END || l.load_id,
-       CASE WHEN s.status = 'demo' THEN 'DEMONSTRATION quarterly submission ' ELSE
-            'Quarterly submission ' END || l.file,
+       CASE WHEN s.status = 'demo' THEN 'DEMONSTRATION quarterly submission, load ' ELSE
+            'Quarterly submission, load ' END || l.load_id,
        string_agg(DISTINCT s.program, '; ' ORDER BY s.program),
        string_agg(DISTINCT s.program, '; ' ORDER BY s.program),
        'en', strftime(l.loaded_at, '%Y-%m-%d'), false, NULL, coalesce(l.sha256, ''),
-       'submissions/' || l.file,
+       'submissions/load-' || l.load_id,
        CASE WHEN s.status = 'demo' THEN 'demo' ELSE 'submission' END, NULL,
        CASE WHEN s.status = 'demo' THEN 'DEMONSTRATION data, load ' ELSE 'Submission, load '
             END || l.load_id,

@@ -91,6 +91,38 @@ def stage_parts(con: duckdb.DuckDBPyConnection, path: Path, name: str,
     return _parts(con, name)
 
 
+# The staged cells of a file, kept beside an upload so that its Load checks them again
+# without parsing the file again (:func:`save_cells`, :func:`restage_parts`).
+_KEPT: Final = {cells.TABLE: "cells.parquet", cells.DELIVERABLES: "deliverables.parquet"}
+
+
+def save_cells(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    """Write the staged cells to ``folder`` (row numbers kept), whole files only."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, name in _KEPT.items():
+        if cells.width(con, table):
+            temporary = folder / f".{name}.tmp"
+            con.execute(f"COPY (SELECT rowid + 1 AS sub_row, * FROM {table}) "  # noqa: S608 (names from code)
+                        "TO $path (FORMAT parquet)", {"path": str(temporary)})
+            temporary.replace(folder / name)
+
+
+def has_cells(folder: Path) -> bool:
+    return (folder / _KEPT[cells.TABLE]).is_file()
+
+
+def restage_parts(con: duckdb.DuckDBPyConnection, folder: Path, name: str) -> list[Staged]:
+    """Stage the cells :func:`save_cells` kept in ``folder``, as :func:`stage_parts` would
+    from the file (``name`` is how problems refer to it)."""
+    for table, file in _KEPT.items():
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+        if (folder / file).is_file():
+            con.execute(f"CREATE TEMP TABLE {table} AS SELECT * EXCLUDE (sub_row) "  # noqa: S608
+                        "FROM read_parquet($path) ORDER BY sub_row",
+                        {"path": str(folder / file)})
+    return _parts(con, name)
+
+
 def _fail(name: str, message: str) -> list[Staged]:
     return [Staged(problems=[Problem(name, 0, "-", message)], label=name)]
 

@@ -11,52 +11,136 @@ URLs; nested ones, "billion laughs", expand exponentially). So, before anything 
 2. every XML part's prologue is parsed with ``defusedxml`` with document types forbidden,
    which refuses entity declarations (general and parameter) before the root element;
 
-and only then does openpyxl stream the sheets in read-only mode. Any failure of the parser on
-what is left (a malformed part, a truncated sheet) becomes one message, never a traceback.
+and only then are the sheets read, by python-calamine (Rust, about twenty times openpyxl's
+speed) in a process of its own (:mod:`.xlsx_cells`) with its memory and time capped: a
+workbook whose cells lie far apart, which calamine would spread over gigabytes, or any other
+that the reader cannot finish within the limits, ends that process and becomes a message,
+never a worker killed or a traceback. The cells come back as CSV, which DuckDB stages.
 """
 
 from __future__ import annotations
 
 import io
+import json
+import posixpath
+import subprocess
+import sys
+import tempfile
 import zipfile
-from datetime import date, datetime, time
-from typing import Any, Final
+from pathlib import Path
+from typing import Final
 from xml.etree.ElementTree import ParseError
 
 import duckdb
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
+from defusedxml.ElementTree import fromstring, iterparse
 
 from pipelines.settings import Settings
-from pipelines.submissions import cells
-from pipelines.submissions.cells import CellSink
+from pipelines.submissions import cells, xlsx_cells
 from pipelines.submissions.template import DELIVERABLES_SHEET
 
-# Excel's own sheet limits; openpyxl pads each row to the last column asked for, so reading
-# at most MAX_COLUMNS keeps a row that names column XFD from allocating 16,384 cells.
-MAX_ROWS: Final = 1_048_576
-MAX_COLUMNS: Final = 64
+MAX_ROWS: Final = xlsx_cells.MAX_ROWS
+MAX_COLUMNS: Final = xlsx_cells.MAX_COLUMNS
+_MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATIONSHIP: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PACKAGE_RELS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_READER: Final = Path(xlsx_cells.__file__)
 
 
 def stage_xlsx(con: duckdb.DuckDBPyConnection, data: bytes, settings: Settings) -> str | None:
-    """Stream the figures sheet of ``data`` into the staged cells (:data:`.cells.TABLE`) and
+    """Read the figures sheet of ``data`` into the staged cells (:data:`.cells.TABLE`) and
     its ``deliverables`` sheet, when there is one, into :data:`.cells.DELIVERABLES`; a
     message when the workbook cannot be read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             refusal = check_package(archive, settings) or _check_xml_parts(archive)
+            sheets = [] if refusal else worksheets(archive)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
         return f"the workbook cannot be unpacked ({error}); save it again as .xlsx"
+    except (ParseError, DefusedXmlException, KeyError) as error:
+        return f"the workbook cannot be read ({_reason(error)}); save it again as .xlsx"
     if refusal:
         return refusal
+    if not sheets:
+        return "workbook has no sheet; save the template again as .xlsx"
+    named = [s for s in sheets if is_deliverables_sheet(s[0])]
+    others = [s for s in sheets if not is_deliverables_sheet(s[0])]
+    if len(named) > 1 or len(others) > 1:
+        return _too_many_sheets([title for title, _ in sheets])
+    chosen = [(*others[0], "figures")] if others else []
+    chosen += [(*named[0], "deliverables")] if named else []
+    return _read(con, data, chosen, settings)
+
+
+def worksheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(title, part) of every worksheet, in workbook order (chart sheets are not data)."""
+    workbook = fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
+    rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PACKAGE_RELS}Relationship")
+               if str(r.get("Type", "")).endswith("/worksheet")}
+    found = []
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(_RELATIONSHIP))
+        if target is not None:
+            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join("xl", target))
+            found.append((str(sheet.get("name", "")), part))
+    return found
+
+
+def _read(con: duckdb.DuckDBPyConnection, data: bytes, chosen: list[tuple[str, str, str]],
+          settings: Settings) -> str | None:
+    """Read the ``chosen`` sheets (title, part, label) in the capped reader process, then
+    stage its CSV files."""
+    with tempfile.TemporaryDirectory(prefix="tracker-xlsx-") as work:
+        book = Path(work) / "book.xlsx"
+        book.write_bytes(data)
+        command = [sys.executable, "-I", str(_READER), str(book), work,
+                   str(settings.xlsx_reader_memory_bytes),
+                   *(f"{title}={part}={label}" for title, part, label in chosen)]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True,
+                                  timeout=settings.xlsx_reader_seconds, check=False)
+        except subprocess.TimeoutExpired:
+            return (f"the workbook could not be read within "
+                    f"{settings.xlsx_reader_seconds:g} seconds; save it again as .xlsx with "
+                    "only the template's columns and rows")
+        answer = _answer(done.stdout)
+        if done.returncode != 0 or "ok" not in answer:
+            return str(answer.get("refusal") or "the workbook could not be read within the "
+                       "reader's memory limit (its cells may lie far apart); save it again as "
+                       ".xlsx with only the template's columns and rows")
+        widths = answer.get("widths")
+        for _title, _part, label in chosen:
+            table = cells.TABLE if label == "figures" else cells.DELIVERABLES
+            width = int(widths.get(label, 0)) if isinstance(widths, dict) else 0
+            _stage_csv(con, Path(work) / f"{label}.csv", table, width)
+    if not any(label == "figures" for *_, label in chosen):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {cells.TABLE} (c0 VARCHAR)")
+    return None
+
+
+def _answer(stdout: str) -> dict[str, object]:
     try:
-        return _stream(con, data)
-    except ParseError as error:  # a part that goes wrong after its prologue
-        return f"the sheet is not well-formed XML ({_where(error)}); save it again as .xlsx"
-    # openpyxl raises whatever its parser hits (KeyError, TypeError, ParseError...) on a
-    # malformed part; all of them mean "not a workbook we can read", so none may escape.
-    except Exception as error:
-        return f"the workbook cannot be read ({_reason(error)}); save it again as .xlsx"
+        value = json.loads(stdout.strip().splitlines()[-1]) if stdout.strip() else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str, width: int) -> None:
+    """The reader's CSV (row number, then ``width`` cells) as ``table``, one row per row of
+    the sheet. Nothing is guessed: the columns are declared."""
+    names = [cells.column(i) for i in range(max(width, 1))]
+    if width == 0 or path.stat().st_size == 0:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (c0 VARCHAR)")
+        return
+    declared = ", ".join(f"'{n}': 'VARCHAR'" for n in names)
+    source = (f"read_csv($path, header = false, delim = ',', quote = '\"', escape = '\"', "
+              f"auto_detect = false, parallel = false, allow_quoted_nulls = false, "
+              f"columns = {{'sub_row': 'BIGINT', {declared}}})")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT "  # noqa: S608 (names from code)
+                f"{', '.join(names)} FROM {source} ORDER BY sub_row", {"path": str(path)})
 
 
 def check_package(archive: zipfile.ZipFile, settings: Settings) -> str | None:
@@ -98,27 +182,6 @@ def _check_prologue(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | No
     return "is not well-formed XML (no element found)"
 
 
-def _stream(con: duckdb.DuckDBPyConnection, data: bytes) -> str | None:
-    from openpyxl import load_workbook  # a quarter of a second to import; CSV needs none
-
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    try:
-        sheets = workbook.worksheets
-        if not sheets:
-            return "workbook has no sheet; save the template again as .xlsx"
-        named = [s for s in sheets if is_deliverables_sheet(s.title)]
-        others = [s for s in sheets if not is_deliverables_sheet(s.title)]
-        if len(named) > 1 or len(others) > 1:
-            return _too_many_sheets([s.title for s in sheets])
-        figures = CellSink(con)  # stays empty when the workbook has only a deliverables sheet
-        refusal = _copy_sheet(others[0], figures) if others else None
-        if refusal or not named:
-            return refusal
-        return _copy_sheet(named[0], CellSink(con, cells.DELIVERABLES))
-    finally:
-        workbook.close()
-
-
 def is_deliverables_sheet(title: str) -> bool:
     return title.strip().lower() == DELIVERABLES_SHEET
 
@@ -127,39 +190,6 @@ def _too_many_sheets(titles: list[str]) -> str:
     shown = ", ".join(f'"{t[:31]}"' for t in titles[:5]) + (", …" if len(titles) > 5 else "")
     return (f"workbook has {len(titles)} sheets ({shown}); submit one sheet of figures and, "
             f'optionally, a second sheet named "{DELIVERABLES_SHEET}"')
-
-
-def _copy_sheet(sheet: Any, sink: CellSink) -> str | None:
-    """Append every row of ``sheet`` (an openpyxl read-only worksheet) to ``sink``."""
-    sheet.reset_dimensions()  # the stored dimension can lie; read what is there
-    rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-    for number, values in enumerate(rows, start=1):
-        if number > MAX_ROWS:
-            return f"sheet has more than {MAX_ROWS:,} rows"
-        texts = [cell_text(v) for v in values]
-        while texts and not texts[-1]:
-            texts.pop()
-        sink.add(texts)
-    sink.flush()
-    return None
-
-
-def cell_text(value: object) -> str:
-    """A cell as the text a person typed: whole floats without ``.0``, dates in ISO form;
-    formulas keep their ``=`` so validation can refuse them."""
-    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
-
-    if value is None:
-        return ""
-    if isinstance(value, ArrayFormula):
-        return str(value.text or "=")
-    if isinstance(value, DataTableFormula):
-        return "=TABLE()"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    return str(value).strip()
 
 
 def _where(error: ParseError) -> str:

@@ -3,17 +3,17 @@ demonstration rows), through the Flask test client and through a real server."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import dash
 import pytest
 from flask.testing import FlaskClient
-from werkzeug.serving import make_server
 
 from dashboard.app import create_app
 from pipelines.settings import load_settings
+from tests.support.server import in_thread
 
 
 @pytest.fixture(scope="module")
@@ -33,11 +33,11 @@ def real_app(dashboard_db: Path) -> dash.Dash:
 
 
 @pytest.fixture(scope="module")
-def live_url(api_app: dash.Dash) -> Iterator[str]:
-    """The app served over HTTP on 127.0.0.1 (a free port), in a thread of this process."""
-    server = make_server("127.0.0.1", 0, api_app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+def live_url(demo_db: Path) -> Iterator[str]:
+    """The app served over HTTP on 127.0.0.1 (a free port), in a thread of this process, with
+    that address as its public one (the API's absolute links are built from it)."""
+    holder: dict[str, Any] = {}
+    with in_thread(lambda env, start: holder["app"](env, start)) as url:
+        holder["app"] = create_app(load_settings(env={"STRATEGY_PUBLIC_URL": url},
+                                                 db_path=demo_db)).server
+        yield url

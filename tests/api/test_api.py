@@ -112,8 +112,6 @@ def _error(response: Any, status: int) -> str:
     (f"limit={MAX_LIMIT + 1}", f"at most {MAX_LIMIT}"),
     ("limit=ten", "whole number"),
     ("lang=de", "lang"),
-    ("indicator=no_such_indicator", "unknown indicator"),
-    ("status=demo", "include_demo"),
     ("from=2026-13-01", "ISO date"),
     ("lang=en&lang=fr", "only once"),
 ])
@@ -125,8 +123,10 @@ def test_bad_requests_answer_400_with_a_json_error(api_client: FlaskClient, quer
 def test_a_cursor_of_another_query_is_refused(api_client: FlaskClient) -> None:
     body = api_client.get("/api/v1/observations?limit=2").get_json()
     cursor = body["next"].split("cursor=")[1]
+    # Well formed (the description allows it) but not this query's: start again, like a
+    # cursor of an older version of the data.
     assert "another query" in _error(
-        api_client.get(f"/api/v1/observations?limit=2&pillar=support&cursor={cursor}"), 400)
+        api_client.get(f"/api/v1/observations?limit=2&pillar=support&cursor={cursor}"), 409)
 
 
 def test_a_cursor_made_before_the_data_changed_answers_409(api_client: FlaskClient) -> None:
@@ -134,6 +134,15 @@ def test_a_cursor_made_before_the_data_changed_answers_409(api_client: FlaskClie
     stale = make_cursor(query, "an older data version", 2)
     assert "start again" in _error(api_client.get(f"/api/v1/observations?limit=2&cursor={stale}"),
                                    409)
+
+
+def test_an_unknown_id_answers_404(api_client: FlaskClient) -> None:
+    # The shape of an id is documented (400 when it is not one); an id of that shape that
+    # names nothing is not found.
+    assert "unknown indicator" in _error(
+        api_client.get("/api/v1/observations?indicator=no_such_indicator"), 404)
+    assert "not a valid indicator id" in _error(
+        api_client.get("/api/v1/observations?indicator=%3Cscript%3E"), 400)
 
 
 def test_unknown_tables_and_snapshots_answer_404(api_client: FlaskClient) -> None:
@@ -240,7 +249,7 @@ def test_the_data_page_shows_the_api_with_examples_that_run(live_url: str) -> No
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_data_page_has_an_api_section(api_client: FlaskClient, lang: str) -> None:
-    from tests.dashboard.test_app import render
+    from tests.support.dash_json import render
 
     text = str(render(api_client, "/data", f"?lang={lang}"))
     assert "data-api-section" in text and "/api/v1/openapi.json" in text

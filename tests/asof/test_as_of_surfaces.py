@@ -18,8 +18,8 @@ from flask.testing import FlaskClient
 from dashboard.app import create_app
 from pipelines.release.public_fields import read_csv_kwargs
 from pipelines.settings import load_settings
-from tests.asof.conftest import BETWEEN, FIRST_VALUE, INDICATOR, REVISED_VALUE
-from tests.dashboard.test_app import render
+from tests.support.asof import BETWEEN, FIRST_VALUE, INDICATOR, REVISED_VALUE
+from tests.support.dash_json import props_of, render
 
 PAGE = f"/indicator/{INDICATOR}"
 TODAY = date.today().isoformat()
@@ -35,23 +35,10 @@ def client(revised_app: dash.Dash) -> FlaskClient:
     return revised_app.server.test_client()
 
 
-def _props(node: Any) -> list[dict[str, Any]]:
-    found = []
-    if isinstance(node, dict):
-        if isinstance(node.get("props"), dict):
-            found.append(node["props"])
-        for value in node.values():
-            found += _props(value)
-    elif isinstance(node, list):
-        for value in node:
-            found += _props(value)
-    return found
-
-
 def _marked_values(client: FlaskClient, search: str) -> dict[str, set[str]]:
     """quarter -> the figures to date the page marks for it."""
     values: dict[str, set[str]] = {}
-    for p in _props(render(client, PAGE, search)):
+    for p in props_of(render(client, PAGE, search)):
         if "data-quarter" in p:
             values.setdefault(p["data-quarter"], set()).add(p["data-value"])
     return values
@@ -66,7 +53,7 @@ def _csv(client: FlaskClient, table: str, query: str) -> pd.DataFrame:
 def test_the_indicator_page_between_the_loads_shows_the_first_value_under_a_banner(
         client: FlaskClient) -> None:
     page = render(client, PAGE, f"?as_of={BETWEEN}")
-    banner = [p for p in _props(page) if p.get("id") == "as-of-banner"]
+    banner = [p for p in props_of(page) if p.get("id") == "as-of-banner"]
     assert banner and banner[0]["data-as-of"] == BETWEEN.isoformat()
     assert "As known on June 1, 2026" in json.dumps(page)
     then = _marked_values(client, f"?as_of={BETWEEN}")
@@ -87,7 +74,7 @@ def test_the_french_banner_is_in_french(client: FlaskClient) -> None:
 
 
 def test_links_on_the_page_keep_the_date(client: FlaskClient) -> None:
-    links = [p["href"] for p in _props(render(client, PAGE, f"?as_of={BETWEEN}"))
+    links = [p["href"] for p in props_of(render(client, PAGE, f"?as_of={BETWEEN}"))
              if "download/observations.csv" in str(p.get("href", ""))]
     assert links and all(f"as_of={BETWEEN}" in link for link in links)
 
@@ -131,7 +118,7 @@ def test_a_malformed_date_is_a_bad_request(client: FlaskClient, value: str) -> N
     assert client.get(f"/download/observations.csv?as_of={value}").status_code == 400
     assert client.get(f"{PAGE}?as_of={value}").status_code == 400
     page = render(client, PAGE, f"?as_of={value}")
-    assert any(p.get("id") == "as-of-error" for p in _props(page))
+    assert any(p.get("id") == "as-of-error" for p in props_of(page))
 
 
 def test_as_of_is_refused_where_it_would_be_wrong(client: FlaskClient) -> None:
@@ -141,10 +128,10 @@ def test_as_of_is_refused_where_it_would_be_wrong(client: FlaskClient) -> None:
 
 def test_the_review_lists_what_changed_since_it_was_shown(client: FlaskClient) -> None:
     page = render(client, "/review/quarterly", "?quarter=2025-26Q1")
-    then = [p for p in _props(page) if "data-as-of" in p and "data-indicator-id" in p]
+    then = [p for p in props_of(page) if "data-as-of" in p and "data-indicator-id" in p]
     assert {(p["data-indicator-id"], p["data-value"]) for p in then} == {
         (INDICATOR, str(FIRST_VALUE))}
-    link = [p for p in _props(page) if p.get("id") == "quarterly-progress-then"]
+    link = [p for p in props_of(page) if p.get("id") == "quarterly-progress-then"]
     assert link and "as_of=2026-05-11" in link[0]["href"]
     text = json.dumps(page, ensure_ascii=False)
     assert "taken to have happened on May 11, 2026" in text

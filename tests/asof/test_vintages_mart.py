@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from tests.asof.conftest import (
+from tests.support.asof import (
     BETWEEN,
     FIRST_LOAD,
     FIRST_VALUE,

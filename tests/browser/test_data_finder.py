@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from pipelines.language.collation import sort_key
-from tests.browser.test_overview import WCAG_TAGS, open_page
+from tests.support.browser import WCAG_TAGS, open_page
 
 pytestmark = pytest.mark.browser
 

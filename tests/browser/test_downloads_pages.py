@@ -1,12 +1,13 @@
-"""/data and /review/statutory in a real browser, both languages, axe-core clean."""
+"""/data and /review/statutory in a real browser, both languages, without console errors.
+axe-core checks both pages in both languages, and a filtered /data, with every other page
+(test_public.py)."""
 
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_overview import WCAG_TAGS, open_page
+from tests.support.browser import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -26,17 +27,6 @@ def test_page_renders_without_console_errors(page: Page, server_url: str, path: 
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     expect(page.locator("#shell-help a[href='tel:+18339001010']")).to_be_visible()
     assert errors == []
-
-
-@pytest.mark.parametrize(("path", "heading"), CASES)
-def test_page_has_no_wcag_violations(page: Page, server_url: str, path: str,
-                                     heading: str) -> None:
-    open_page(page, server_url + path)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    violations = results.response["violations"]
-    if violations:
-        print(results.generate_report())
-    assert violations == []
 
 
 def test_print_hides_navigation_but_keeps_the_help_line(page: Page, server_url: str) -> None:

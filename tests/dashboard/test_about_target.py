@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 
 from pipelines.language.i18n import t
 from pipelines.settings import REPO_ROOT
-from tests.dashboard.test_app import render, text_of
+from tests.support.dash_json import render, text_of
 
 
 def test_the_quote_is_the_context_figures_own_words() -> None:

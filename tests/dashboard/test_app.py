@@ -1,27 +1,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import dash
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard.routing import Route, page_request, path_status
-
-NBSP = "\u00a0"
-
-
-def render(client: FlaskClient, path: str, search: str = "") -> dict[str, Any]:
-    """Ask the page-routing callback for a page, the way the browser does."""
-    client.get("/")  # Dash registers the routing callback on the first request
-    response = client.post("/_dash-update-component", json=page_request(path, search))
-    assert response.status_code == 200, response.text
-    return response.get_json()["response"]
-
-
-def text_of(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, ensure_ascii=False)
+from dashboard.routing import Route, path_status
+from tests.support.dash_json import NBSP, link_targets, render, text_of
 
 
 @pytest.mark.parametrize(("url", "lang"), [("/", "en"), ("/?lang=fr", "fr"), ("/?lang=xx", "en")])
@@ -93,7 +79,7 @@ def test_overview_in_french(client: FlaskClient) -> None:
 
 def test_every_internal_link_keeps_lang(client: FlaskClient) -> None:
     text = text_of(render(client, "/", "?lang=fr"))
-    hrefs = [h for h in _hrefs(json.loads(text)) if h.startswith("/")]
+    hrefs = [h for h in link_targets(json.loads(text)) if h.startswith("/")]
     toggles = [h for h in hrefs if "lang=en" in h]
     assert toggles == ["/?lang=en"]  # only the language toggle leaves French
     for href in hrefs:
@@ -115,15 +101,3 @@ def test_status_routes_are_extensible(app: dash.Dash) -> None:
         assert path_status(db, "/thing/a", extra) == 404
         assert path_status(db, "/", extra) == 200
 
-
-def _hrefs(node: Any) -> list[str]:
-    found: list[str] = []
-    if isinstance(node, dict):
-        if isinstance(node.get("href"), str):
-            found.append(node["href"])
-        for value in node.values():
-            found.extend(_hrefs(value))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(_hrefs(value))
-    return found

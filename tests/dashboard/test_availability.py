@@ -25,8 +25,8 @@ from pipelines.read.availability import (
 from pipelines.read.rows import Availability
 from pipelines.settings import load_settings
 from pipelines.vocabulary import CORE_INDICATORS
-from tests.dashboard.test_app import render
-from tests.downloads.test_downloads_match_screen import find, nodes
+from tests.support.dash_json import components as nodes
+from tests.support.dash_json import find, render
 
 START, END = date(2025, 4, 1), date(2030, 3, 31)
 # What each indicator has, written here from the marts on their own terms.

@@ -18,8 +18,8 @@ from dashboard.app import create_app
 from pipelines.language.collation import sort_key
 from pipelines.release.public_fields import read_csv_kwargs
 from pipelines.settings import load_settings
-from tests.dashboard.test_app import render
-from tests.downloads.test_downloads_match_screen import find, nodes
+from tests.support.dash_json import components as nodes
+from tests.support.dash_json import find, render
 
 FY_2025_26 = {"fiscal_from": "2025-26", "fiscal_to": "2025-26",
               "indicator": "frontline_workers_trained", "include_demo": "true"}

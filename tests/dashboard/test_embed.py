@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from tests.dashboard.test_app import render, text_of
+from tests.support.dash_json import components, render, text_of
 
 
 def _directives(policy: str) -> dict[str, list[str]]:
@@ -38,7 +38,7 @@ def test_embed_shows_status_chart_source_and_permalink_only(client: FlaskClient,
     assert "indicator-chart" in text and "status-box" in text
     assert "shell-help" not in text and "site-nav" not in text  # the host page has its own
     assert f"/indicator/joint_forces_investigations?lang={lang}" in text
-    links = [n for n in _nodes(payload) if n.get("type") in {"A", "Link"}]
+    links = [n for n in components(payload) if n.get("type") in {"A", "Link"}]
     # Every link leaves the frame: the rest of the site refuses to be framed.
     outside = [n["props"] for n in links if not n["props"].get("href", "").startswith("#")]
     assert outside and all(p.get("target") == "_blank" for p in outside)
@@ -48,19 +48,9 @@ def test_embed_shows_status_chart_source_and_permalink_only(client: FlaskClient,
 def test_indicator_page_offers_the_iframe_snippet(client: FlaskClient) -> None:
     text = text_of(render(client, "/indicator/care_teams", "?lang=fr"))
     assert "Intégrer cet indicateur" in text
-    assert ('<iframe src=\\"http://localhost/embed/indicator/care_teams?lang=fr\\"'
+    # The site's public address (STRATEGY_PUBLIC_URL; its default here), not the Host asked.
+    assert ('<iframe src=\\"http://127.0.0.1:8050/embed/indicator/care_teams?lang=fr\\"'
             in text)
 
 
-def _nodes(tree: object) -> list[dict]:
-    found: list[dict] = []
-    if isinstance(tree, dict):
-        if "props" in tree and "type" in tree:
-            found.append(tree)
-        for value in tree.values():
-            found += _nodes(value)
-    elif isinstance(tree, list):
-        for item in tree:
-            found += _nodes(item)
-    return found
 

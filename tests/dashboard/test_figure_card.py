@@ -33,7 +33,7 @@ def test_provincial_card_does_not_repeat_ontario(db: Database):
 
 def test_no_english_publisher_name_on_french_pages(client) -> None:
     """Every page that lists sources names the publisher in French on the French page."""
-    from tests.dashboard.test_app import render, text_of
+    from tests.support.dash_json import render, text_of
 
     for path in ("/indicator/ca_ht_incidents", "/about", "/pillar/support",
                  "/indicator/frontline_workers_trained"):

@@ -20,7 +20,7 @@ from pipelines.language.i18n import load_catalogue
 from pipelines.release.public_fields import FIELDS
 from pipelines.settings import load_settings
 from pipelines.vocabulary import PILLARS
-from tests.dashboard.test_app import render
+from tests.support.dash_json import render
 
 READ_ATTRIBUTES = ("title", "alt", "aria-label", "data-label", "placeholder")
 CODE = {"Code", "Pre"}

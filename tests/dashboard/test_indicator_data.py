@@ -22,8 +22,8 @@ from dashboard.web.indicator_data import SHOWN, metadata_schema
 from pipelines.read.indicator import indicator_page
 from pipelines.settings import load_settings
 from pipelines.vocabulary import CORE_INDICATORS
-from tests.dashboard.test_app import render
-from tests.downloads.test_downloads_match_screen import find, nodes
+from tests.support.dash_json import components as nodes
+from tests.support.dash_json import find, render
 
 AS_OF = "2026-06-30"  # the as-known day of the indicator and as_of tests
 
@@ -96,8 +96,12 @@ def test_the_csv_carries_the_codes_and_values_behind_the_cells(client):
 
 @pytest.mark.parametrize(("url", "status", "words"), [
     ("/indicator/nope.csv?lang=fr", 404, "indicateur inconnu : « nope »"),
-    ("/indicator/ca_ht_incidents.csv?geography=mars&lang=fr", 400,
-     "« mars » n’est pas une géographie de cet indicateur"),
+    # A geography the indicator has no figures for names no data, like an unknown id.
+    ("/indicator/ca_ht_incidents.csv?geography=mars&lang=fr", 404,
+     "introuvable : « mars » n’est pas une géographie de cet indicateur"),
+    ("/indicator/nope.csv?geography=mars&as_of=2026-13-01", 404, "unknown indicator"),
+    ("/indicator/ca_ht_incidents.csv?as_of=2999-01-01", 400,
+     "as_of 2999-01-01 is after today: figures are known up to today"),
     ("/indicator/ca_ht_incidents.csv?bom=maybe", 400, "bom must be true or false"),
     ("/indicator/ca_ht_incidents.metadata.json?as_of=2026-13-01&lang=fr", 400,
      "as_of doit être une date"),
@@ -146,3 +150,17 @@ def test_the_indicator_page_links_its_chart_data(client):
     assert link == "/indicator/ca_ht_incidents.csv?geography=canada&lang=fr"
     metadata = find(payload, id="indicator-data-metadata")[0]["props"]["href"]
     assert metadata == "/indicator/ca_ht_incidents.metadata.json?geography=canada&lang=fr"
+
+
+def test_metadata_links_use_the_public_address_not_the_host_asked(demo_db: Path) -> None:
+    """The metadata is cacheable and cited: its links name the site's public address
+    (STRATEGY_PUBLIC_URL), never the Host header a client sent."""
+    settings = load_settings(env={"STRATEGY_PUBLIC_URL": "https://tracker.example.org"},
+                             db_path=demo_db)
+    client = create_app(settings).server.test_client()
+    response = client.get("/indicator/frontline_workers_trained.metadata.json",
+                          headers={"Host": "localhost"})
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "https://tracker.example.org/indicator/frontline_workers_trained.csv?" in text
+    assert "localhost" not in text

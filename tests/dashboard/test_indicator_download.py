@@ -44,7 +44,7 @@ def test_download_link_returns_the_charted_observations(demo_db: Path, indicator
 
 
 def test_indicator_page_says_how_to_cite(client) -> None:
-    from tests.dashboard.test_app import render, text_of
+    from tests.support.dash_json import render, text_of
 
     english = text_of(render(client, "/indicator/people_served_funded_orgs", "?lang=en"))
     french = text_of(render(client, "/indicator/people_served_funded_orgs", "?lang=fr"))

@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 from dashboard.database import Database
 from pipelines.read import strategy
 from pipelines.read.rows import Indicator
-from tests.dashboard.test_app import render, text_of
+from tests.support.dash_json import render, text_of
 
 VERDICTS = {
     "en": ["Limited progress", "Needs acceleration", "On track", "Target achieved"],

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import dash
 import duckdb
@@ -25,10 +22,10 @@ from flask.testing import FlaskClient
 from dashboard.app import create_app
 from dashboard.text.status import data_value
 from pipelines.settings import load_settings
-from tests.dashboard.test_app import render
+from tests.support.dash_json import props_of, render
+from tests.support.html import Mark, html_marks
 
 PILLARS = ("awareness", "protection", "support", "accountability")
-Mark = tuple[str, str, str, str]  # indicator, quarter, status, value
 
 
 @pytest.fixture(scope="module")
@@ -50,41 +47,12 @@ def stored(demo_db: Path) -> dict[tuple[str, str], tuple[str, str]]:
     return {(i, q): (s, data_value(v)) for i, q, s, v in rows}
 
 
-def _props(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        if "props" in node and isinstance(node["props"], dict):
-            yield node["props"]
-        for value in node.values():
-            yield from _props(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _props(value)
-
-
 def page_marks(client: FlaskClient, path: str, search: str) -> list[Mark]:
     # An element marked data-as-of shows a row as it was known on that date (a vintage), not
     # today's marts.progress row.
     return [(p["data-indicator-id"], p["data-quarter"], p["data-status"], p["data-value"])
-            for p in _props(render(client, path, search))
+            for p in props_of(render(client, path, search))
             if "data-indicator-id" in p and "data-as-of" not in p]
-
-
-class _MarkParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.marks: list[Mark] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if "data-indicator-id" in found:
-            self.marks.append((str(found["data-indicator-id"]), str(found["data-quarter"]),
-                               str(found["data-status"]), str(found["data-value"] or "")))
-
-
-def html_marks(html: str) -> list[Mark]:
-    parser = _MarkParser()
-    parser.feed(html)
-    return parser.marks
 
 
 def csv_marks(content: bytes) -> list[Mark]:

@@ -13,7 +13,7 @@ from dashboard.components.deliverables import parse_filters
 from pipelines.language.i18n import t
 from pipelines.read import progress, strategy
 from pipelines.settings import REPO_ROOT
-from tests.dashboard.test_app import _hrefs, render, text_of
+from tests.support.dash_json import components, find, link_targets, props_of, render, text_of
 
 PILLARS = ["awareness", "protection", "support", "accountability"]
 STRATEGY_SENTENCE = (
@@ -25,26 +25,8 @@ STRATEGY_SENTENCE = (
 FAILING = ["limited_progress", "needs_acceleration"]
 
 
-def _nodes(node: Any) -> list[dict[str, Any]]:
-    """Every component (type + props) in a rendered tree."""
-    found: list[dict[str, Any]] = []
-    if isinstance(node, dict):
-        if "type" in node and "props" in node:
-            found.append(node)
-        for value in node.values():
-            found.extend(_nodes(value))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(_nodes(value))
-    return found
-
-
-def _find(payload: dict[str, Any], **props: str) -> list[dict[str, Any]]:
-    return [n for n in _nodes(payload) if all(n["props"].get(k) == v for k, v in props.items())]
-
-
 def _headings(payload: dict[str, Any], level: int) -> list[dict[str, Any]]:
-    return [n for n in _nodes(payload) if n["type"] == f"H{level}"]
+    return [n for n in components(payload) if n["type"] == f"H{level}"]
 
 
 @pytest.mark.parametrize("pillar", PILLARS)
@@ -56,12 +38,12 @@ def test_pillar_page_lists_every_indicator_and_milestone(
     payload = render(client, f"/pillar/{pillar}", f"?lang={lang}")
     assert len(_headings(payload, 1)) == 1
     for indicator in strategy.indicators(db, pillar):
-        row = _find(payload, id=f"pillar-indicator-{indicator.indicator_id}")
+        row = find(payload, id=f"pillar-indicator-{indicator.indicator_id}")
         assert row, indicator.indicator_id
-        assert f"/indicator/{indicator.indicator_id}?lang={lang}" in _hrefs(row[0])
+        assert f"/indicator/{indicator.indicator_id}?lang={lang}" in link_targets(row[0])
     for milestone in strategy.milestones(db, pillar):
-        assert _find(payload, id=f"milestone-{milestone.milestone_id}"), milestone.milestone_id
-    hrefs = [h for h in _hrefs(payload) if h.startswith("/")]
+        assert find(payload, id=f"milestone-{milestone.milestone_id}"), milestone.milestone_id
+    hrefs = [h for h in link_targets(payload) if h.startswith("/")]
     other = "en" if lang == "fr" else "fr"
     assert [h for h in hrefs if f"lang={other}" in h] == [f"/pillar/{pillar}?lang={other}"]
 
@@ -70,7 +52,7 @@ def test_pillar_page_in_english_quotes_the_outcome_in_french(client: FlaskClient
     payload = render(client, "/pillar/support", "?lang=en")
     text = text_of(payload)
     assert "Survivors receive appropriate supports" in text
-    quote = _find(payload, lang="fr", className="source-quote")
+    quote = find(payload, lang="fr", className="source-quote")
     assert quote and "les survivantes et les survivants bénéficient" in text_of(quote[0])
     assert "29,000+" in text and "2021-22 to 2023-24" in text
     assert "No numeric target published" in text
@@ -97,7 +79,7 @@ def test_no_reported_activity_indicator_is_labelled_failing(
     for indicator in strategy.indicators(db, pillar):
         if indicator.interpretation != "reported_activity":
             continue
-        row = text_of(_find(payload, id=f"pillar-indicator-{indicator.indicator_id}")[0])
+        row = text_of(find(payload, id=f"pillar-indicator-{indicator.indicator_id}")[0])
         assert "Reported activity: not judged good or bad" in row
         for status in [*FAILING, "on_track", "achieved"]:
             assert t(f"status.{status}", "en") not in row
@@ -107,7 +89,7 @@ def test_no_reported_activity_indicator_is_labelled_failing(
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_accountability_page_carries_the_strategy_sentence(client: FlaskClient, lang: str) -> None:
     payload = render(client, "/pillar/accountability", f"?lang={lang}")
-    french = [n for n in _find(payload, lang="fr") if STRATEGY_SENTENCE in text_of(n)]
+    french = [n for n in find(payload, lang="fr") if STRATEGY_SENTENCE in text_of(n)]
     assert french, "the strategy's sentence is quoted and marked lang=fr"
     text = text_of(payload)
     if lang == "en":
@@ -127,7 +109,7 @@ def test_unknown_pillar_is_404_with_links_to_the_four_pillars(
     assert client.get(f"/pillar/nope?lang={lang}").status_code == 404
     payload = render(client, "/pillar/nope", f"?lang={lang}")
     assert t("not_found.heading", lang) in text_of(payload)
-    hrefs = _hrefs(payload)
+    hrefs = link_targets(payload)
     for pillar in PILLARS:
         assert f"/pillar/{pillar}?lang={lang}" in hrefs
 
@@ -139,7 +121,7 @@ def test_deliverables_and_about_are_200(client: FlaskClient) -> None:
 
 def test_deliverables_lists_every_milestone_and_says_none_reported(client: FlaskClient) -> None:
     payload = render(client, "/deliverables", "?lang=en")
-    rows = [n for n in _nodes(payload) if str(n["props"].get("id", "")).startswith("milestone-")]
+    rows = [p for p in props_of(payload) if str(p.get("id", "")).startswith("milestone-")]
     assert len(rows) == 29
     text = text_of(payload)
     assert "No progress has been reported yet on any of the 29 commitments" in text
@@ -148,16 +130,16 @@ def test_deliverables_lists_every_milestone_and_says_none_reported(client: Flask
 
 def test_deliverables_filters_come_from_the_url(client: FlaskClient) -> None:
     payload = render(client, "/deliverables", "?pillar=support&status=not_reported&lang=fr")
-    rows = [n for n in _nodes(payload) if str(n["props"].get("id", "")).startswith("milestone-")]
+    rows = [p for p in props_of(payload) if str(p.get("id", "")).startswith("milestone-")]
     assert len(rows) == 9
-    assert all(str(r["props"]["id"]).startswith("milestone-support-") for r in rows)
-    selected = [n["props"]["id"] for n in _find(payload, className="chip chip-selected")]
+    assert all(str(r["id"]).startswith("milestone-support-") for r in rows)
+    selected = [n["props"]["id"] for n in find(payload, className="chip chip-selected")]
     assert sorted(selected) == ["deliverables-pillar-support", "deliverables-status-not_reported"]
     # Each chip keeps the other filter and the language.
-    chip = _find(payload, id="deliverables-status-done")[0]
+    chip = find(payload, id="deliverables-status-done")[0]
     assert chip["props"]["href"] == "/deliverables?pillar=support&status=done&lang=fr"
     # The language toggle keeps the filters.
-    toggle = _find(payload, id="shell-language-toggle")[0]
+    toggle = find(payload, id="shell-language-toggle")[0]
     assert toggle["props"]["href"] == "/deliverables?pillar=support&status=not_reported&lang=en"
 
 
@@ -253,13 +235,13 @@ def test_about_quotes_are_verbatim_from_their_documents() -> None:
 
 
 def test_nav_links_to_the_new_pages(client: FlaskClient) -> None:
-    hrefs = _hrefs(render(client, "/", "?lang=fr"))
+    hrefs = link_targets(render(client, "/", "?lang=fr"))
     assert "/deliverables?lang=fr" in hrefs and "/about?lang=fr" in hrefs
 
 
 def test_french_pillar_table_has_no_english_source_words(client: FlaskClient) -> None:
     payload = render(client, "/pillar/accountability", "?lang=fr")
-    table = text_of(_find(payload, className="data-table indicator-table")[0])
+    table = text_of(find(payload, className="data-table indicator-table")[0])
     assert "Stratégie ontarienne 2025–2030" in table
     assert "Government of Ontario" not in table
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from tests.dashboard.test_app import NBSP, render, text_of
+from tests.support.dash_json import NBSP, render, text_of
 
 
 @pytest.mark.parametrize(("lang", "range_text", "all_text"), [

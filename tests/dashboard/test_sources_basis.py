@@ -10,12 +10,11 @@ from flask.testing import FlaskClient
 
 from pipelines import vocabulary
 from pipelines.language.i18n import load_catalogue, t
-from tests.dashboard.test_app import render
-from tests.dashboard.test_pages import _nodes
+from tests.support.dash_json import props_of, render
 
 
 def _basis_paragraphs(payload: dict[str, Any]) -> list[dict[str, Any]]:
-    return [n["props"] for n in _nodes(payload) if n["props"].get("className") == "figure-basis"]
+    return [p for p in props_of(payload) if p.get("className") == "figure-basis"]
 
 
 @pytest.mark.parametrize("prefix", ["period_basis", "value_basis"])

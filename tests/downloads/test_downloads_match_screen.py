@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from pipelines.release.export import Filters, parse_filters
 from pipelines.release.names import download_name
 from pipelines.settings import load_settings
 from pipelines.vocabulary import CORE_INDICATORS
-from tests.dashboard.test_app import render, text_of
+from tests.support.dash_json import components, find, render, text_of
 
 
 @pytest.fixture(scope="module")
@@ -46,24 +45,9 @@ def any_client(request: pytest.FixtureRequest, demo_app: dash.Dash,
     return (demo_app if request.param == "demo" else real_app).server.test_client()
 
 
-def nodes(tree: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(tree, dict):
-        if "props" in tree:
-            yield tree
-        for value in tree.values():
-            yield from nodes(value)
-    elif isinstance(tree, list):
-        for item in tree:
-            yield from nodes(item)
-
-
-def find(tree: Any, **props: str) -> list[dict[str, Any]]:
-    return [n for n in nodes(tree) if all(n["props"].get(k) == v for k, v in props.items())]
-
-
 def body_rows(table: dict[str, Any]) -> int:
-    bodies = [n for n in nodes(table) if n["type"] == "Tbody"]
-    return sum(1 for body in bodies for n in nodes(body) if n["type"] == "Tr")
+    bodies = [n for n in components(table) if n["type"] == "Tbody"]
+    return sum(1 for body in bodies for n in components(body) if n["type"] == "Tr")
 
 
 def section_of(payload: dict[str, Any], heading_id: str) -> dict[str, Any]:
@@ -79,7 +63,7 @@ def csv_rows(client: FlaskClient, href: str) -> tuple[int, str]:
 
 
 def link_in(section: dict[str, Any]) -> dict[str, Any]:
-    return next(n for n in nodes(section) if n["props"].get("className") == "download-link")
+    return next(n for n in components(section) if n["props"].get("className") == "download-link")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -198,7 +182,7 @@ def test_data_page_explains_filters_that_are_too_narrow(client: FlaskClient) -> 
 def test_every_data_page_link_works_with_the_filters_chosen(client: FlaskClient) -> None:
     """A pillar does not narrow the sources: their link leaves it out instead of failing."""
     payload = render(client, "/data", "?pillar=support&from=2024-01-01&lang=en")
-    links = [n["props"]["href"] for n in nodes(payload)
+    links = [n["props"]["href"] for n in components(payload)
              if str(n["props"].get("href", "")).startswith("/download/")]
     assert len(links) >= 7
     for href in links:

@@ -20,7 +20,7 @@ from pipelines.release.export import (
     public_frame,
 )
 from pipelines.release.public_fields import FIELDS, TABLES, headers, read_csv_kwargs
-from tests.downloads.conftest import make_db, observation
+from tests.support.downloads import make_db, observation
 
 
 def _read(content: bytes, table: str, lang: str = "en") -> pd.DataFrame:

@@ -22,7 +22,7 @@ from pipelines.release.snapshot import (
     verify_snapshot,
 )
 from pipelines.settings import Settings, load_settings
-from tests.downloads.conftest import observation
+from tests.support.downloads import observation
 
 URL = "https://tracker.example/review/statutory"
 

@@ -16,8 +16,7 @@ import pytest
 from dashboard.app import create_app
 from pipelines.release.snippets import pandas_dtypes
 from pipelines.settings import load_settings
-from tests.dashboard.test_app import render
-from tests.downloads.test_downloads_match_screen import find
+from tests.support.dash_json import find, render
 
 pytestmark = pytest.mark.serial
 

@@ -18,7 +18,7 @@ from pipelines.release.export import observations_frame
 from pipelines.release.public_fields import read_csv_kwargs
 from pipelines.release.snapshot import create_snapshot
 from pipelines.settings import load_settings
-from tests.dashboard.test_app import render, text_of
+from tests.support.dash_json import render, text_of
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +138,15 @@ def test_statutory_funding_table_names_its_sources_in_the_page_language(client):
     assert "$307M" in english and "Ontario strategy 2025–2030" in english
     assert "plus de 345" in french and "Stratégie ontarienne 2025–2030" in french
     assert "on-strategy-2025-2030" not in english + french
+
+
+def test_a_day_after_today_is_refused_where_as_of_is_taken(client) -> None:
+    """Nothing is known about a later day, and a file cited "as known on" it would change
+    under its citation: the download and the API refuse it as they refuse a malformed day."""
+    for url in ("/download/observations.csv?as_of=2999-01-01",
+                "/api/v1/observations?as_of=2999-01-01"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert "as_of 2999-01-01 is after today" in response.get_data(as_text=True), url
+    french = client.get("/download/progress.csv?as_of=2999-01-01&lang=fr")
+    assert "postérieur à aujourd’hui" in french.get_data(as_text=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from tests.pipelines.test_build import run_pipelines
+from tests.support.commands import run_pipelines
 
 LABEL = "data/reference/milestone_indicators.csv"
 

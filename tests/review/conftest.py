@@ -1,4 +1,4 @@
-"""A database with the demonstration submissions, built once by the real pipeline."""
+"""The demonstration build (built once per run, tests/conftest.py) as the reviews see it."""
 
 from __future__ import annotations
 
@@ -8,20 +8,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.build import build_database
 from pipelines.settings import Settings, load_settings
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("review") / "strategy.duckdb"
-    build_database(load_settings(db_path=path), demo=True)
-    return path
-
-
-@pytest.fixture(scope="session")
 def demo_settings(demo_db: Path) -> Settings:
-    return load_settings(db_path=demo_db)
+    return load_settings(env={}, db_path=demo_db)
 
 
 @pytest.fixture()

@@ -17,8 +17,7 @@ from dashboard.app import create_app
 from pipelines import sql
 from pipelines.marts.milestones import MilestoneRecord, build_milestone_status
 from pipelines.settings import load_settings
-from tests.dashboard.test_app import render, text_of
-from tests.dashboard.test_one_status_everywhere import _props
+from tests.support.dash_json import props_of, render, text_of
 
 
 @pytest.fixture(scope="module")
@@ -47,12 +46,12 @@ def client(dashboard_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Flas
 def test_each_deliverable_shows_its_dated_history(client: FlaskClient, lang: str,
                                                   words: list[str]) -> None:
     payload = render(client, "/deliverables", f"?pillar=awareness&lang={lang}")
-    row = next(p for p in _props(payload) if p.get("id") == "milestone-awareness-a1")
+    row = next(p for p in props_of(payload) if p.get("id") == "milestone-awareness-a1")
     text = text_of(row)
     for word in words:
         assert word in text
     assert text.index("2026") < text.index("2025")  # newest first
-    hrefs = {str(p["href"]) for p in _props(row) if "href" in p}
+    hrefs = {str(p["href"]) for p in props_of(row) if "href" in p}
     assert "https://example.org/report" in hrefs
     assert f"/indicator/frontline_workers_trained?lang={lang}" in hrefs
 

@@ -4,9 +4,6 @@ page and in the briefing; before any submission the page still shows what is kno
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import asdict
-from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -17,13 +14,10 @@ import pytest
 from flask.testing import FlaskClient
 
 from dashboard.app import create_app
-from pipelines import sql
-from pipelines.marts.milestones import MilestoneRecord, build_milestone_status
 from pipelines.settings import load_settings
-from tests.dashboard.test_app import render, text_of
-from tests.dashboard.test_one_status_everywhere import _props
-
-QUARTER = "2026-27Q2"
+from tests.support.builds import copy_of
+from tests.support.dash_json import props_of, render, text_of
+from tests.support.reviews import QUARTER, with_recorded_changes
 
 
 def _client(db: Path) -> FlaskClient:
@@ -35,20 +29,8 @@ def _client(db: Path) -> FlaskClient:
 def changed_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demonstration build plus two deliverable records in the reviewed quarter, and one
     indicator whose stored status changed (as the build would store it)."""
-    path = tmp_path_factory.mktemp("changed") / "strategy.duckdb"
-    shutil.copy(demo_db, path)
-    records = [MilestoneRecord("awareness-a1", "in_progress", date(2026, 8, 14), "Program A",
-                               "submission", note="Second cohort started",
-                               recorded_at=datetime(2026, 10, 20, 9)),
-               MilestoneRecord("support-a3", "at_risk", date(2026, 9, 2), "staff@example.org",
-                               "staff", recorded_at=datetime(2026, 10, 21, 9))]
-    with duckdb.connect(str(path)) as con:
-        sql.insert_rows(con, "staging.milestone_records", [asdict(r) for r in records])
-        build_milestone_status(con, load_settings(env={}, db_path=path))
-        con.execute("UPDATE marts.progress SET status_previous = 'needs_acceleration', "
-                    "status_changed = true WHERE indicator_id = 'frontline_workers_trained' "
-                    "AND as_of_quarter = $q", {"q": QUARTER})
-    return path
+    return with_recorded_changes(copy_of(demo_db, tmp_path_factory.mktemp("changed")),
+                                 QUARTER)
 
 
 def _stored_counts(db: Path, quarter: str) -> dict[str, int]:
@@ -58,13 +40,35 @@ def _stored_counts(db: Path, quarter: str) -> dict[str, int]:
                     .fetchall())
 
 
+def _stored_groups(db: Path, quarter: str) -> dict[str, int]:
+    """The glance's groups as the build stored them: "not assessed" split by its reason."""
+    groups = {"no_target": "no_target", "not_applicable": "reported_activity"}
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT status, status_reason FROM marts.progress "
+                           "WHERE as_of_quarter = $q", {"q": quarter}).fetchall()
+    counts: dict[str, int] = {}
+    for status, reason in rows:
+        key = status if status != "not_assessed" else groups.get(reason, "awaiting_data")
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def _page_counts(payload: dict[str, Any]) -> dict[str, int]:
-    return {p["data-status"]: int(p["data-count"]) for p in _props(payload)
+    """Indicators per marts.progress status, summed over the glance's groups."""
+    counts: dict[str, int] = {}
+    for p in props_of(payload):
+        if "data-count" in p and int(p["data-count"]):
+            counts[p["data-status"]] = counts.get(p["data-status"], 0) + int(p["data-count"])
+    return counts
+
+
+def _page_groups(payload: dict[str, Any]) -> dict[str, int]:
+    return {p["data-group"]: int(p["data-count"]) for p in props_of(payload)
             if "data-count" in p and int(p["data-count"])}
 
 
 def _hrefs_and_ids(payload: dict[str, Any]) -> tuple[set[str], set[str]]:
-    props = list(_props(payload))
+    props = list(props_of(payload))
     anchors = {str(p["href"])[1:] for p in props if str(p.get("href", "")).startswith("#")}
     return anchors, {str(p["id"]) for p in props if isinstance(p.get("id"), str)}
 
@@ -73,6 +77,22 @@ def _hrefs_and_ids(payload: dict[str, Any]) -> tuple[set[str], set[str]]:
 def test_summary_counts_are_the_stored_statuses(demo_db: Path, lang: str) -> None:
     payload = render(_client(demo_db), "/review/quarterly", f"?quarter={QUARTER}&lang={lang}")
     assert _page_counts(payload) == _stored_counts(demo_db, QUARTER)
+    # Not assessed is never one lump: awaiting data, no numeric target and reported activity
+    # (never judged) are counted apart, each as the build decided.
+    assert _page_groups(payload) == _stored_groups(demo_db, QUARTER)
+    assert {"no_target", "reported_activity"} <= set(_page_groups(payload))
+
+
+def test_each_count_links_to_every_one_of_its_rows(demo_db: Path) -> None:
+    payload = render(_client(demo_db), "/review/quarterly", f"?quarter={QUARTER}")
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        neutral = {r[0] for r in con.execute(
+            "SELECT indicator_id FROM marts.progress WHERE as_of_quarter = $q "
+            "AND status_reason = 'not_applicable'", {"q": QUARTER}).fetchall()}
+    group = next(p for p in props_of(payload) if p.get("data-group") == "reported_activity")
+    links = {str(p["href"])[len("#quarterly-row-"):] for p in props_of(group)
+             if str(p.get("href", "")).startswith("#quarterly-row-")}
+    assert links == neutral and len(links) == int(group["data-count"])
 
 
 def test_every_summary_line_links_to_a_section_that_exists(changed_db: Path) -> None:
@@ -82,7 +102,7 @@ def test_every_summary_line_links_to_a_section_that_exists(changed_db: Path) -> 
             "quarterly-deliverables-support-a3", "quarterly-missing"} <= anchors
     assert anchors <= ids, anchors - ids
     text = text_of(payload)
-    assert "“Needs acceleration” → “On track”" in text
+    assert "“Needs acceleration” → “On track [demo]”" in text
     assert "Second cohort started" in text and "At risk" in text
 
 
@@ -111,7 +131,9 @@ class _Anchors(HTMLParser):
         if found.get("id"):
             self.ids.add(str(found["id"]))
         if "data-count" in found:
-            self.counts[str(found["data-status"])] = str(found["data-count"])
+            status = str(found["data-status"])
+            self.counts[status] = str(int(self.counts.get(status, "0"))
+                                      + int(str(found["data-count"])))
 
 
 @pytest.mark.parametrize(("lang", "words"), [
@@ -140,7 +162,7 @@ def test_without_submissions_the_page_shows_what_is_known(dashboard_db: Path, la
     assert period in text  # the published figure of the people served, with its period
     assert ("29,000+" if lang == "en" else "plus de 29\u00a0000") in text
     assert "Raise awareness" in text or "Sensibiliser au problème" in text  # deliverables
-    hrefs = {str(p["href"]) for p in _props(payload) if "href" in p}
+    hrefs = {str(p["href"]) for p in props_of(payload) if "href" in p}
     assert {"/submissions/template.csv", "/submissions/template.xlsx"} <= hrefs
     for href in ("/submissions/template.csv", "/submissions/template.xlsx"):
         response = client.get(href)

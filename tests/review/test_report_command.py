@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from dashboard.__main__ import main as cli
-
-# Any src= or href= (quoted or not) that reaches out of the file.
-EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+from tests.support.html import EXTERNAL
 
 
 def _report(db: Path, *args: str) -> tuple[int, str]:

@@ -25,9 +25,8 @@ from pipelines.marts.milestones import MilestoneRecord, build_milestone_status
 from pipelines.release.snapshot import create_snapshot
 from pipelines.settings import REPO_ROOT, load_settings
 from pipelines.vocabulary import CORE_INDICATORS
-from tests.dashboard.test_app import render, text_of
-from tests.dashboard.test_one_status_everywhere import _props, html_marks
-from tests.review.test_report_command import EXTERNAL
+from tests.support.dash_json import props_of, render, text_of
+from tests.support.html import EXTERNAL, html_marks
 
 
 def _client(db: Path, data_dir: Path | None = None) -> FlaskClient:
@@ -37,7 +36,7 @@ def _client(db: Path, data_dir: Path | None = None) -> FlaskClient:
 
 
 def _row_ids(payload: dict[str, Any]) -> set[str]:
-    return {str(p["id"]).removeprefix("statutory-row-") for p in _props(payload)
+    return {str(p["id"]).removeprefix("statutory-row-") for p in props_of(payload)
             if str(p.get("id", "")).startswith("statutory-row-")}
 
 
@@ -55,33 +54,34 @@ def test_every_core_indicator_has_a_row(dashboard_db: Path, lang: str) -> None:
 def test_the_one_target_shows_its_value_and_its_stored_status(demo_db: Path, lang: str,
                                                               target: str) -> None:
     payload = render(_client(demo_db), "/review/statutory", f"?lang={lang}")
-    row = next(p for p in _props(payload) if p.get("id") == "statutory-row-"
+    row = next(p for p in props_of(payload) if p.get("id") == "statutory-row-"
                "frontline_workers_trained")
     assert target in text_of(row)
     with duckdb.connect(str(demo_db), read_only=True) as con:
         status, value = con.execute("SELECT status, value_to_date FROM marts.progress WHERE "
                                     "indicator_id = 'frontline_workers_trained' AND is_latest"
                                     ).fetchone() or ("", 0)
-    marked = [p for p in _props(row) if "data-status" in p]
+    marked = [p for p in props_of(row) if "data-status" in p]
     assert marked and {(p["data-status"], p["data-value"]) for p in marked} == {
         (status, str(int(value)))}
 
 
-def test_each_verdict_restates_the_numbers_of_its_table(demo_db: Path) -> None:
-    text = text_of(render(_client(demo_db), "/review/statutory", ""))
+def test_each_verdict_is_the_marts_and_restates_its_numbers(demo_db: Path) -> None:
+    page = render(_client(demo_db), "/review/statutory", "")
+    text = text_of(page)
     with duckdb.connect(str(demo_db), read_only=True) as con:
+        stored = dict(con.execute("SELECT pillar_id, verdict FROM marts.pillar_verdicts")
+                      .fetchall())
         value, expected = con.execute(
             "SELECT value_to_date, expected_to_date FROM marts.progress WHERE "
             "indicator_id = 'frontline_workers_trained' AND is_latest").fetchone() or (0, 0)
-        deliverables = con.execute("SELECT count(*) FROM marts.milestones "
-                                   "WHERE pillar_id = 'awareness'").fetchone() or (0,)
-    sentence = re.search(r"Front-line workers trained on sexually exploited youth: On track, "
-                         r"([\d,]+) against ([\d,]+) expected .*?; deliverables: (\d+) \(done 0",
-                         text)
-    assert sentence, "the awareness verdict"
-    assert [int(g.replace(",", "")) for g in sentence.groups()] == [
-        int(value), int(expected), deliverables[0]]
-    assert "No indicator of this pillar has a numeric target" in text
+        late = con.execute("SELECT deliverables_late, deliverables FROM marts.pillar_verdicts "
+                           "WHERE pillar_id = 'support'").fetchone() or (0, 0)
+    shown = {(p["data-pillar-id"], p["data-verdict"]) for p in props_of(page)
+             if "data-verdict" in p}
+    assert shown == set(stored.items()) and len(stored) == 4
+    assert f"{int(value)} [demo] of 1,100; {int(expected)} expected by now" in text
+    assert f"Deliverables: {late[1]} in all" in text and f"{late[0]} late" in text
 
 
 def test_the_page_reads_nothing_through_the_export_frames() -> None:
@@ -104,7 +104,10 @@ def test_the_statutory_briefing_is_self_contained_and_marks_what_the_page_marks(
     assert "911" in html and "1 833 900-1010" in html
     page = render(client, "/review/statutory", f"?lang={lang}")
     page_marks = {(p["data-indicator-id"], p["data-status"], p["data-value"])
-                  for p in _props(page) if "data-indicator-id" in p}
+                  for p in props_of(page) if "data-indicator-id" in p}
+    verdicts = {(p["data-pillar-id"], p["data-verdict"]) for p in props_of(page)
+                if "data-verdict" in p}
+    assert set(re.findall(r'data-pillar-id="([^"]+)" data-verdict="([^"]+)"', html)) == verdicts
     assert {(m[0], m[2], m[3]) for m in html_marks(html)} == page_marks
     assert {f"statutory-row-{i}" for i in CORE_INDICATORS} <= set(re.findall(r'id="([^"]+)"',
                                                                              html))
@@ -147,8 +150,8 @@ def test_a_frozen_snapshot_keeps_its_verdict_and_deliverables(
     client = _client(live, tmp_path / "data")
     frozen = render(client, "/review/statutory", "?snapshot=2030-review")
     assert _row_ids(frozen) == set(CORE_INDICATORS)
-    assert "deliverables: 8 (done 1, in progress 0, planned 0, late 0, not reported 7)" in \
-        text_of(frozen)
+    assert "Deliverables: 8 in all: 1 done, 0 in progress, 0 planned, 0 late, 7 not reported" \
+        in text_of(frozen)
     briefing = client.get("/review/statutory/briefing.html?snapshot=2030-review&lang=en")
     assert briefing.status_code == 200
     assert "From the frozen snapshot “2030 review”" in briefing.get_data(as_text=True)

@@ -4,20 +4,18 @@ browser sends them."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import dash
 import pytest
 from flask.testing import FlaskClient
 
 from dashboard.app import create_app
-from dashboard.routing import page_request
 from pipelines.settings import load_settings
+from tests.support.dash_json import page_payload
 
-
-def page_payload(path: str, search: str = "") -> dict[str, Any]:
-    """The page-routing callback's request for ``path``, as dash-renderer posts it."""
-    return page_request(path, search)
+# A name tests imported from here before tests/support existed; import it from
+# tests.support.dash_json instead (tests/test_architecture.py).
+__all__ = ["page_payload"]
 
 
 @pytest.fixture(scope="session")

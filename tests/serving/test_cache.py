@@ -18,7 +18,7 @@ from dashboard.cache import ResultCache, cache_key
 from dashboard.database import Database, close_databases
 from pipelines.build import build_database
 from pipelines.settings import load_settings
-from tests.serving.conftest import page_payload
+from tests.support.dash_json import page_payload
 
 DEMO_FLAG = "SELECT value FROM meta.build_info WHERE key = 'demo'"
 NEW_VALUE = 987_654  # nowhere in the real data

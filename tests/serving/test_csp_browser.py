@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from benchmarks.server import gunicorn
+from tests.support.server import gunicorn
 
 PATHS = ["/", "/indicator/frontline_workers_trained", "/data"]
 # Installed before any page script: a violation is reported here even when not logged.
@@ -26,8 +26,10 @@ pytestmark = pytest.mark.skipif(shutil.which("chromium") is None,
 
 
 @pytest.fixture(scope="module")
-def production_url(dashboard_db: Path) -> Iterator[str]:
-    with gunicorn(dashboard_db, workers=1) as server:
+def production_url(dashboard_db: Path,
+                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with gunicorn(dashboard_db, state_dir=tmp_path_factory.mktemp("state"),
+                  workers=1) as server:
         yield server.url
 
 

@@ -7,7 +7,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from pipelines.read import strategy
-from tests.serving.conftest import page_payload
+from tests.support.dash_json import page_payload
 
 SECRET = "secret-detail-from-the-database-layer"
 

@@ -7,7 +7,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from dashboard.web.security import STATIC_HEADERS, content_security_policy
-from tests.serving.conftest import page_payload
+from tests.support.dash_json import page_payload
 
 
 def _directives(policy: str) -> dict[str, list[str]]:

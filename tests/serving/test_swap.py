@@ -14,10 +14,15 @@ import threading
 import urllib.request
 from pathlib import Path
 
-from benchmarks.server import gunicorn
-from pipelines.build import build_database
-from pipelines.settings import REPO_ROOT, load_settings
-from tests.serving.conftest import page_payload
+import pytest
+
+from pipelines.settings import REPO_ROOT
+from tests.support.builds import copy_of
+from tests.support.dash_json import page_payload
+from tests.support.server import gunicorn
+
+# Rebuilds under load with timeouts: run alone, after the parallel part (docs/testing.md).
+pytestmark = pytest.mark.serial
 
 REBUILDS = 4
 CLIENTS = 3
@@ -44,12 +49,13 @@ def _hammer(base: str, stop: threading.Event, outcomes: list[object]) -> None:
         index += 1
 
 
-def test_no_request_fails_while_the_database_is_rebuilt(tmp_path: Path) -> None:
-    db = tmp_path / "strategy.duckdb"
-    build_database(load_settings(env={}, db_path=db))
+def test_no_request_fails_while_the_database_is_rebuilt(tmp_path: Path,
+                                                        dashboard_db: Path) -> None:
+    db = copy_of(dashboard_db, tmp_path)
     outcomes: list[object] = []
     stop = threading.Event()
-    with gunicorn(db, workers=2, log=tmp_path / "gunicorn.log") as server:
+    with gunicorn(db, state_dir=tmp_path / "state", workers=2,
+                  log=tmp_path / "gunicorn.log") as server:
         clients = [threading.Thread(target=_hammer, args=(server.url, stop, outcomes))
                    for _ in range(CLIENTS)]
         for client in clients:

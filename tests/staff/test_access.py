@@ -7,6 +7,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import flask
 import pytest
@@ -14,8 +15,7 @@ from flask.testing import FlaskClient
 
 from dashboard.staff import state
 from pipelines.settings import Settings
-
-from .conftest import PASSWORD, USERS, csrf_token, sign_in
+from tests.support.staff import PASSWORD, USERS, csrf_token, sign_in, staff_settings, with_accounts
 
 STAFF_PAGES = ["/staff/", "/staff/upload", "/staff/deliverables", "/staff/snapshot",
                "/staff/users", "/staff/history"]
@@ -121,15 +121,12 @@ def test_the_session_cookie_is_http_only_same_site_and_kept_to_the_staff_area(
 
 
 def test_the_session_cookie_is_secure_when_the_site_is_served_over_https(
-        tmp_path: object, dashboard_db: object) -> None:
+        tmp_path: Path, dashboard_db: Path, staff_accounts: Path) -> None:
     from dashboard.app import create_app
-    from dashboard.staff.accounts import add_user
 
-    from .conftest import staff_settings
-
-    made = staff_settings(tmp_path, dashboard_db,  # type: ignore[arg-type]
-                          public_url="https://tracker.example.org")
-    add_user(made, USERS["admin"], "admin", PASSWORD)
+    made = with_accounts(staff_settings(tmp_path, dashboard_db,
+                                        public_url="https://tracker.example.org"),
+                         staff_accounts)
     client = create_app(made).server.test_client()
     cookie = sign_in(client, USERS["admin"]).headers["Set-Cookie"]  # type: ignore[attr-defined]
     assert "Secure" in cookie
@@ -174,8 +171,6 @@ def test_a_redirect_after_sign_in_stays_in_the_staff_area(app: flask.Flask) -> N
 
 def test_the_public_site_serves_when_the_staff_state_cannot_be_written(
         tmp_path: object, dashboard_db: object) -> None:
-    from pathlib import Path
-
     from dashboard.app import create_app
     from pipelines.settings import load_settings
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.server import free_port, wait_until_up
-from dashboard.staff.accounts import add_user
-from pipelines.build import build_database
-from pipelines.settings import REPO_ROOT, load_settings
-from tests.writer.jobs import (
+from pipelines.settings import REPO_ROOT
+from tests.support.builds import copy_of
+from tests.support.server import dashboard
+from tests.support.staff import make_accounts
+from tests.support.writers import (
     GEOGRAPHIES,
     CliIngest,
     Job,
@@ -29,6 +29,9 @@ from tests.writer.jobs import (
     run_together,
     write_submission,
 )
+
+# Eleven writer processes racing: run alone, after the parallel part (docs/testing.md).
+pytestmark = pytest.mark.serial
 
 EMAIL = "uploader@example.org"
 PASSWORD = "a long staff password"
@@ -45,7 +48,7 @@ class WebUpload:
 
     def start(self) -> subprocess.Popen[str]:
         return subprocess.Popen(
-            [sys.executable, "-m", "tests.staff.upload_worker", self.url, EMAIL, PASSWORD,
+            [sys.executable, "-m", "tests.support.upload_worker", self.url, EMAIL, PASSWORD,
              str(self.file)], cwd=REPO_ROOT, text=True, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, env=environment())
 
@@ -54,24 +57,12 @@ class WebUpload:
 
 
 @pytest.fixture()
-def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    db = tmp_path / "strategy.duckdb"
-    state = tmp_path / "state"
-    build_database(load_settings(env={}, db_path=db))
-    add_user(load_settings(env={}, state_dir=state), EMAIL, "submitter", PASSWORD)
-    port = free_port()
-    env = {k: v for k, v in environment().items() if not k.startswith("STRATEGY_DB")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)],
-        cwd=REPO_ROOT, env={**env, "STRATEGY_STATE_DIR": str(state),
-                            "STRATEGY_DATA_DIR": str(tmp_path / "data")})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url + "/", process)  # type: ignore[arg-type]
-        yield db, url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+def served(tmp_path: Path, dashboard_db: Path) -> Iterator[tuple[Path, str]]:
+    db = copy_of(dashboard_db, tmp_path)
+    state = make_accounts(tmp_path / "state", {"submitter": EMAIL}, PASSWORD)
+    timeout = {"STRATEGY_WRITER_TIMEOUT": environment()["STRATEGY_WRITER_TIMEOUT"]}
+    with dashboard(db, state_dir=state, data_dir=tmp_path / "data", env=timeout) as server:
+        yield db, server.url
 
 
 def test_web_uploads_cli_ingests_and_rebuilds_together_lose_nothing(

@@ -5,11 +5,7 @@ HTTP in a thread), the tracker served by ``python -m dashboard`` in a subprocess
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,13 +15,12 @@ from urllib.parse import parse_qs, urlsplit
 import oidc_provider_mock
 import pytest
 import requests
-import werkzeug.serving
 
-from benchmarks.server import free_port, wait_until_up
 from dashboard.staff import state
 from dashboard.staff.accounts import add_user
 from dashboard.staff.oidc import CALLBACK_PATH, tracker_role, verified_email
-from pipelines.settings import REPO_ROOT, load_settings
+from pipelines.settings import load_settings
+from tests.support.server import dashboard, free_port, in_thread
 
 # The provider calls Authlib's older server API; that is its business, not the tracker's.
 pytestmark = pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")
@@ -48,16 +43,8 @@ def provider() -> Iterator[str]:
     """The provider on 127.0.0.1 and a port of the system's choosing. Clients must register
     and send a nonce, as the ministry's provider would require."""
     app = oidc_provider_mock.app(require_client_registration=True, require_nonce=True)
-    server = werkzeug.serving.make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                              daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        server.server_close()
+    with in_thread(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -71,26 +58,14 @@ def tracker(provider: str, dashboard_db: Path,
     client = registered.json()
     state_dir = tmp_path_factory.mktemp("staff-state")
     env = {
-        **os.environ,
         "STRATEGY_OIDC_METADATA_URL": f"{provider}/.well-known/openid-configuration",
         "STRATEGY_OIDC_CLIENT_ID": client["client_id"],
         "STRATEGY_OIDC_CLIENT_SECRET": client["client_secret"],
-        "STRATEGY_STATE_DIR": str(state_dir),
         "STRATEGY_PUBLIC_URL": url,
     }
-    command = [sys.executable, "-m", "dashboard", "--db", str(dashboard_db),
-               "--host", "127.0.0.1", "--port", str(port)]
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env)
-    try:
-        wait_until_up(f"{url}/staff/sign-in", process, timeout=60)
+    with dashboard(dashboard_db, state_dir=state_dir, env=env, ready="/staff/sign-in",
+                   port=port):
         yield Tracker(url, provider, state_dir)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 def _browser() -> requests.Session:

@@ -13,9 +13,9 @@ from flask.testing import FlaskClient
 
 from dashboard.staff import state
 from pipelines.settings import REPO_ROOT, Settings
+from pipelines.submissions.journal import recorded_loads
 from pipelines.writer import data_version
-
-from .conftest import USERS, csrf_token
+from tests.support.staff import USERS, csrf_token
 
 EXAMPLE = REPO_ROOT / "data/submissions/example-2025-26Q1.csv"
 HEADER = "indicator_id,quarter,geography,breakdown,value,qualifier,note,program\n"
@@ -28,8 +28,8 @@ def _upload(client: FlaskClient, name: str, content: bytes, lang: str = "en") ->
 
 
 def _loads(settings: Settings) -> list[tuple[object, ...]]:
-    with duckdb.connect(str(settings.db_path), read_only=True) as con:
-        return con.execute("SELECT load_id, file, outcome FROM meta.loads ORDER BY 1").fetchall()
+    """Every load attempt: meta.loads and the refusals the next write will add to it."""
+    return [(r[0], r[1], r[6]) for r in recorded_loads(settings.db_path)]
 
 
 def test_a_broken_file_is_reported_row_by_row_and_changes_nothing(
@@ -46,9 +46,10 @@ def test_a_broken_file_is_reported_row_by_row_and_changes_nothing(
     assert ("2", "value") in rows and ("3", "geography") in rows
     assert "la valeur ne peut pas être négative" in page
     assert "<script>" not in page
-    # The attempt is recorded in meta.loads (a write, so a new version) and the file kept
-    # with its report; no figure reaches the kept history or the public tables.
-    assert data_version(settings.db_path) != version
+    # The attempt is recorded at once, without a new version of the public data (no cache
+    # emptied, no API cursor broken), and the file kept with its report; no figure reaches
+    # the kept history or the public tables.
+    assert data_version(settings.db_path) == version
     assert _loads(settings)[-1][2] == "rejected"
     kept = list((settings.submissions_dir / "rejected").glob("load-*.errors.txt"))
     assert kept
@@ -82,10 +83,12 @@ def test_a_good_file_is_previewed_then_loaded_and_published(
             "SELECT value FROM marts.observations WHERE indicator_id = 'frontline_workers_"
             "trained' AND geography = 'ontario' AND load_id IS NOT NULL").fetchone()
     assert value == (72.0,)
-    # The same token cannot be loaded twice.
+    # The same token cannot be loaded twice: the second Load says which load it was.
     again = client.post("/staff/load", data={"csrf_token": csrf_token(response),
                                              "token": token.group(1)})
-    assert again.status_code == 410
+    assert again.status_code == 409
+    load_id = _loads(settings)[-1][0]
+    assert f"loaded already, as load {load_id}" in again.get_data(as_text=True)
     # The same file again: the preview says it is already loaded.
     page = _upload(client, EXAMPLE.name, EXAMPLE.read_bytes()).get_data(  # type: ignore[attr-defined]
         as_text=True)
@@ -110,8 +113,7 @@ def test_a_revision_shows_the_published_and_the_new_value(
 def test_a_file_over_the_limit_is_refused_before_it_is_read(
         app: object, settings: Settings) -> None:
     from dashboard.app import create_app
-
-    from .conftest import PASSWORD, sign_in, staff_settings
+    from tests.support.staff import PASSWORD, sign_in, staff_settings
 
     small = staff_settings(settings.db_path.parent, settings.db_path,
                            staff_max_upload_bytes=1024)

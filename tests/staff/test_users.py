@@ -13,8 +13,7 @@ from flask.testing import FlaskClient
 from dashboard.staff import state
 from dashboard.staff.accounts import verify_password
 from pipelines.settings import REPO_ROOT, Settings, load_settings
-
-from .conftest import csrf_token
+from tests.support.staff import csrf_token
 
 
 def _users(args: list[str], state_dir: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 from openpyxl import Workbook
 
-from .conftest import dump, loads
+from tests.support.submissions import dump, loads
 
 HEADER = "milestone_id,status,as_of,note,evidence_url,program"
 FIGURES = ["indicator_id", "quarter", "geography", "breakdown", "value", "qualifier", "note",

@@ -10,8 +10,7 @@ import duckdb
 
 from pipelines.settings import load_settings
 from pipelines.submissions import add_demo, drop_demo, publish
-
-from .conftest import dump, make_db
+from tests.support.submissions import dump, make_db
 
 TODAY = date(2026, 8, 15)
 

@@ -7,8 +7,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.settings import REPO_ROOT
-
-from .conftest import dump, loads
+from tests.support.submissions import dump, loads
 
 EXAMPLE = REPO_ROOT / "data" / "submissions" / "example-2025-26Q1.csv"
 

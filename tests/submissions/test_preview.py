@@ -16,8 +16,7 @@ from pipelines.settings import REPO_ROOT, Settings, load_settings
 from pipelines.submissions import preview
 from pipelines.submissions.ingest import ingest
 from pipelines.submissions.preview import Change, preview_submission
-
-from .conftest import FIXTURES, TODAY_DATE
+from tests.support.submissions import FIXTURES, TODAY_DATE
 
 EXAMPLES = REPO_ROOT / "data" / "submissions"
 EXAMPLE = EXAMPLES / "example-2025-26Q1.csv"

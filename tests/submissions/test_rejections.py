@@ -10,8 +10,7 @@ import pytest
 
 from pipelines.settings import load_settings
 from pipelines.submissions import command
-
-from .conftest import FIXTURES, dump, loads
+from tests.support.submissions import FIXTURES, assert_rejected, dump, loads
 
 ALLOWED_GEOGRAPHIES = ("canada, kenora, ontario, region_central, region_east, region_north, "
                        "region_toronto, region_west, toronto_durham")
@@ -52,23 +51,6 @@ CASES = {
         "3:value: age breakdown parts add up to 55, more than the total 50 on row 2",
         "4:value: age breakdown parts add up to 55, more than the total 50 on row 2"],
 }
-
-
-def assert_rejected(run, db: Path, tmp_path: Path, name: str, expected: list[str]) -> None:
-    before = dump(db, ("marts", "staging"))
-    loads_before = loads(db)
-    result = run(name)
-    path = str(FIXTURES / name)
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"{path}:{line}" for line in expected]
-    assert dump(db, ("marts", "staging")) == before
-    new = loads(db)[len(loads_before):]
-    assert [(r[1], r[2], r[4]) for r in new] == [(name, 0, "rejected")]
-    assert new[0][5] == "\n".join(f"{path}:{line}" for line in expected)
-    kept = tmp_path / "data" / "submissions" / "rejected" / f"load-{new[0][0]}-{name}"
-    assert kept.read_bytes() == (FIXTURES / name).read_bytes()
-    report = Path(f"{kept}.errors.txt").read_text(encoding="utf-8")
-    assert all(f"{path}:{line}" in report for line in expected)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

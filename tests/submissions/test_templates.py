@@ -9,8 +9,7 @@ from openpyxl import load_workbook
 
 from pipelines.settings import REPO_ROOT
 from pipelines.submissions.make_template import write_templates
-
-from .conftest import loads
+from tests.support.submissions import loads
 
 FOLDER = REPO_ROOT / "data" / "submissions"
 

@@ -11,8 +11,7 @@ import pytest
 
 from pipelines.build import build_database
 from pipelines.settings import load_settings
-
-from .jobs import (
+from tests.support.writers import (
     GEOGRAPHIES,
     ApiIngest,
     CliIngest,
@@ -22,6 +21,9 @@ from .jobs import (
     run_together,
     write_submission,
 )
+
+# Eleven writer processes racing: run alone, after the parallel part (docs/testing.md).
+pytestmark = pytest.mark.serial
 
 
 @pytest.mark.parametrize("seed", [11, 12])

@@ -14,7 +14,7 @@ from pipelines.deliverables import record_deliverable
 from pipelines.errors import DataRejected, Problem
 from pipelines.marts.milestones import MilestoneRecord
 from pipelines.settings import Settings, load_settings
-from tests.submissions.conftest import make_db
+from tests.support.submissions import make_db
 
 TODAY = date(2026, 10, 5)
 

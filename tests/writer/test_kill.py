@@ -15,8 +15,18 @@ import pytest
 from pipelines.build import build_database
 from pipelines.settings import load_settings
 from pipelines.writer import temporary_files
+from tests.support.writers import (
+    CliIngest,
+    Job,
+    Outcome,
+    Rebuild,
+    assert_nothing_lost,
+    write_submission,
+)
 
-from .jobs import CliIngest, Job, Outcome, Rebuild, assert_nothing_lost, write_submission
+# Kills a writer at a moment it polls for: run alone, after the parallel part
+# (docs/testing.md).
+pytestmark = pytest.mark.serial
 
 POLL_S = 0.005
 

@@ -14,7 +14,7 @@ from pipelines import writer
 from pipelines.errors import DataRejected
 from pipelines.settings import Settings, load_settings
 from pipelines.submissions.ingest import ingest
-from tests.submissions.conftest import FIXTURES, TODAY_DATE, make_db
+from tests.support.submissions import FIXTURES, TODAY_DATE, make_db
 
 
 @pytest.fixture()
@@ -34,7 +34,9 @@ def test_every_write_stores_a_new_data_version(settings: Settings) -> None:
     ingest_fixture(settings, "french-numbers.csv")
     seen.append(writer.data_version(settings.db_path))
     with pytest.raises(DataRejected):
-        ingest_fixture(settings, "negative-count.csv")  # a rejection's record is a write too
+        ingest_fixture(settings, "negative-count.csv")  # a refusal is recorded beside: no write
+    assert writer.data_version(settings.db_path) == seen[-1]
+    ingest_fixture(settings, "french-numbers.csv")  # unchanged bytes: recorded, a new version
     seen.append(writer.data_version(settings.db_path))
     assert all(v and len(v) == 32 and int(v, 16) >= 0 for v in seen)
     assert len(set(seen)) == 3

@@ -1,5 +1,5 @@
 """One web upload, as a browser sends it, in its own process:
-``python -m tests.staff.upload_worker URL EMAIL PASSWORD FILE`` signs in, uploads FILE,
+``python -m tests.support.upload_worker URL EMAIL PASSWORD FILE`` signs in, uploads FILE,
 presses Load and prints one JSON line with the outcome and load id."""
 
 from __future__ import annotations

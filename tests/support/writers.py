@@ -89,7 +89,7 @@ class ApiIngest:
     rows: int
 
     def start(self) -> subprocess.Popen[str]:
-        return _popen([sys.executable, "-m", "tests.writer.worker", str(self.file),
+        return _popen([sys.executable, "-m", "tests.support.ingest_worker", str(self.file),
                        str(self.db), TODAY], self.db.parent / "data")
 
     def outcome(self, code: int, stdout: str, stderr: str) -> Outcome:

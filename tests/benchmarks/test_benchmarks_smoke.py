@@ -22,6 +22,9 @@ from benchmarks.results import Run
 from benchmarks.server import gunicorn
 from pipelines.settings import REPO_ROOT
 
+# Each benchmark measures time: run alone, after the parallel part (docs/testing.md).
+pytestmark = pytest.mark.serial
+
 ROWS = 1_000
 
 

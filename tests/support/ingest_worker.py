@@ -1,5 +1,5 @@
 """One ingest through the Python API, as a web upload will call it, in its own process:
-``python -m tests.writer.worker FILE DB TODAY`` prints one JSON line with the outcome."""
+``python -m tests.support.ingest_worker FILE DB TODAY`` prints one JSON line with the outcome."""
 
 from __future__ import annotations
 

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from benchmarks import recycle
+
+# Counts recycles and failed requests of a loaded server: run alone (docs/testing.md).
+pytestmark = pytest.mark.serial
 
 USERS = 6
 SECONDS = 20
