@@ -125,7 +125,8 @@ def server(url: str | None, db: Path) -> Iterator[str]:
         return
     with gunicorn(db) as running:
         urllib.request.urlopen(running.url + "/", timeout=120).read()  # starts the warm-up
-        if not wait_until_warm(load_settings(env={}, db_path=db), running.url + "/", WARM_S):
+        # The server's own settings: this process's environment, as gunicorn() passes it on.
+        if not wait_until_warm(load_settings(db_path=db), WARM_S):
             print(f"the warm-up did not finish within {WARM_S} s: measuring anyway")
         yield running.url
 

@@ -83,13 +83,12 @@ def app_layout() -> html.Div:
 
 
 def install_warm_up(server: flask.Flask, settings: Settings) -> None:
-    """Watch for new data from this process's first reader on (their address is the one the
-    warm-up renders links for): see :mod:`dashboard.html_first.warm`."""
+    """Watch for new data from this process's first request on (a forked worker starts its
+    own watcher): see :mod:`dashboard.html_first.warm`."""
 
     @server.before_request
     def _watch() -> None:
-        if flask.request.headers.get("User-Agent") != SETUP_AGENT:
-            watch(settings, server.config[DB_CONFIG_KEY], flask.request.url_root)
+        watch(settings, server.config[DB_CONFIG_KEY])
 
 
 def finish_setup(server: flask.Flask) -> None:

@@ -3,8 +3,8 @@ registered Dash page's ``layout`` function, so page modules need no change.
 
 A layout is a function of the page, its path and query arguments, the language and what it
 reads: the database (its data version, :meth:`Database.version`), the list of snapshots (the
-statutory review's picker), today's date (periods "to date") and the site's address (links
-and citations are absolute). All of them are in the key, so a rebuild, a new snapshot or a
+statutory review's picker), today's date (periods "to date") and the site's public address
+(links and citations are absolute). All of them are in the key, so a rebuild, a new snapshot or a
 new day renders afresh, and nothing older is ever served. The page renders with the database
 pinned to the version in its key.
 
@@ -84,13 +84,13 @@ def code_fingerprint(roots: tuple[Path, ...] = CODE_ROOTS) -> str:
     return digest.hexdigest()[:16]
 
 
-def generation(settings: Settings, version: str, url_root: str, day: date | None = None) -> str:
+def generation(settings: Settings, version: str, day: date | None = None) -> str:
     """Everything besides a page's own arguments that its render reads, as one name: the
-    data version, the snapshots, the day, the site's address and the code (the store's
-    folder)."""
+    data version, the snapshots, the day, the site's public address (every absolute link is
+    written from it, never from the request) and the code (the store's folder)."""
     stamp = _snapshots_stamp(settings.snapshots_dir)
     day = day or date.today()
-    parts = (version, stamp, url_root, code_fingerprint())
+    parts = (version, stamp, settings.public_url, code_fingerprint())
     return f"{day.isoformat()}-{hashlib.sha256(repr(parts).encode()).hexdigest()[:20]}"
 
 
@@ -122,7 +122,7 @@ def render(module: str, layout: Layout, kwargs: dict[str, Any],
             tree = layout(**kwargs)
             entry = {"json": to_json_plotly(tree), "version": version}
             return Rendered("render", _with_html(entry, html)), tree
-        gen = generation(app.config[SETTINGS_CONFIG_KEY], version, flask.request.url_root)
+        gen = generation(app.config[SETTINGS_CONFIG_KEY], version)
         found = _stored(cache, store, gen, key)
         tree = None
         if found is None:

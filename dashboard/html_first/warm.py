@@ -1,7 +1,7 @@
 """No reader meets a cold render: after every write, the default view of every public page in
 both languages is rendered into the store every worker reads (:mod:`.store`).
 
-``python -m dashboard.html_first.warm [--db PATH] --base-url URL``
+``python -m dashboard.html_first.warm [--db PATH]``
 
 Whoever made the write (a build, an ingest, a staff Load or deliverable record, a snapshot;
 from the command line or the web), each server process notices the new data within
@@ -56,27 +56,27 @@ class Outcome:
     seconds: float = 0.0
 
 
-def current_generation(settings: Settings, db: Database, url_root: str) -> tuple[str, str]:
-    """(data version now on disk, the store generation of a request to ``url_root``)."""
+def current_generation(settings: Settings, db: Database) -> tuple[str, str]:
+    """(data version now on disk, its store generation)."""
     with db.pinned() as version:
-        return version, generation(settings, version, url_root)
+        return version, generation(settings, version)
 
 
 
-def warm(app: dash.Dash, base_url: str, parent: int | None = None) -> Outcome:
+def warm(app: dash.Dash, parent: int | None = None) -> Outcome:
     """Render every public page's default view, both languages, into the store; stop when
     the process ``parent`` (the server that started this one) is gone."""
     server = app.server
     settings: Settings = server.config[SETTINGS_CONFIG_KEY]
     db: Database = server.config[DB_CONFIG_KEY]
     store: PageStore = server.config[PAGE_STORE_CONFIG_KEY]
-    url_root = base_url.rstrip("/") + "/"
+    url_root = settings.public_url.rstrip("/") + "/"
     started = time.monotonic()
     with store.warming() as mine:
         if not mine:
             return Outcome("busy")
         with server.test_request_context("/", base_url=url_root):
-            version, gen = current_generation(settings, db, url_root)
+            version, gen = current_generation(settings, db)
             if store.complete(gen):
                 return Outcome("already complete", gen)
             # The pages readers reach first (the navigation's) first, the embeds last.
@@ -107,14 +107,14 @@ def warm(app: dash.Dash, base_url: str, parent: int | None = None) -> Outcome:
         return Outcome("complete", gen, rendered, seconds)
 
 
-def wait_until_warm(settings: Settings, url_root: str, timeout_s: float) -> bool:
-    """Wait until the store holds every page of the data now on disk, rendered for
-    ``url_root``; False when ``timeout_s`` passes first (benchmarks measure the warm site)."""
+def wait_until_warm(settings: Settings, timeout_s: float) -> bool:
+    """Wait until the store holds every page of the data now on disk; False when
+    ``timeout_s`` passes first (benchmarks measure the warm site)."""
     store, db = PageStore(store_root(settings)), Database(settings)
     deadline = time.monotonic() + timeout_s
     try:
         while time.monotonic() < deadline:
-            if store.complete(current_generation(settings, db, url_root)[1]):
+            if store.complete(current_generation(settings, db)[1]):
                 return True
             time.sleep(1)
         return False
@@ -124,12 +124,11 @@ def wait_until_warm(settings: Settings, url_root: str, timeout_s: float) -> bool
 
 class Watcher(threading.Thread):
     """In each server process: start a warm-up whenever the data on disk has no complete
-    generation in the store, for the address readers reach this site at."""
+    generation in the store."""
 
-    def __init__(self, settings: Settings, db: Database, url_root: str) -> None:
+    def __init__(self, settings: Settings, db: Database) -> None:
         super().__init__(name="page-warm-up watcher", daemon=True)
         self.settings = settings
-        self.url_root = url_root
         self.store = PageStore(store_root(settings))
         self.db = db
         self.process: subprocess.Popen[bytes] | None = None
@@ -148,18 +147,19 @@ class Watcher(threading.Thread):
             if self.process.poll() is None:
                 return
             self.process = None
-        _, gen = current_generation(self.settings, self.db, self.url_root)
+        _, gen = current_generation(self.settings, self.db)
         recent = time.monotonic() - self.failed.get(gen, -RETRY_AFTER_FAILURE_S)
         if self.store.complete(gen) or self.store.busy() or recent < RETRY_AFTER_FAILURE_S:
             return
-        self.process = spawn(self.settings, self.url_root)
+        self.process = spawn(self.settings)
         self.failed[gen] = time.monotonic()  # forgotten once the generation completes
 
 
-def spawn(settings: Settings, url_root: str) -> subprocess.Popen[bytes]:
-    """The warm-up command in a process of its own (which lowers its own CPU priority)."""
+def spawn(settings: Settings) -> subprocess.Popen[bytes]:
+    """The warm-up command in a process of its own (which lowers its own CPU priority), with
+    this server's settings (its environment)."""
     command = [sys.executable, "-m", "dashboard.html_first.warm", "--db",
-               str(settings.db_path), "--base-url", url_root, "--server-child"]
+               str(settings.db_path), "--server-child"]
     return subprocess.Popen(command, cwd=REPO_ROOT, stdin=subprocess.DEVNULL)
 
 
@@ -167,14 +167,14 @@ _watchers: dict[int, Watcher] = {}
 _lock = threading.Lock()
 
 
-def watch(settings: Settings, db: Database, url_root: str) -> None:
+def watch(settings: Settings, db: Database) -> None:
     """Start this process's watcher (once per process: a forked worker starts its own)."""
     if os.getpid() in _watchers or not settings.page_warmup or settings.page_cache_entries <= 0:
         return
     with _lock:
         if os.getpid() in _watchers:
             return
-        watcher = Watcher(settings, db, url_root)
+        watcher = Watcher(settings, db)
         _watchers[os.getpid()] = watcher
         watcher.start()
 
@@ -182,8 +182,6 @@ def watch(settings: Settings, db: Database, url_root: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="default: STRATEGY_DB or the build's")
-    parser.add_argument("--base-url", required=True,
-                        help="the address readers reach the site at (links are absolute)")
     parser.add_argument("--server-child", action="store_true",
                         help="stop when the server process that started this one stops")
     args = parser.parse_args(argv)
@@ -194,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = create_app(load_settings(db_path=args.db))
     finish_setup(app.server)
-    outcome = warm(app, args.base_url, parent=os.getppid() if args.server_child else None)
+    outcome = warm(app, parent=os.getppid() if args.server_child else None)
     LOG.info("page warm-up %s: %s (%d pages, %.1f s)", outcome.generation, outcome.state,
              outcome.rendered, outcome.seconds)
     return 0

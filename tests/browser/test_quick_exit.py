@@ -7,9 +7,6 @@ stay; its description says exactly that in each case."""
 from __future__ import annotations
 
 import http.server
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,11 +14,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.server import free_port, wait_until_up
 from pipelines.language.i18n import t
 from pipelines.language.typography import french
-from pipelines.settings import REPO_ROOT
 from tests.browser.test_html_first import SHOTS
+from tests.support.server import dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -51,22 +47,12 @@ def neutral_site() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def site(demo_db: Path, neutral_site: str) -> Iterator[str]:
+def site(demo_db: Path, neutral_site: str, tmp_path_factory: pytest.TempPathFactory
+         ) -> Iterator[str]:
     """The tracker, its Quick exit pointed at the neutral site."""
-    port = free_port()
-    env = {**os.environ, "STRATEGY_QUICK_EXIT_URL": neutral_site + "?hl={lang}",
-           "STRATEGY_PAGE_WARMUP": "0"}
-    command = [sys.executable, "-m", "dashboard", "--db", str(demo_db), "--host", "127.0.0.1",
-               "--port", str(port)]
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url + "/", process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    env = {"STRATEGY_QUICK_EXIT_URL": neutral_site + "?hl={lang}"}
+    with dashboard(demo_db, state_dir=tmp_path_factory.mktemp("exit-state"), env=env) as server:
+        yield server.url
 
 
 def _tab(browser: Browser, script: bool) -> Page:

@@ -9,10 +9,8 @@ from __future__ import annotations
 import json
 import re
 import secrets
-import shutil
-import subprocess
-import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from datetime import date
@@ -20,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.server import free_port, wait_until_up
 from dashboard.app import create_app
 from dashboard.context import DB_CONFIG_KEY
 from dashboard.html_first.store import COMPLETE, store_root
@@ -28,35 +25,30 @@ from dashboard.site_pages import public_pages
 from pipelines import writer
 from pipelines.deliverables import record_deliverable
 from pipelines.marts.milestones import MilestoneRecord
-from pipelines.settings import REPO_ROOT, Settings, load_settings
+from pipelines.settings import Settings, load_settings
+from tests.support.builds import copy_of
+from tests.support.server import dashboard
 
 # The warm-up runs at low priority on a machine shared with other work.
 WARM_TIMEOUT_S = 900
 VERSION = re.compile(r'id="tracker-page" data-version="([0-9a-f]+)"')
 
 
+pytestmark = pytest.mark.serial  # a server and its warm-up, twice, on two cores
+
+
 @pytest.fixture()
 def settings(demo_db: Path, tmp_path: Path) -> Settings:
-    copy = tmp_path / "build" / "strategy.duckdb"
-    copy.parent.mkdir()
-    shutil.copyfile(demo_db, copy)
+    copy = copy_of(demo_db, tmp_path / "build")
     return load_settings(env={"STRATEGY_DATA_DIR": str(tmp_path / "data")}, db_path=copy)
 
 
 @pytest.fixture()
-def server(settings: Settings) -> Iterator[str]:
-    port = free_port()
-    command = [sys.executable, "-m", "dashboard", "--db", str(settings.db_path), "--host",
-               "127.0.0.1", "--port", str(port)]
-    process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url + "/", process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+def server(settings: Settings, tmp_path: Path) -> Iterator[str]:
+    """``python -m dashboard`` with its warm-up on (test servers have it off)."""
+    with dashboard(settings.db_path, state_dir=tmp_path / "state",
+                   data_dir=settings.data_dir, env={"STRATEGY_PAGE_WARMUP": "1"}) as running:
+        yield running.url
 
 
 def _get(url: str) -> tuple[str, str]:
