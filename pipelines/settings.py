@@ -6,6 +6,8 @@ tests agree on them.
 
 from __future__ import annotations
 
+import csv
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -13,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Final
+
+from pipelines.errors import TrackerError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,10 +39,10 @@ class Settings:
     # Counts of people from 1 to (threshold - 1) in a breakdown below the provincial total are
     # suppressed (docs/architecture.md › Domain rules).
     suppression_threshold: int = 10
-    # The strategy documents say "2025–2030" without month boundaries; we read it as the five
-    # Ontario fiscal years 2025-26 to 2029-30. Shown on /about as an assumption.
-    strategy_start: date = date(2025, 4, 1)
-    strategy_end: date = date(2030, 3, 31)
+    # The strategy the tracker follows. Its period is written once, in the reference data
+    # (data/reference/strategies.csv), with the note saying how its years ("2025–2030") were
+    # read as Ontario fiscal years; /about shows it as an assumption.
+    strategy_id: str = "2025-2030"
     max_submission_bytes: int = 20 * 1024 * 1024
     # An XLSX is a zip: these are checked on its directory before anything is unpacked, so a
     # small file that unpacks to gigabytes (a zip bomb) is refused without being parsed.
@@ -90,6 +94,21 @@ class Settings:
     oidc_client_secret: str = ""
     oidc_role_claim: str = "tracker_role"
     extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def strategy_start(self) -> date:
+        return strategy_period(self._strategies_file, self.strategy_id)[0]
+
+    @property
+    def strategy_end(self) -> date:
+        return strategy_period(self._strategies_file, self.strategy_id)[1]
+
+    @property
+    def _strategies_file(self) -> Path:
+        # A data folder that holds only submissions and run output (a test's, or a server's
+        # STRATEGY_DATA_DIR for its uploads) follows the project's own reference data.
+        own = self.reference_dir / "strategies.csv"
+        return own if own.exists() else REPO_ROOT / "data" / "reference" / "strategies.csv"
 
     @property
     def staff_cookie_secure(self) -> bool:
@@ -155,6 +174,30 @@ def _tuning(env: Mapping[str, str]) -> dict[str, object]:
 
 
 _PATHS: Final = ("db_path", "data_dir", "state_dir", "duckdb_temp_directory")
+
+
+def strategy_period(path: Path, strategy_id: str) -> tuple[date, date]:
+    """The first and last days of ``strategy_id`` in the strategies file at ``path`` (read
+    once per version of the file)."""
+    try:
+        stamp = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise TrackerError(f"{path}: missing; it holds the strategy period") from None
+    return _strategy_period(path, strategy_id, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _strategy_period(path: Path, strategy_id: str, _stamp: int) -> tuple[date, date]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("strategy_id") == strategy_id:
+                try:
+                    return (date.fromisoformat(row["period_start"]),
+                            date.fromisoformat(row["period_end"]))
+                except (KeyError, TypeError, ValueError):
+                    break
+    raise TrackerError(f"{path}: no strategy {strategy_id!r} with a period_start and a "
+                       "period_end (YYYY-MM-DD)")
 
 
 def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:

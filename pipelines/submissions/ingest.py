@@ -48,14 +48,12 @@ WHERE i.pillar_id IS NOT NULL ORDER BY 1
 """
 
 # Valid rows of one file (from validate, via Arrow) into the kept history. The quarter's dates
-# come from its ordinal (fiscal year x 4 + quarter - 1; Q1 starts on 1 April), computed once
-# per quarter rather than per row.
+# come from its ordinal through the fiscal calendar's macros (pipelines.periods.sql_macros),
+# computed once per quarter rather than per row.
 _INSERT_SQL = """
 INSERT INTO staging.submission_rows
 WITH quarters AS (
-    SELECT q_ord, (make_date(q_ord // 4, 4, 1) + to_months(3 * (q_ord % 4)))::DATE AS s,
-           (make_date(q_ord // 4, 4, 1) + to_months(3 * (q_ord % 4) + 3)
-            - INTERVAL 1 DAY)::DATE AS e
+    SELECT q_ord, fiscal_quarter_start(q_ord) AS s, fiscal_quarter_end(q_ord) AS e
     FROM (SELECT DISTINCT q_ord FROM {table})
 )
 SELECT $load_id, $file, v.rowno, v.indicator_id, v.geography, v.breakdown, v.quarter, q.s, q.e,
