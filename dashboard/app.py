@@ -46,7 +46,8 @@ class TrackerDash(dash.Dash):
     content written from its own layout, ``<html lang>``, its own ``<title>``, description
     and Open Graph tags, in the page's language, before any script runs."""
 
-    def interpolate_index(self, **kwargs: Any) -> str:
+    # Dash calls it with keywords only, which **kwargs takes.
+    def interpolate_index(self, **kwargs: Any) -> str:  # type: ignore[override]
         lang = request_lang()
         path = normalise_path(flask.request.path)
         meta = page_meta(_db(), path, path_status(_db(), path), lang)
@@ -60,7 +61,8 @@ class TrackerDash(dash.Dash):
 
 
 def _db() -> Database:
-    return flask.current_app.config[DB_CONFIG_KEY]
+    db: Database = flask.current_app.config[DB_CONFIG_KEY]
+    return db
 
 
 def install_page_timing(server: flask.Flask) -> None:
@@ -112,7 +114,7 @@ def create_app(settings: Settings, *, warm_up: bool = False) -> dash.Dash:
         pages_folder="pages",
         suppress_callback_exceptions=True,
         title=t("site.title", "en"),
-        update_title=None,
+        update_title=None,  # type: ignore[arg-type]  # documented: no title while updating
         # Dash turns async dispatch on whenever asgiref is importable (a dependency of other
         # tools); every callback here is synchronous, so say so rather than depend on that.
         use_async=False,
@@ -131,7 +133,7 @@ def create_app(settings: Settings, *, warm_up: bool = False) -> dash.Dash:
                        PageStore(store_root(settings)))
     register_stylesheet(app.server)
     install_page_timing(app.server)
-    app.clientside_callback(
+    app.clientside_callback(  # type: ignore[no-untyped-call]
         SET_DOCUMENT_LANG,
         Output("app-lang", "data"),
         Input("_pages_location", "search"),

@@ -20,7 +20,8 @@ LOCATION_SEARCH: Final[str] = "_pages_location.search"
 
 
 def current_db() -> Database:
-    return flask.current_app.config[DB_CONFIG_KEY]
+    db: Database = flask.current_app.config[DB_CONFIG_KEY]
+    return db
 
 
 def current_settings() -> Settings:

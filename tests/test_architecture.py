@@ -111,3 +111,28 @@ def test_tests_share_code_only_through_tests_support() -> None:
         if wrong:
             offenders[name] = wrong
     assert offenders == {}, "move what is shared into tests/support/"
+
+
+# docs/architecture.md › Layers: pages → components and figures → the read layer. A builder
+# below a page never reaches up for the request, the web tier or a page.
+_ABOVE_COMPONENTS = ("dashboard.pages", "dashboard.web", "dashboard.app", "dashboard.staff",
+                     "dashboard.html_first", "dashboard.context")
+_ABOVE_FIGURES = (*_ABOVE_COMPONENTS, "dashboard.components")
+# Quick exit's address is the running app's setting (STRATEGY_QUICK_EXIT_URL), read where the
+# help bar is built so that no page can forget it.
+_CONTEXT_READERS = {("dashboard/components/shell.py", "dashboard.context")}
+
+
+def _reaching_up(package: str, above: tuple[str, ...]) -> set[tuple[str, str]]:
+    """(module, package above it) for every import of ``package`` that reaches up."""
+    return {(_relative(p), up) for p in _modules(package) for name in _imports(p)
+            for up in above if name == up or name.startswith(up + ".")}
+
+
+def test_components_never_import_pages_or_the_web_tier() -> None:
+    found = _reaching_up("dashboard/components", _ABOVE_COMPONENTS)
+    assert found <= _CONTEXT_READERS, sorted(found - _CONTEXT_READERS)
+
+
+def test_figures_import_no_component_page_or_web_module() -> None:
+    assert _reaching_up("dashboard/figures", _ABOVE_FIGURES) == set()

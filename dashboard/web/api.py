@@ -31,9 +31,7 @@ import duckdb
 import flask
 import pandas as pd
 
-from dashboard.context import public_root
-from dashboard.database import Database
-from dashboard.web.api_limits import (
+from dashboard.api_limits import (
     CONTROLS,
     CURSOR_PATTERN,
     DEFAULT_LIMIT,
@@ -41,6 +39,8 @@ from dashboard.web.api_limits import (
     MAX_LIMIT,
     PREFIX,
 )
+from dashboard.context import public_root
+from dashboard.database import Database
 from dashboard.web.downloads import database_for
 from dashboard.web.openapi import openapi_spec
 from pipelines.errors import InvalidFilterError, UnknownIdError

@@ -40,7 +40,9 @@ def install_basic_plotly(app: dash.Dash) -> None:
     """Answer dcc.Graph's plotly.js request with the basic bundle."""
     route = app.config.requests_pathname_prefix + FULL_BUNDLE_PATH
 
-    @app.server.before_request
+    server: flask.Flask = app.server
+
+    @server.before_request
     def _basic_bundle() -> flask.Response | None:
         if flask.request.path != route:
             return None

@@ -43,7 +43,10 @@ def batch_bounds(cursor: duckdb.DuckDBPyConnection, params: dict[str, object],
     filtered download of a few rows is one range; the whole table is rows / size ranges."""
     rowids = cursor.execute(MATCHING_ROWIDS, _used(MATCHING_ROWIDS, params)).fetchnumpy()["r"]
     starts = [int(r) for r in rowids[::size]]
-    return list(zip(starts, [*starts[1:], int(rowids[-1]) + 1], strict=True)) if starts else []
+    if not starts:
+        return []
+    end = int(rowids[-1]) + 1  # type: ignore[arg-type]  # a numpy integer
+    return list(zip(starts, [*starts[1:], end], strict=True))
 
 
 def chunks(result: duckdb.DuckDBPyConnection, table: str,

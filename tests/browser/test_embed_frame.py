@@ -13,7 +13,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.test_html_first import SHOTS, first_response
+from tests.support.browser import Shots
+from tests.support.html_first import first_response
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +53,7 @@ def host_page(demo_server_url: str) -> Iterator[str]:
 
 @pytest.mark.parametrize("width", [320, 600, 1000])
 def test_the_offered_snippet_sizes_the_frame_to_its_content(browser: Browser, host_page: str,
-                                                            width: int) -> None:
+                                                            width: int, shots: Shots) -> None:
     context = browser.new_context(viewport={"width": width, "height": 700})
     page = context.new_page()
     page.goto(host_page)
@@ -70,6 +71,5 @@ def test_the_offered_snippet_sizes_the_frame_to_its_content(browser: Browser, ho
     assert abs(frame_height - content_height) <= 1, (frame_height, content_height)
     assert embedded.evaluate("document.documentElement.scrollHeight") <= frame_height + 1
     assert embedded.evaluate("document.documentElement.scrollWidth") <= width
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"embed-framed-{width}.png"), full_page=True)
+    shots.take(page, f"embed-framed-{width}")
     context.close()

@@ -5,24 +5,18 @@ nothing moved, the same markup."""
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from dashboard.app import create_app
-from dashboard.context import DB_CONFIG_KEY
-from dashboard.site_pages import BAD_REQUEST_EXAMPLE, NOT_FOUND_EXAMPLE, public_pages
-from pipelines.settings import load_settings
-from tests.dashboard.first_response import read_page
+from tests.support.first_response import read_page
+from tests.support.html_first import first_response, sample_paths, with_lang
 
 pytestmark = pytest.mark.browser
 
 LANGS = ("en", "fr")
-SHOTS = Path("/tmp/html-first-shots")
 # Installed before any page script: every animation frame records whether a page heading is
 # on screen (outside the hidden copy Dash draws into) and whether "Loading" is; every layout
 # shift is summed.
@@ -53,26 +47,6 @@ MARKS = """(root) => Array.from(root.querySelectorAll('[data-indicator-id][data-
              e.dataset.value ?? null])"""
 
 
-def sample_paths(db: Path) -> list[str]:
-    """Every public page of the registry (one id each) and the two error pages."""
-    app = create_app(load_settings(env={}, db_path=db))
-    with app.server.test_request_context("/"):
-        pages = public_pages(app.server.config[DB_CONFIG_KEY], sample=True)
-    return [p.path for p in pages] + [NOT_FOUND_EXAMPLE, BAD_REQUEST_EXAMPLE]
-
-
-def with_lang(path: str, lang: str) -> str:
-    return f"{path}{'&' if '?' in path else '?'}lang={lang}"
-
-
-def first_response(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=120) as answer:
-            return str(answer.read().decode("utf-8"))
-    except urllib.error.HTTPError as error:  # the 404 and 400 pages
-        return str(error.read().decode("utf-8"))
-
-
 @pytest.fixture()
 def watched(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -84,7 +58,6 @@ def watched(browser: Browser) -> Iterator[Page]:
 
 def test_every_page_is_the_same_before_and_after_dash_takes_it_over(
         watched: Page, demo_server_url: str, demo_db: Path) -> None:
-    SHOTS.mkdir(exist_ok=True)
     page = watched
     problems: list[str] = []
     for path in sample_paths(demo_db):

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.test_html_first import SHOTS, sample_paths, with_lang
+from tests.support.browser import Shots
+from tests.support.html_first import sample_paths, with_lang
 
 pytestmark = pytest.mark.browser
 
@@ -27,14 +28,9 @@ def no_script(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page
     context.close()
 
 
-def _shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
 @pytest.mark.parametrize("no_script", list(VIEWPORTS), indirect=True)
 def test_every_page_reads_whole_without_script(no_script: Page, demo_server_url: str,
-                                               demo_db: Path) -> None:
+                                               demo_db: Path, shots: Shots) -> None:
     page = no_script
     width = page.viewport_size["width"] if page.viewport_size else 0
     for path in sample_paths(demo_db):
@@ -56,7 +52,7 @@ def test_every_page_reads_whole_without_script(no_script: Page, demo_server_url:
                 expect(dead.nth(index)).to_be_hidden()
             assert page.evaluate("document.documentElement.scrollWidth") <= width
             name = path.strip("/").split("?")[0].replace("/", "-") or "overview"
-            _shot(page, f"noscript-{name}-{lang}-{width}")
+            shots.take(page, f"noscript-{name}-{lang}-{width}")
 
 
 def test_the_navigation_is_followed_without_script(no_script: Page,
@@ -76,15 +72,15 @@ def test_the_navigation_is_followed_without_script(no_script: Page,
 
 
 @pytest.mark.parametrize("no_script", ["phone"], indirect=True)
-def test_the_phone_menu_opens_and_is_followed_without_script(no_script: Page,
-                                                             demo_server_url: str) -> None:
+def test_the_phone_menu_opens_and_is_followed_without_script(
+        no_script: Page, demo_server_url: str, shots: Shots) -> None:
     page = no_script
     page.goto(f"{demo_server_url}/?lang=en")
     expect(page.locator(".nav-bar")).to_be_hidden()
     menu = page.locator(".nav-menu")
     expect(menu.locator("a").first).to_be_hidden()
     menu.locator("summary").click()
-    _shot(page, "noscript-menu-open-en-390")
+    shots.take(page, "noscript-menu-open-en-390")
     menu.get_by_role("link", name="Quarterly review").click()
     page.wait_for_url("**/review/quarterly?lang=en")
     expect(page.locator("main h1")).to_contain_text("Quarterly review")

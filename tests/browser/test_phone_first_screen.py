@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.test_html_first import SHOTS, sample_paths, with_lang
+from tests.support.browser import Shots
+from tests.support.html_first import sample_paths, with_lang
 
 pytestmark = pytest.mark.browser
 
@@ -39,8 +40,7 @@ def _first_figure(path: str) -> str | None:
 
 
 def test_the_first_screen_holds_the_help_bar_the_heading_and_the_first_figure(
-        phone: Page, demo_server_url: str, demo_db: Path) -> None:
-    SHOTS.mkdir(exist_ok=True)
+        phone: Page, demo_server_url: str, demo_db: Path, shots: Shots) -> None:
     problems = []
     for path in sample_paths(demo_db):
         for lang in ("en", "fr"):
@@ -68,5 +68,5 @@ def test_the_first_screen_holds_the_help_bar_the_heading_and_the_first_figure(
             if menu is None or title is None or menu[0] > title[1]:
                 problems.append(f"{where}: the menu is not in the header's row")
             name = path.strip("/").split("?")[0].replace("/", "-") or "overview"
-            phone.screenshot(path=str(SHOTS / f"first-screen-{name}-{lang}.png"))
+            shots.take(phone, f"first-screen-{name}-{lang}", full_page=False)
     assert not problems, "\n".join(problems)

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from pipelines.language.i18n import t
 from pipelines.language.typography import french
-from tests.browser.test_html_first import SHOTS
+from tests.support.browser import Shots
 from tests.support.server import dashboard
 
 pytestmark = pytest.mark.browser
@@ -86,7 +86,7 @@ def test_without_script_quick_exit_is_a_link_to_the_neutral_site(
 
 @pytest.mark.parametrize("how", ["escape", "button"])
 def test_with_script_quick_exit_replaces_the_page_and_back_skips_it(
-        browser: Browser, site: str, neutral_site: str, how: str) -> None:
+        browser: Browser, site: str, neutral_site: str, how: str, shots: Shots) -> None:
     page = _tab(browser, script=True)
     _visit(page, site, "/?lang=fr", "/deliverables?lang=fr", "/review/quarterly?lang=fr")
     hint = page.locator("#shell-quick-exit-hint").text_content() or ""
@@ -99,7 +99,7 @@ def test_with_script_quick_exit_replaces_the_page_and_back_skips_it(
         page.locator("#shell-quick-exit").click()
     page.wait_for_url(f"{neutral_site}?hl=fr")
     assert page.evaluate("history.length") == entries  # replaced, not added
-    page.screenshot(path=str(SHOTS / f"quick-exit-{how}-landed.png"))
+    shots.take(page, f"quick-exit-{how}-landed", full_page=False)
     # Back never returns to the page exited; the page before it is still there, as the
     # description and the safety page say.
     page.go_back()

@@ -25,7 +25,7 @@ from dashboard.site_pages import (
     unknown_id_kinds,
 )
 from dashboard.web.security import EMBED_PATH_PREFIX
-from tests.dashboard.first_response import layout_graphs, layout_marks, read_page
+from tests.support.first_response import layout_graphs, layout_marks, read_page
 
 LANGS = ("en", "fr")
 HOTLINE = "tel:+18339001010"

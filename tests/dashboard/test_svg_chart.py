@@ -16,7 +16,7 @@ from dashboard.figures.series import charted_points
 from dashboard.figures.svg_axes import date_scale, format_tick, nice_step, value_scale
 from dashboard.figures.svg_chart import figure_svg
 from dashboard.figures.svg_marks import SHAPES
-from tests.dashboard.test_figures import TARGET, obs, page
+from tests.support.figure_rows import TARGET, obs, page
 
 
 @pytest.mark.parametrize(("value", "separators", "prefix", "suffix", "text"), [

@@ -12,6 +12,7 @@ import pytest
 from benchmarks import lighthouse
 from benchmarks.budgets import budget_for
 from dashboard.site_pages import public_templates
+from tests.support.server import dashboard
 
 
 def test_the_pages_are_every_public_page_and_the_error_pages(demo_db: Path) -> None:
@@ -43,10 +44,10 @@ def test_other_pages_bytes_have_no_budget() -> None:
 
 @pytest.mark.browser
 @pytest.mark.skipif(not lighthouse.LIGHTHOUSE.exists(), reason="make bench installs Lighthouse")
-def test_one_run_writes_every_figure_with_its_budget(demo_server_url: str, demo_db: Path,
-                                                     tmp_path: Path) -> None:
-    lighthouse.main(["--url", demo_server_url, "--db", str(demo_db), "--only", "safety_fr",
-                     "--runs", "1", "--results", str(tmp_path)])
+def test_one_run_writes_every_figure_with_its_budget(demo_db: Path, tmp_path: Path) -> None:
+    with dashboard(demo_db, state_dir=tmp_path / "state") as server:
+        lighthouse.main(["--url", server.url, "--db", str(demo_db), "--only", "safety_fr",
+                         "--runs", "1", "--results", str(tmp_path)])
     document = json.loads((tmp_path / "lighthouse.json").read_text(encoding="utf-8"))
     figures = {f["key"]: f for f in document["figures"]}
     for metric in ("performance", "accessibility", "best-practices", "seo", "lcp", "tbt",
