@@ -33,7 +33,7 @@ import duckdb
 from pipelines import logs, sql, writer
 from pipelines.errors import DataRejected, Problem
 from pipelines.marts.milestones import RECORDS_TABLE, MilestoneRecord
-from pipelines.periods import FiscalQuarter
+from pipelines.periods import FiscalQuarter, sql_macros
 from pipelines.release.snapshot import open_read_only
 from pipelines.settings import Settings
 from pipelines.sources.raw import sha256_of
@@ -275,6 +275,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, staging: duckdb.DuckDBPyConnecti
     # Arrow hands the staged columns over between the two DuckDB instances without
     # converting them row by row.
     con.register("sub_incoming", staging.table(valid_table).to_arrow_table())
+    # The writer's sessions have the calendar's macros already; a connection opened
+    # elsewhere (the demonstration rows added to a build) gets them here.
+    con.execute(sql_macros())
     try:
         con.execute(_INSERT_SQL.format(table="sub_incoming"),
                     {"load_id": load_id, "file": file, "status": status})
