@@ -46,6 +46,16 @@ class TrackerDash(dash.Dash):
     content written from its own layout, ``<html lang>``, its own ``<title>``, description
     and Open Graph tags, in the page's language, before any script runs."""
 
+    # Dash's page configuration names the server's exact Python build and a version-check
+    # address for its development tools (off here): neither is a visitor's business.
+    _UNSHARED_CONFIG = ("python_version", "dash_version_url")
+
+    def _config(self) -> dict[str, Any]:
+        config: dict[str, Any] = super()._config()  # type: ignore[no-untyped-call]
+        for key in self._UNSHARED_CONFIG:
+            config.pop(key, None)
+        return config
+
     # Dash calls it with keywords only, which **kwargs takes.
     def interpolate_index(self, **kwargs: Any) -> str:  # type: ignore[override]
         lang = request_lang()

@@ -17,6 +17,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.links import href
+from dashboard.components.tables import scroll_table
 from dashboard.text.review import quarter_label, to_date_text, value_text
 from dashboard.text.status import marks, status_words
 from pipelines.language.formatting import format_date
@@ -58,11 +59,10 @@ def _table(data: ReviewThenAndNow, as_of: str, lang: Lang) -> Component:
                    data.reviewed_at.date(), lang) if data.reviewed_at else ""),
                t("review_then.col_now", lang)]
     body = [row for item in data.changed for row in _rows(item, as_of, lang)]
-    return html.Div(
+    return scroll_table(
         html.Table([html.Caption(caption),
                     html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
-                    html.Tbody(body)], className="data-table"),
-        className="table-scroll", tabIndex="0", role="region", **{"aria-label": caption})
+                    html.Tbody(body)], className="data-table"), caption)
 
 
 def _downloads(data: ReviewThenAndNow, as_of: str, lang: Lang) -> Component:

@@ -44,10 +44,6 @@ STATES = [
 # Known problems, (path, width) -> the tables wider than the screen there: the check expects
 # exactly these (and lets the page scroll sideways), so it fails once the page is fixed and
 # the entry must go. Everything else is checked as on any page.
-KNOWN_WIDE_TABLES = {
-    # The "as shown at the review and as known today" table of an earlier quarter.
-    ("/review/quarterly?quarter=2025-26Q1", 390): ["data-table"],
-}
 NEUTRAL = "https://www.google.ca/"
 # Interactive elements, and how small each one is.
 TOO_SMALL = """() => Array.from(document.querySelectorAll(
@@ -112,10 +108,8 @@ def test_page_is_accessible_and_fits_the_screen(browser: Browser, request: pytes
 def _fits_the_screen(page: Page, path: str, width: int) -> None:
     """No table wider than the screen, no sideways scrolling, no target under 24 px; and,
     scrolled to the bottom, the help bar and Quick exit still in view (the embed has none)."""
-    known = KNOWN_WIDE_TABLES.get((path, width), [])
-    assert page.evaluate(WIDE_TABLES) == known
-    if not known:
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate(WIDE_TABLES) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.evaluate(TOO_SMALL) == []
     if not path.startswith("/embed/"):
         page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")

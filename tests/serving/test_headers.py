@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import dash
 import pytest
 from flask.testing import FlaskClient
@@ -64,3 +66,9 @@ def test_each_inline_script_of_the_index_is_hashed(
 def test_policy_text_is_stable() -> None:
     policy = content_security_policy(["'sha256-abc'"])
     assert policy.endswith("script-src 'self' 'sha256-abc'")
+
+
+def test_pages_do_not_name_the_servers_python_build(serving_client: FlaskClient) -> None:
+    page = serving_client.get("/?lang=fr").get_data(as_text=True)
+    assert sys.version not in page and "python_version" not in page
+    assert '"dash_version"' in page  # the renderer's own configuration is still there
