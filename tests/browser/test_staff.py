@@ -68,7 +68,7 @@ def test_a_submitter_uploads_previews_and_loads_and_the_public_page_changes(
     shots.take(page, "staff-preview-en-1280")
     page.click("text=Load into the tracker")
     expect(page.get_by_role("heading", name="Loaded")).to_be_visible()
-    expect(page.locator("main")).to_contain_text("13 figure row(s)")
+    expect(page.locator("main")).to_contain_text("13 figure rows")
     after = _public_text(page, staff_server)
     assert after != before
     assert "72 workers" in after and "72 workers" not in before
