@@ -118,7 +118,7 @@ def _catalogue() -> dict[str, dict[Lang, str]]:
     return load_catalogue()
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:
+def t(key: str, lang: str = DEFAULT_LANG, /, **fmt: object) -> str:
     """The text for ``key`` in ``lang``; ``fmt`` fills ``{placeholders}``. A plural entry
     takes its form from ``fmt["count"]`` (a number), shown formatted for ``lang``."""
     try:

@@ -34,6 +34,7 @@ from pipelines import logs, sql, writer
 from pipelines.errors import DataRejected, Problem
 from pipelines.marts.milestones import RECORDS_TABLE, MilestoneRecord
 from pipelines.periods import FiscalQuarter
+from pipelines.problem_codes import Code
 from pipelines.release.snapshot import open_read_only
 from pipelines.settings import Settings
 from pipelines.sources.raw import sha256_of
@@ -80,7 +81,8 @@ class CheckedFile:
     records: list[MilestoneRecord] = field(default_factory=list)  # load_id/recorded_at unset
     outcome: str = ""
     load_id: int = 0
-    message: str = ""
+    message: str = ""  # English, as meta.loads keeps it
+    identical_to: int = 0  # the load an 'unchanged' file repeats
 
 
 class SubmissionRejected(DataRejected):
@@ -127,7 +129,7 @@ def check_file(con: duckdb.DuckDBPyConnection, index: int, name: str, path: Path
     parsed unless ``cells`` holds its cells as staged before (:func:`.read.save_cells`);
     ``keep_cells`` is where to save them for a later check."""
     if not path.is_file():
-        missing = Problem(name, 0, "-", "file not found")
+        missing = Problem(name, 0, "-", Code.FILE_NOT_FOUND)
         return CheckedFile(name, path, "", problems=[missing], problem_count=1)
     checked = CheckedFile(name, path, sha256_of(path))
     if cells is not None and read.has_cells(cells):
@@ -254,7 +256,8 @@ def _load(con: duckdb.DuckDBPyConnection, staging: duckdb.DuckDBPyConnection,
     )
     for c in checked:
         if c.sha256 in seen:
-            c.outcome, c.message = "unchanged", f"identical to load {seen[c.sha256]}"
+            c.outcome, c.identical_to = "unchanged", seen[c.sha256]
+            c.message = f"identical to load {c.identical_to}"
             _insert_load(con, c, now, db, 0, 0)
             continue
         c.outcome = "accepted"
