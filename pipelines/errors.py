@@ -54,6 +54,11 @@ class Problem:
         """The message in ``lang``."""
         return self.what.text(lang)
 
+    def language(self, lang: str) -> str:
+        """The language :meth:`text` answers in for ``lang``: English for a problem kept as
+        English words only (a page marks it ``lang="en"``)."""
+        return "en" if self.code is Code.KEPT_TEXT else lang
+
     @property
     def message(self) -> str:
         """The message in English."""
@@ -75,15 +80,23 @@ class Problem:
         return self.file, self.row, self.column, self.message
 
     def to_json(self) -> dict[str, Any]:
-        """A problem as a page keeps it to show again (code and values, no words)."""
+        """A problem as a page keeps it to show again: its code and values, and its English
+        for a reader of the file (and for a later version that no longer knows the code)."""
         return {"file": self.file, "row": self.row, "column": self.column,
-                "code": self.code.value, "params": self.what.to_json()["params"]}
+                "code": self.code.value, "params": self.what.to_json()["params"],
+                "message": self.message}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Problem:
-        code = Code(data["code"])
-        values = Message.from_json({"key": code.key, "params": data["params"]}).values
-        return cls(str(data["file"]), int(data["row"]), str(data["column"]), code, **values)
+        """The problem :meth:`to_json` kept. One kept without a code, or whose code or values
+        this version does not declare, is its kept English words (:attr:`Code.KEPT_TEXT`)."""
+        place = str(data["file"]), int(data["row"]), str(data["column"])
+        try:
+            code = Code(data["code"])
+            values = Message.from_json({"key": code.key, "params": data["params"]}).values
+            return cls(*place, code, **values)
+        except (KeyError, ValueError, TypeError):
+            return cls(*place, Code.KEPT_TEXT, text=str(data.get("message", "")))
 
 
 class TrackerError(Exception):

@@ -16,11 +16,12 @@ from werkzeug.datastructures import MultiDict
 
 from dashboard.context import current_db
 from dashboard.staff import auth, render, state, uploads
-from pipelines.deliverables import record_deliverable
-from pipelines.errors import DataRejected, TrackerError
+from pipelines.deliverables import FORM, record_deliverable
+from pipelines.errors import DataRejected, Problem, TrackerError
 from pipelines.language.formatting import format_bytes, format_date, format_value
 from pipelines.language.i18n import other_lang, pick, t
 from pipelines.marts.milestones import MilestoneRecord
+from pipelines.problem_codes import Code
 from pipelines.read import strategy
 from pipelines.submissions.ingest import SubmissionRejected, ingest, record_refusal
 from pipelines.submissions.preview import SubmissionPreview, preview_submission
@@ -46,11 +47,12 @@ def _rejected(pending: uploads.Pending, rejected: SubmissionRejected) -> flask.R
 
 
 def _report(report: uploads.Report, token: str, status: int = 200) -> flask.Response:
+    other = other_lang("fr" if auth.lang() == "fr" else "en")
     return render.page("report.html", "staff_upload.heading", status,
                        problems=report.problems, total=report.total,
                        more=max(0, report.total - len(report.problems)), name=report.name,
                        switch_url=render.url("staff.upload_report", token=token,
-                                             lang=other_lang(auth.lang())))
+                                             lang=other))
 
 
 def _may_see(pending_owner: str) -> bool:
@@ -178,8 +180,8 @@ def register(blueprint: flask.Blueprint) -> None:
         english: list[str] = []  # for the audit
         if flask.request.method == "POST":
             record = _record_from(form, user.email)
-            if isinstance(record, str):
-                problems = english = [record]
+            if isinstance(record, Problem):
+                problems, english = [record.text(lang)], [record.message]
             else:
                 try:
                     record_deliverable(settings, record)
@@ -210,12 +212,12 @@ def register(blueprint: flask.Blueprint) -> None:
                            today=date.today().isoformat(), pick=pick)
 
 
-def _record_from(form: MultiDict[str, str], email: str) -> MilestoneRecord | str:
-    """The record the form describes, or the one-line reason it describes none."""
+def _record_from(form: MultiDict[str, str], email: str) -> MilestoneRecord | Problem:
+    """The record the form describes, or the problem why it describes none."""
     try:
         as_of = date.fromisoformat(form.get("as_of", ""))
     except ValueError:
-        return t("staff_deliverables.as_of", auth.lang()) + ": YYYY-MM-DD"
+        return Problem(FORM, 1, "as_of", Code.MALFORMED_DATE, value=form.get("as_of", "")[:40])
     return MilestoneRecord(
         milestone_id=form.get("milestone_id", "")[:80], status=form.get("status", "")[:40],
         as_of=as_of, recorded_by=email, source="staff",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -145,3 +146,45 @@ def test_a_refused_upload_reads_again_in_the_other_language(
     address = html.unescape(switch[1])
     assert signed_in("reviewer").get(address).status_code == 200
     assert client.get("/staff/upload/report?token=" + "x" * 24).status_code == 410
+
+
+def test_a_report_kept_as_english_words_still_shows_marked_english(
+        settings: Settings, signed_in: Callable[[str], FlaskClient]) -> None:
+    """A report kept before problems had codes (English words only) still opens, each
+    problem as it was kept and marked ``lang="en"`` on the French page."""
+    client = signed_in("submitter")
+    token = csrf_token(client.get("/staff/upload"))
+    bad = (BAD_FIGURES.splitlines()[0] + "\n"
+           + "frontline_workers_trained,2025-26Q1,ontario,total,-3,exact,,P\n").encode()
+    page = client.post("/staff/upload?lang=en", content_type="multipart/form-data",
+                       data={"csrf_token": token, "submission": (io.BytesIO(bad), "b.csv")})
+    switch = re.search(r'<a href="([^"]+)" lang="fr">', page.get_data(as_text=True))
+    assert switch
+    upload = re.search(r"token=(\w+)", html.unescape(switch[1]))
+    assert upload
+    kept = settings.state_dir / "uploads" / upload[1] / "report.json"
+    kept.write_text(json.dumps({"total": 1, "problems": [
+        {"file": "b.csv", "row": 2, "column": "value",
+         "message": 'value cannot be negative: "-3"'}]}))
+    french = client.get(html.unescape(switch[1]))
+    text = html.unescape(french.get_data(as_text=True))
+    assert french.status_code == 200
+    assert '<td lang="en">value cannot be negative: "-3"</td>' in text
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", 'malformed date "30/09/2025"; expected YYYY-MM-DD, such as 2026-09-30'),
+    ("fr", "date mal formée «\u00a030/09/2025\u00a0»\u00a0; attendu AAAA-MM-JJ, comme "
+           "2026-09-30"),
+])
+def test_a_deliverable_date_the_form_cannot_read_is_worded_in_the_page_language(
+        signed_in: Callable[[str], FlaskClient], lang: str, expected: str) -> None:
+    client = signed_in("submitter")
+    page = client.get("/staff/deliverables")
+    milestone = re.search(r'<option value="([\w-]+)"', page.get_data(as_text=True))
+    assert milestone
+    response = client.post(f"/staff/deliverables?lang={lang}", data={
+        "csrf_token": csrf_token(page), "milestone_id": milestone[1], "status": "done",
+        "as_of": "30/09/2025"})
+    assert response.status_code == 422
+    assert expected in html.unescape(response.get_data(as_text=True))
