@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import total_ordering
 from typing import Any
 
+from pipelines.language.i18n import t
 from pipelines.language.messages import Message, Value
 from pipelines.problem_codes import Code
 
@@ -108,7 +109,7 @@ class DataRejected(TrackerError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(set(problems))
-        super().__init__(f"{len(self.problems)} problem(s) found; nothing was written")
+        super().__init__(t("message.problems_found", "en", count=len(self.problems)))
 
 
 class SourceIntegrityError(TrackerError):

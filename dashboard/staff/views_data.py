@@ -23,7 +23,12 @@ from pipelines.language.i18n import other_lang, pick, t
 from pipelines.marts.milestones import MilestoneRecord
 from pipelines.problem_codes import Code
 from pipelines.read import strategy
-from pipelines.submissions.ingest import SubmissionRejected, ingest, record_refusal
+from pipelines.submissions.ingest import (
+    SubmissionRejected,
+    ingest,
+    record_refusal,
+    rows_and_statuses,
+)
 from pipelines.submissions.preview import SubmissionPreview, preview_submission
 from pipelines.vocabulary import MILESTONE_STATUSES
 from pipelines.writer import WriterBusy
@@ -69,7 +74,7 @@ def _refuse(pending: uploads.Pending, preview: SubmissionPreview) -> flask.Respo
     except SubmissionRejected as rejected:
         state.audit(settings, user.email, "upload", "rejected", subject=pending.name,
                     sha256=pending.sha256, detail=uploads.audit_detail(
-                        rejected.load_ids[0], f"{rejected.total} problem(s)"))
+                        rejected.load_ids[0], t("message.problems", "en", count=rejected.total)))
         return _rejected(pending, rejected)
     raise AssertionError("record_refusal always raises")  # pragma: no cover
 
@@ -86,13 +91,13 @@ def _load(pending: uploads.Pending, claim: uploads.Claim,
     except SubmissionRejected as rejected:  # the data changed since the preview
         state.audit(settings, user.email, "load", "rejected", subject=pending.name,
                     sha256=pending.sha256, detail=uploads.audit_detail(
-                        rejected.load_ids[0], f"{rejected.total} problem(s)"))
+                        rejected.load_ids[0], t("message.problems", "en", count=rejected.total)))
         return _rejected(pending, rejected)
     except WriterBusy:
         return _busy()
     state.audit(settings, user.email, "load", result.outcome, subject=pending.name,
                 sha256=pending.sha256, detail=uploads.audit_detail(
-                    result.load_id, f"{result.rows} rows, {result.deliverables} deliverable(s)"))
+                    result.load_id, rows_and_statuses(result.rows, result.deliverables)))
     claim.finish(result.outcome, result.load_id)
     shown = [i for i in sorted(set(indicators)) if strategy.indicator_exists(current_db(), i)]
     return render.page("loaded.html", "staff_upload.loaded_heading", result=result,

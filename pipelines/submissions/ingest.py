@@ -32,6 +32,7 @@ import duckdb
 
 from pipelines import logs, sql, writer
 from pipelines.errors import DataRejected, Problem
+from pipelines.language.i18n import t
 from pipelines.marts.milestones import RECORDS_TABLE, MilestoneRecord
 from pipelines.periods import FiscalQuarter
 from pipelines.problem_codes import Code
@@ -96,12 +97,18 @@ class SubmissionRejected(DataRejected):
         super().__init__(problems)
         self.total = total
         self.load_ids = list(load_ids)
-        self.args = (f"{total:,} problem(s) found; nothing was written",)
+        self.args = (t("message.problems_found", "en", count=total),)
 
 
 # Called inside the writer's lock once load ids are given, before the new version is
 # swapped in (the staff area notes what it is about to load, to reconcile after a crash).
 BeforeSwap = Callable[[list["CheckedFile"]], None]
+
+
+def rows_and_statuses(rows: int, statuses: int) -> str:
+    """What a load took in, as the log and the audit say it (English)."""
+    return (f"{t('message.rows', 'en', count=rows)}, "
+            f"{t('message.deliverable_statuses', 'en', count=statuses)}")
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, settings: Settings, today: date) -> Reference:
@@ -187,8 +194,9 @@ def ingest(
                     _refuse(settings, checked, moment, journal.highest_load_id(con))
             _load(con, staging, checked, moment, settings.db_path)
             writer.note(outcome=checked[0].outcome if len(checked) == 1 else "accepted",
-                        detail=", ".join(f"load {c.load_id}: {c.outcome}, {c.rows} rows, "
-                                         f"{c.deliverables} deliverable(s)" for c in checked))
+                        detail=", ".join(f"load {c.load_id}: {c.outcome}, "
+                                         f"{rows_and_statuses(c.rows, c.deliverables)}"
+                                         for c in checked))
             if before_swap is not None:
                 before_swap(checked)
             publish(con, settings)  # recomputes the marts too
@@ -215,7 +223,7 @@ def record_refusal(settings: Settings, checked: list[CheckedFile], *,
             _refuse(settings, checked, now or datetime.now(), highest)
         except SubmissionRejected as rejected:
             write.detail = f"load {', '.join(map(str, rejected.load_ids))}: " \
-                           f"{rejected.total:,} problem(s)"
+                           f"{t('message.problems', 'en', count=rejected.total)}"
             raise
 
 
@@ -295,7 +303,8 @@ def _keep_rejected(checked: list[CheckedFile], folder: Path) -> None:
         if not c.problems or not c.path.is_file():
             continue
         stem = f"load-{c.load_id}-{c.path.name}"
-        lines = [f"Rejected {c.name} (load {c.load_id}): {c.problem_count:,} problem(s). "
+        count = t("message.problems", "en", count=c.problem_count)
+        lines = [f"Rejected {c.name} (load {c.load_id}): {count}. "
                  "Fix every line and send it again:", ""]
         lines += report.lines(c.problems)
         temporary = folder / f".{stem}.{os.getpid()}.tmp"

@@ -11,13 +11,14 @@ from datetime import date
 
 import pytest
 
-from pipelines.errors import Problem
+from pipelines.errors import DataRejected, Problem
 from pipelines.language.i18n import Plural, load_catalogue
 from pipelines.language.messages import Kind, Message
 from pipelines.problem_codes import Code
 from pipelines.settings import REPO_ROOT
 from pipelines.sources.context import CONTEXT_SPECS, RAW_COLUMNS
 from pipelines.sources.reference import SPECS
+from pipelines.submissions.ingest import SubmissionRejected, rows_and_statuses
 from pipelines.submissions.template import COLUMNS, DELIVERABLE_COLUMNS
 
 SECTION = "problem."
@@ -215,3 +216,16 @@ def test_a_kept_problem_keeps_its_english_for_a_reader_of_the_file() -> None:
     assert problem.to_json()["message"] == 'value cannot be negative: "-1"'
     assert problem.language("fr") == "fr"
 
+
+@pytest.mark.parametrize(("count", "english"), [
+    (1, "1 problem found; nothing was written"),
+    (2, "2 problems found; nothing was written")])
+def test_a_rejection_counts_its_problems_in_words(count: int, english: str) -> None:
+    problems = [Problem("f", row, "-", Code.EMPTY_FILE) for row in range(count)]
+    assert str(DataRejected(problems)) == english
+    assert str(SubmissionRejected(problems, 1234)) == "1,234 problems found; nothing was written"
+
+
+def test_a_load_says_what_it_took_in_with_plural_forms() -> None:
+    assert rows_and_statuses(1, 0) == "1 row, 0 deliverable statuses"
+    assert rows_and_statuses(2400, 1) == "2,400 rows, 1 deliverable status"
