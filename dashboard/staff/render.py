@@ -39,11 +39,13 @@ def language_switch() -> str:
 
 def page(template: str, heading_key: str, status: int = 200, **context: Any) -> flask.Response:
     """The page; ``switch_url`` in ``context`` is where its language switch leads, when that
-    is not this address (a POST's answer, shown again by a GET)."""
+    is not this address (a POST's answer, shown again by a GET), and ``nav_endpoint`` the
+    navigation entry it belongs to, when that is not its own endpoint."""
     lang = auth.lang()
     switch_url = context.pop("switch_url", None) or language_switch()
+    current = context.pop("nav_endpoint", None) or flask.request.endpoint
     user = getattr(flask.g, "staff_user", None)
-    nav = [(url(endpoint), t(key, lang), flask.request.endpoint == endpoint)
+    nav = [(url(endpoint), t(key, lang), current == endpoint)
            for endpoint, key in NAV if user is not None and user.may(auth.role_of(endpoint))]
     body = flask.render_template(
         f"staff/{template}", lang=lang, t=lambda key, **fmt: t(key, lang, **fmt),

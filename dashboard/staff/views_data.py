@@ -57,7 +57,7 @@ def _report(report: uploads.Report, token: str, status: int = 200) -> flask.Resp
                        problems=report.problems, total=report.total,
                        more=max(0, report.total - len(report.problems)), name=report.name,
                        switch_url=render.url("staff.upload_report", token=token,
-                                             lang=other))
+                                             lang=other), nav_endpoint="staff.upload")
 
 
 def _may_see(pending_owner: str) -> bool:

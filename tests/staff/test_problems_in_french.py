@@ -142,6 +142,8 @@ def test_a_refused_upload_reads_again_in_the_other_language(
     assert "Le fichier a été refusé\u00a0: 1 problème" in text
     assert "la valeur ne peut pas être négative\u00a0: «\u00a0-3\u00a0»" in text
     assert "value cannot be negative" not in text
+    # Still the upload page, for the navigation too.
+    assert re.search(r'<a href="[^"]*/staff/upload[^"]*" aria-current="page">', text)
     # Someone else's report is not shown to a submitter; an unknown one is gone.
     address = html.unescape(switch[1])
     assert signed_in("reviewer").get(address).status_code == 200
