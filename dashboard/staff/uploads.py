@@ -159,8 +159,7 @@ class Report:
     total: int
 
 
-def keep_report(settings: Settings, pending: Pending, problems: list[Problem], total: int,
-                load_id: int) -> None:
+def keep_report(pending: Pending, problems: list[Problem], total: int, load_id: int) -> None:
     """Keep the report of a refused upload and mark it used up (``done.json``); its file and
     cells are dropped (the ingest kept the file under ``rejected/``)."""
     _write_json(pending.folder / "report.json",

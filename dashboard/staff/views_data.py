@@ -45,8 +45,7 @@ def _user() -> auth.StaffUser:
 
 def _rejected(pending: uploads.Pending, rejected: SubmissionRejected) -> flask.Response:
     """Keep the report with the upload and show it (the language switch shows it again)."""
-    uploads.keep_report(auth.settings(), pending, rejected.problems, rejected.total,
-                        rejected.load_ids[0])
+    uploads.keep_report(pending, rejected.problems, rejected.total, rejected.load_ids[0])
     return _report(uploads.Report(pending.name, pending.owner, rejected.problems,
                                   rejected.total), pending.token, 422)
 
