@@ -19,6 +19,7 @@ import duckdb
 
 from pipelines import sql, submissions, writer
 from pipelines.errors import DataRejected, Problem
+from pipelines.problem_codes import Code
 from pipelines.settings import Settings
 from pipelines.sources.context import RAW_FILE, ContextData, read_context
 from pipelines.sources.raw import RawDocument, load_documents, read_sidecar, verify_sha256
@@ -77,8 +78,7 @@ def read_inputs(settings: Settings) -> Inputs:
 
 def _check_context_sources(context: ContextData,
                            documents: dict[str, RawDocument]) -> list[Problem]:
-    return [context.sources.problem(i, "source_id", f"source_id {row['source_id']!r} is "
-                                    "already used by a document in data/raw")
+    return [context.sources.problem(i, "source_id", Code.SOURCE_ID_TAKEN, value=row["source_id"])
             for i, row in context.sources.numbered() if row["source_id"] in documents]
 
 

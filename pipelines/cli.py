@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from pipelines.errors import DataRejected, TrackerError
+from pipelines.language.i18n import t
 from pipelines.settings import load_settings
 
 DB_OPTION = click.option(
@@ -32,8 +33,8 @@ def reports_rejections(command: Callable[..., Any]) -> Callable[..., Any]:
         except DataRejected as rejected:
             for problem in rejected.problems:
                 click.echo(str(problem), err=True)
-            click.echo(f"rejected: {len(rejected.problems)} problem(s); nothing was written",
-                       err=True)
+            count = t("message.problems", "en", count=len(rejected.problems))
+            click.echo(f"rejected: {count}; nothing was written", err=True)
             sys.exit(1)
         except TrackerError as error:
             click.echo(f"error: {error}", err=True)

@@ -38,6 +38,7 @@ def _reconcile_uploads(settings: Settings) -> None:
     import sqlite3
 
     from dashboard.staff import uploads
+    from pipelines.language.i18n import t
 
     try:
         settled = uploads.reconcile_all(settings)
@@ -45,5 +46,5 @@ def _reconcile_uploads(settings: Settings) -> None:
         logging.getLogger(__name__).error("uploads not reconciled: %s", error)
         return
     if settled:
-        logging.getLogger(__name__).warning("recorded %d Load(s) a stopped worker had swapped "
-                                            "in", settled)
+        logging.getLogger(__name__).warning("recorded %s a stopped worker had swapped in",
+                                            t("message.loads", "en", count=settled))

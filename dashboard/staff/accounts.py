@@ -9,13 +9,24 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from dashboard.staff import state
+from pipelines.language.messages import Message
+from pipelines.problem_codes import Code
 from pipelines.settings import Settings
 
 MIN_PASSWORD_LENGTH: Final = 12
 
 
 class AccountError(ValueError):
-    """An account that cannot be created as asked (bad e-mail, role or password)."""
+    """An account that cannot be created or changed as asked (bad e-mail, role or password).
+    ``str()`` is the English message (the command line, the log, the audit); :meth:`text`
+    the message in a page's language."""
+
+    def __init__(self, code: Code, /, **values: object) -> None:
+        self.what = Message.of(code.key, code.params, **values)
+        super().__init__(self.what.text("en"))
+
+    def text(self, lang: str) -> str:
+        return self.what.text(lang)
 
 
 @cache
@@ -30,20 +41,20 @@ def _dummy_hash() -> str:
 
 def check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+        raise AccountError(Code.PASSWORD_TOO_SHORT, minimum=MIN_PASSWORD_LENGTH)
 
 
 def check_email(email: str) -> str:
     email = state.normalise_email(email)
     local, at, domain = email.partition("@")
     if not (local and at and "." in domain) or any(c.isspace() for c in email):
-        raise AccountError(f"{email!r} is not an e-mail address")
+        raise AccountError(Code.NOT_AN_EMAIL, value=email)
     return email
 
 
 def _check_role(role: str) -> None:
     if role not in state.ROLES:
-        raise AccountError(f"role {role!r} is not one of {', '.join(state.ROLES)}")
+        raise AccountError(Code.ROLE_NOT_ALLOWED, value=role, allowed=state.ROLES)
 
 
 def add_user(settings: Settings, email: str, role: str, password: str | None) -> str:
@@ -58,8 +69,7 @@ def add_user(settings: Settings, email: str, role: str, password: str | None) ->
         hashed = _hasher().hash(password)
     with state.connect(settings) as con:
         if not state.insert_account(con, email, role, hashed):
-            raise AccountError(f"{email} already has an account; change its role, password "
-                               "or state instead")
+            raise AccountError(Code.ACCOUNT_EXISTS, email=email)
     return email
 
 
@@ -69,10 +79,10 @@ def _changed(settings: Settings, change: str, email: str, *args: object) -> str:
     try:
         with state.connect(settings) as con:
             found = getattr(state, change)(con, email, *args)
-    except state.LastAdmin as error:
-        raise AccountError(str(error)) from None
+    except state.LastAdmin:
+        raise AccountError(Code.LAST_ADMINISTRATOR, email=email) from None
     if not found:
-        raise AccountError(f"no account {email}")
+        raise AccountError(Code.NO_ACCOUNT, email=email)
     return email
 
 

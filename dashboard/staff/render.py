@@ -38,15 +38,20 @@ def language_switch() -> str:
 
 
 def page(template: str, heading_key: str, status: int = 200, **context: Any) -> flask.Response:
+    """The page; ``switch_url`` in ``context`` is where its language switch leads, when that
+    is not this address (a POST's answer, shown again by a GET), and ``nav_endpoint`` the
+    navigation entry it belongs to, when that is not its own endpoint."""
     lang = auth.lang()
+    switch_url = context.pop("switch_url", None) or language_switch()
+    current = context.pop("nav_endpoint", None) or flask.request.endpoint
     user = getattr(flask.g, "staff_user", None)
-    nav = [(url(endpoint), t(key, lang), flask.request.endpoint == endpoint)
+    nav = [(url(endpoint), t(key, lang), current == endpoint)
            for endpoint, key in NAV if user is not None and user.may(auth.role_of(endpoint))]
     body = flask.render_template(
         f"staff/{template}", lang=lang, t=lambda key, **fmt: t(key, lang, **fmt),
         num=lambda value: format_number(value, lang), user=user, nav=nav, url=url,
         heading=t(heading_key, lang), csrf_token=generate_csrf(),
-        switch_url=language_switch(), role_name=lambda role: t(f"staff.role_{role}", lang),
+        switch_url=switch_url, role_name=lambda role: t(f"staff.role_{role}", lang),
         **context)
     response = flask.make_response(body, status)
     # Staff pages hold names and unpublished figures: never stored by a browser or a proxy.

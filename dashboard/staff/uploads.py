@@ -14,6 +14,9 @@ a user sends becomes a path except through ``secure_filename``.
   without a ``done.json``, asks the served database whether those loads are there, and
   writes the audit record and ``done.json`` then; if they are not, the intent is dropped and
   the upload can be loaded again.
+* **A refusal's report stays.** A refused upload keeps its problems as codes and values
+  (``report.json``, no words), so its report page can be shown again, in either language,
+  until the upload is a day old; the file itself is kept under ``rejected/`` by the ingest.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
 from dashboard.staff import state
+from pipelines.errors import Problem
 from pipelines.settings import Settings
 from pipelines.sources.raw import sha256_of
 from pipelines.submissions import journal
@@ -143,6 +147,37 @@ def done(pending: Pending) -> Done | None:
     except (OSError, ValueError):
         return None
     return Done(str(value["outcome"]), int(value["load_id"]))
+
+
+@dataclass(frozen=True)
+class Report:
+    """The problems of a refused upload: the first of each kind, ``total`` counts them all."""
+
+    name: str
+    owner: str
+    problems: list[Problem]
+    total: int
+
+
+def keep_report(pending: Pending, problems: list[Problem], total: int, load_id: int) -> None:
+    """Keep the report of a refused upload and mark it used up (``done.json``); its file and
+    cells are dropped (the ingest kept the file under ``rejected/``)."""
+    _write_json(pending.folder / "report.json",
+                {"total": total, "problems": [p.to_json() for p in problems]})
+    Claim(pending, pending.owner).finish("rejected", load_id)
+
+
+def report(settings: Settings, token: str) -> Report | None:
+    """The kept report of upload ``token``, while the upload is kept."""
+    pending = find(settings, token)
+    if pending is None:
+        return None
+    try:
+        kept = json.loads((pending.folder / "report.json").read_text())
+        problems = [Problem.from_json(p) for p in kept["problems"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return Report(pending.name, pending.owner, problems, int(kept["total"]))
 
 
 class Busy(Exception):

@@ -1,9 +1,10 @@
 """Upload a submission (report or preview, then Load) and record a deliverable status.
 
 An upload is read and checked once; a refused one is recorded without the writer's lock
-(``record_refusal``). A Load and a deliverable status write only through the pipelines' one
-writer (``ingest``, ``record_deliverable``), the very code the command line runs; every
-attempt is in ``meta.audit``.
+(``record_refusal``) and its report kept with the upload (codes and values), so the report
+page reads in either language. A Load and a deliverable status write only through the
+pipelines' one writer (``ingest``, ``record_deliverable``), the very code the command line
+runs; every attempt is in ``meta.audit`` (in English, as the command line words it).
 """
 
 from __future__ import annotations
@@ -15,14 +16,19 @@ from werkzeug.datastructures import MultiDict
 
 from dashboard.context import current_db
 from dashboard.staff import auth, render, state, uploads
-from dashboard.staff.problems import localise
-from pipelines.deliverables import record_deliverable
-from pipelines.errors import DataRejected, TrackerError
+from pipelines.deliverables import FORM, record_deliverable
+from pipelines.errors import DataRejected, Problem, TrackerError
 from pipelines.language.formatting import format_bytes, format_date, format_value
-from pipelines.language.i18n import pick, t
+from pipelines.language.i18n import other_lang, pick, t
 from pipelines.marts.milestones import MilestoneRecord
+from pipelines.problem_codes import Code
 from pipelines.read import strategy
-from pipelines.submissions.ingest import SubmissionRejected, ingest, record_refusal
+from pipelines.submissions.ingest import (
+    SubmissionRejected,
+    ingest,
+    record_refusal,
+    rows_and_statuses,
+)
 from pipelines.submissions.preview import SubmissionPreview, preview_submission
 from pipelines.vocabulary import MILESTONE_STATUSES
 from pipelines.writer import WriterBusy
@@ -37,12 +43,25 @@ def _user() -> auth.StaffUser:
     return user
 
 
-def _rejected(name: str, error: SubmissionRejected | DataRejected) -> flask.Response:
-    lang = auth.lang()
-    total = getattr(error, "total", len(error.problems))
-    return render.page("report.html", "staff_upload.heading", 422,
-                       problems=[localise(p, lang) for p in error.problems], total=total,
-                       more=max(0, total - len(error.problems)), name=name)
+def _rejected(pending: uploads.Pending, rejected: SubmissionRejected) -> flask.Response:
+    """Keep the report with the upload and show it (the language switch shows it again)."""
+    uploads.keep_report(pending, rejected.problems, rejected.total, rejected.load_ids[0])
+    return _report(uploads.Report(pending.name, pending.owner, rejected.problems,
+                                  rejected.total), pending.token, 422)
+
+
+def _report(report: uploads.Report, token: str, status: int = 200) -> flask.Response:
+    other = other_lang("fr" if auth.lang() == "fr" else "en")
+    return render.page("report.html", "staff_upload.heading", status,
+                       problems=report.problems, total=report.total,
+                       more=max(0, report.total - len(report.problems)), name=report.name,
+                       switch_url=render.url("staff.upload_report", token=token,
+                                             lang=other), nav_endpoint="staff.upload")
+
+
+def _may_see(pending_owner: str) -> bool:
+    user = _user()
+    return pending_owner == user.email or user.may("reviewer")
 
 
 def _refuse(pending: uploads.Pending, preview: SubmissionPreview) -> flask.Response:
@@ -54,9 +73,8 @@ def _refuse(pending: uploads.Pending, preview: SubmissionPreview) -> flask.Respo
     except SubmissionRejected as rejected:
         state.audit(settings, user.email, "upload", "rejected", subject=pending.name,
                     sha256=pending.sha256, detail=uploads.audit_detail(
-                        rejected.load_ids[0], f"{rejected.total} problem(s)"))
-        uploads.discard(settings, pending.token)
-        return _rejected(pending.name, rejected)
+                        rejected.load_ids[0], t("message.problems", "en", count=rejected.total)))
+        return _rejected(pending, rejected)
     raise AssertionError("record_refusal always raises")  # pragma: no cover
 
 
@@ -72,14 +90,13 @@ def _load(pending: uploads.Pending, claim: uploads.Claim,
     except SubmissionRejected as rejected:  # the data changed since the preview
         state.audit(settings, user.email, "load", "rejected", subject=pending.name,
                     sha256=pending.sha256, detail=uploads.audit_detail(
-                        rejected.load_ids[0], f"{rejected.total} problem(s)"))
-        claim.finish("rejected", rejected.load_ids[0])
-        return _rejected(pending.name, rejected)
+                        rejected.load_ids[0], t("message.problems", "en", count=rejected.total)))
+        return _rejected(pending, rejected)
     except WriterBusy:
         return _busy()
     state.audit(settings, user.email, "load", result.outcome, subject=pending.name,
                 sha256=pending.sha256, detail=uploads.audit_detail(
-                    result.load_id, f"{result.rows} rows, {result.deliverables} deliverable(s)"))
+                    result.load_id, rows_and_statuses(result.rows, result.deliverables)))
     claim.finish(result.outcome, result.load_id)
     shown = [i for i in sorted(set(indicators)) if strategy.indicator_exists(current_db(), i)]
     return render.page("loaded.html", "staff_upload.loaded_heading", result=result,
@@ -131,7 +148,7 @@ def register(blueprint: flask.Blueprint) -> None:
     def load() -> flask.Response:
         settings, lang, user = auth.settings(), auth.lang(), _user()
         pending = uploads.find(settings, flask.request.form.get("token", ""))
-        if pending is None or not (pending.owner == user.email or user.may("reviewer")):
+        if pending is None or not _may_see(pending.owner):
             return render.page("message.html", "staff_upload.heading", 410,
                                body=t("staff_upload.expired", lang),
                                back=render.url("staff.upload"), back_label=t("staff.upload", lang))
@@ -143,6 +160,19 @@ def register(blueprint: flask.Blueprint) -> None:
         except uploads.Busy:
             return _busy()
 
+    @blueprint.route("/upload/report")
+    @auth.require("submitter")
+    def upload_report() -> flask.Response:
+        """The kept report of a refused upload, in the page's language."""
+        token = flask.request.args.get("token", "")
+        report = uploads.report(auth.settings(), token)
+        if report is None or not _may_see(report.owner):
+            lang = auth.lang()
+            return render.page("message.html", "staff_upload.heading", 410,
+                               body=t("staff_upload.expired", lang),
+                               back=render.url("staff.upload"), back_label=t("staff.upload", lang))
+        return _report(report, token)
+
     @blueprint.route("/deliverables", methods=["GET", "POST"])
     @auth.require("submitter")
     def deliverables() -> flask.Response:
@@ -150,20 +180,22 @@ def register(blueprint: flask.Blueprint) -> None:
         choices = strategy.milestones(current_db())
         form = flask.request.form
         messages: list[tuple[str, str]] = []
-        problems = []
+        problems: list[str] = []  # in the page's language
+        english: list[str] = []  # for the audit
         if flask.request.method == "POST":
             record = _record_from(form, user.email)
-            if isinstance(record, str):
-                problems = [record]
+            if isinstance(record, Problem):
+                problems, english = [record.text(lang)], [record.message]
             else:
                 try:
                     record_deliverable(settings, record)
                 except DataRejected as rejected:
-                    problems = [localise(p, lang).message for p in rejected.problems]
+                    problems = [p.text(lang) for p in rejected.problems]
+                    english = [p.message for p in rejected.problems]
                 except WriterBusy:
                     return _busy()
                 except TrackerError as error:
-                    problems = [str(error)]
+                    problems = english = [str(error)]
                 else:
                     chosen = next(m for m in choices if m.milestone_id == record.milestone_id)
                     state.audit(settings, user.email, "deliverable", "ok",
@@ -177,19 +209,19 @@ def register(blueprint: flask.Blueprint) -> None:
                     form = MultiDict()  # a recorded status leaves an empty form for the next
             if problems:
                 state.audit(settings, user.email, "deliverable", "rejected",
-                            subject=form.get("milestone_id", "")[:80], detail="; ".join(problems))
+                            subject=form.get("milestone_id", "")[:80], detail="; ".join(english))
         return render.page("deliverables.html", "staff_deliverables.heading",
                            200 if not problems else 422, choices=choices, messages=messages,
                            problems=problems, statuses=MILESTONE_STATUSES, form=form,
                            today=date.today().isoformat(), pick=pick)
 
 
-def _record_from(form: MultiDict[str, str], email: str) -> MilestoneRecord | str:
-    """The record the form describes, or the one-line reason it describes none."""
+def _record_from(form: MultiDict[str, str], email: str) -> MilestoneRecord | Problem:
+    """The record the form describes, or the problem why it describes none."""
     try:
         as_of = date.fromisoformat(form.get("as_of", ""))
     except ValueError:
-        return t("staff_deliverables.as_of", auth.lang()) + ": YYYY-MM-DD"
+        return Problem(FORM, 1, "as_of", Code.MALFORMED_DATE, value=form.get("as_of", "")[:40])
     return MilestoneRecord(
         milestone_id=form.get("milestone_id", "")[:80], status=form.get("status", "")[:40],
         as_of=as_of, recorded_by=email, source="staff",

@@ -17,7 +17,6 @@ import flask
 
 from dashboard.staff import accounts, auth, render, state
 from dashboard.staff.accounts import AccountError
-from dashboard.staff.problems import translate
 from pipelines import logs
 from pipelines.language.i18n import t
 from pipelines.settings import Settings
@@ -55,7 +54,7 @@ def _change(settings: Settings, user: auth.StaffUser, lang: str) -> tuple[int, s
             write.outcome, write.detail = "rejected", str(error)
             state.audit(settings, user.email, f"user_{action}", "rejected", subject=email,
                         detail=str(error))
-            return 422, translate(str(error), lang)[0]
+            return 422, error.text(lang)
         write.detail = email
     detail = form.get("role") if action in ("add", "role") else None
     state.audit(settings, user.email, f"user_{action}", "ok", subject=email, detail=detail)

@@ -213,9 +213,9 @@ def attention(review: StatutoryReview, lang: Lang) -> list[str]:
             continue
         name = pillar_name(pillar, lang)
         if v.deliverables_late:
-            lines.append(t("verdict.attention_late", lang, pillar=name, late=v.deliverables_late))
+            lines.append(t("verdict.attention_late", lang, pillar=name, count=v.deliverables_late))
         if v.indicators_bad:
-            lines.append(t("verdict.attention_bad", lang, pillar=name, bad=v.indicators_bad))
+            lines.append(t("verdict.attention_bad", lang, pillar=name, count=v.indicators_bad))
         if v.verdict == "not_assessable" and v.reason:
             lines.append(t("verdict.attention_unassessable", lang, pillar=name,
                            reason=t(f"verdict.reason_{v.reason}", lang)))

@@ -15,11 +15,11 @@ from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
+# LOCALES is defined with the catalogue (its plural rules need it) and read from here too.
+from pipelines.language.i18n import LOCALES as LOCALES
 from pipelines.language.i18n import normalise_lang, t
 from pipelines.periods import FISCAL_YEAR_FIRST_MONTH
 from pipelines.vocabulary import QUALIFIERS
-
-LOCALES: Final[dict[str, str]] = {"en": "en_CA", "fr": "fr_CA"}
 
 
 def _locale(lang: str) -> str:

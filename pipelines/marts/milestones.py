@@ -39,6 +39,7 @@ import duckdb
 from pipelines import sql
 from pipelines.errors import Problem
 from pipelines.periods import FiscalQuarter
+from pipelines.problem_codes import Code, Said
 from pipelines.settings import Settings
 from pipelines.vocabulary import MILESTONE_RECORD_SOURCES, MILESTONE_STATUSES
 
@@ -85,28 +86,29 @@ class HistoryRow:
 
 def check_record(record: MilestoneRecord, known: Iterable[str], *, today: date,
                  strategy_start: date, file: str, row: int) -> list[Problem]:
-    """Every problem of one record, each as ``FILE:ROW:COLUMN: message`` (empty: valid)."""
-    found: list[tuple[str, str]] = []
+    """Every problem of one record, each at ``FILE:ROW:COLUMN`` (empty: valid)."""
+    found: list[tuple[str, Said]] = []
     if record.milestone_id not in set(known):
-        found.append(("milestone_id", f"unknown deliverable {record.milestone_id[:40]!r}"))
+        found.append(("milestone_id", (Code.UNKNOWN_DELIVERABLE,
+                                       {"value": record.milestone_id[:40]})))
     if record.status not in MILESTONE_STATUSES:
-        found.append(("status", f"status {record.status[:40]!r} is not one of "
-                                f"{', '.join(MILESTONE_STATUSES)}"))
+        found.append(("status", (Code.STATUS_NOT_ALLOWED, {"value": record.status[:40],
+                                                           "allowed": MILESTONE_STATUSES})))
     if record.source not in RECORD_SOURCES:
-        found.append(("source", f"source {record.source[:40]!r} is not one of "
-                                f"{', '.join(RECORD_SOURCES)}"))
+        found.append(("source", (Code.SOURCE_NOT_ALLOWED, {"value": record.source[:40],
+                                                           "allowed": RECORD_SOURCES})))
     if record.as_of > today:
-        found.append(("as_of", f"as_of {record.as_of.isoformat()} is in the future"))
+        found.append(("as_of", (Code.AS_OF_FUTURE, {"date": record.as_of})))
     if record.as_of < strategy_start:
-        found.append(("as_of", f"as_of {record.as_of.isoformat()} is before the strategy "
-                               f"began ({strategy_start.isoformat()})"))
+        found.append(("as_of", (Code.AS_OF_BEFORE_START, {"date": record.as_of,
+                                                          "start": strategy_start})))
     if not record.recorded_by.strip():
-        found.append(("recorded_by", "who recorded the status is required"))
+        found.append(("recorded_by", (Code.RECORDED_BY_EMPTY, {})))
     if record.evidence_url and urlparse(record.evidence_url).scheme not in ("http", "https"):
-        found.append(("evidence_url", "evidence_url must start with http:// or https://"))
+        found.append(("evidence_url", (Code.EVIDENCE_URL_SCHEME, {})))
     if record.note and len(record.note) > NOTE_LIMIT:
-        found.append(("note", f"note is longer than {NOTE_LIMIT} characters"))
-    return [Problem(file, row, column, message) for column, message in found]
+        found.append(("note", (Code.NOTE_TOO_LONG, {"limit": NOTE_LIMIT})))
+    return [Problem(file, row, column, code, **values) for column, (code, values) in found]
 
 
 def _order(record: MilestoneRecord) -> tuple[date, datetime, int]:

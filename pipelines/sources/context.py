@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.errors import Problem
+from pipelines.problem_codes import Code
 from pipelines.sources.tables import Column, Row, Table, TableSpec, check_references, read_table
 from pipelines.vocabulary import PERIOD_BASES
 
@@ -91,7 +92,7 @@ def read_context(reference_dir: Path, raw_dir: Path, label_of, indicators: dict[
                                        tables["context_units"], tables["context_periods"])
     problems += check_references(series, "indicator_id", set(indicators), "indicators.csv")
     problems += check_references(series, "geography", geographies, "geographies.csv")
-    problems += [series.problem(i, "exclude_reason", "an excluded series needs a reason")
+    problems += [series.problem(i, "exclude_reason", Code.EXCLUDED_NEEDS_REASON)
                  for i, row in series.numbered()
                  if row["include"] is False and not row["exclude_reason"]]
     raw_path = raw_dir / RAW_FILE
@@ -115,8 +116,7 @@ def apply_periods(rows: list[Row], periods: Table) -> list[Problem]:
             used.add(key)
             row.update({k: reading[k] for k in ("period_start", "period_end", "period_basis",
                                                 "note_en", "note_fr")})
-    return [periods.problem(i, "series_id", "no loaded row of context-figures.csv has this "
-                            "series_id and raw period")
+    return [periods.problem(i, "series_id", Code.PERIOD_ROW_UNUSED)
             for i, p in periods.numbered()
             if (p["series_id"], p["raw_period_start"], p["raw_period_end"]) not in used]
 
@@ -132,7 +132,7 @@ def _primary_rows(path: Path, label: str, sources: Table, series: Table, units: 
         reader = csv.DictReader(handle)
         missing = [c for c in RAW_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            return [], [Problem(label, 1, c, f"required column {c!r} is missing")
+            return [], [Problem(label, 1, c, Code.REFERENCE_COLUMN_MISSING, column=c)
                         for c in missing]
         for line, raw in enumerate(reader, start=2):
             if raw["source_tier"] != "primary":
@@ -148,31 +148,29 @@ def _primary_rows(path: Path, label: str, sources: Table, series: Table, units: 
 def _context_row(raw: dict[str, str], line: int, label: str, source_by_url: dict,
                  series_by_id: dict, unit_by_text: dict,
                  indicators: dict[str, Row]) -> tuple[Row | None, list[Problem]]:
-    def problem(column: str, message: str) -> Problem:
-        return Problem(label, line, column, message)
+    def problem(column: str, code: Code, /, **values: object) -> Problem:
+        return Problem(label, line, column, code, **values)
 
     mapping = series_by_id.get(raw["series_id"])
     if mapping is None:
-        return None, [problem("series_id", f"series {raw['series_id']!r} has no row in "
-                              "context_series.csv")]
+        return None, [problem("series_id", Code.UNKNOWN_SERIES, series=raw["series_id"])]
     if mapping["include"] is False:
         return None, []
     problems: list[Problem] = []
     try:
         value = float(raw["value"])
     except ValueError:
-        problems.append(problem("value", f"{raw['value']!r} is not a number"))
+        problems.append(problem("value", Code.NOT_NUMBER, value=raw["value"]))
         value = None
     qualifier = _unit_problems(raw, problem, problems, unit_by_text,
                                indicators.get(str(mapping["indicator_id"])))
     source_id = source_by_url.get(raw["source_url"])
     if source_id is None:
-        problems.append(problem("source_url", f"{raw['source_url']!r} has no row in "
-                                "context_sources.csv"))
+        problems.append(problem("source_url", Code.UNKNOWN_SOURCE_URL, url=raw["source_url"]))
     start, end = _date_or_problem(raw, "period_start", problem, problems), \
         _date_or_problem(raw, "period_end", problem, problems)
     if not raw["quote"].strip():
-        problems.append(problem("quote", "quote is empty: every figure needs its sentence"))
+        problems.append(problem("quote", Code.QUOTE_EMPTY))
     if problems:
         return None, problems
     return {
@@ -185,20 +183,20 @@ def _context_row(raw: dict[str, str], line: int, label: str, source_by_url: dict
     }, []
 
 
-def _unit_problems(raw: dict[str, str], problem: Callable[[str, str], Problem],
+def _unit_problems(raw: dict[str, str], problem: Callable[..., Problem],
                    problems: list[Problem], unit_by_text: dict[str, object],
                    indicator: Row | None) -> str:
     """Check the raw unit (its text and its parenthesised qualifier) against the mapping and
     the indicator's unit; return the qualifier."""
     unit_text, qualifier = split_unit(raw["unit"])
     if qualifier.startswith("?"):
-        problems.append(problem("unit", f"unknown qualifier {qualifier[1:]!r} in unit"))
+        problems.append(problem("unit", Code.UNKNOWN_UNIT_QUALIFIER, qualifier=qualifier[1:]))
     unit = unit_by_text.get(unit_text)
     if unit is None:
-        problems.append(problem("unit", f"unit {unit_text!r} has no row in context_units.csv"))
+        problems.append(problem("unit", Code.UNKNOWN_UNIT, unit=unit_text))
     elif indicator is not None and indicator["unit"] != unit:
-        problems.append(problem("unit", f"unit {unit!r} differs from indicator "
-                                f"{indicator['indicator_id']!r} unit {indicator['unit']!r}"))
+        problems.append(problem("unit", Code.UNIT_MISMATCH, unit=unit,
+                                indicator=indicator["indicator_id"], expected=indicator["unit"]))
     return qualifier
 
 
@@ -209,5 +207,5 @@ def _date_or_problem(raw: dict[str, str], column: str, problem, problems: list) 
     try:
         return date.fromisoformat(text)
     except ValueError:
-        problems.append(problem(column, f"{text!r} is not a date (YYYY-MM-DD)"))
+        problems.append(problem(column, Code.NOT_DATE, value=text))
         return None

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from pipelines.errors import Problem, SourceIntegrityError
+from pipelines.errors import SourceIntegrityError
+from pipelines.problem_codes import Code, Said
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -103,15 +104,12 @@ def load_documents(raw_dir: Path) -> dict[str, RawDocument]:
     return documents
 
 
-def check_locator(
-    documents: dict[str, RawDocument], source_id: str, locator: str, where: Problem
-) -> Problem | None:
-    """A problem (at ``where``) when ``locator`` is not found in the document ``source_id``."""
+def check_locator(documents: dict[str, RawDocument], source_id: str, locator: str) -> Said | None:
+    """The problem when ``locator`` is not found in the document ``source_id``."""
     doc = documents.get(source_id)
     if doc is None or not locator:
         return None  # reported elsewhere as an unknown source or a missing locator
     if doc.contains(locator):
         return None
     shown = locator if len(locator) <= 60 else locator[:57] + "..."
-    return Problem(where.file, where.row, where.column,
-                   f"locator not found in {doc.path.name}: {shown!r}")
+    return Code.LOCATOR_NOT_FOUND, {"document": doc.path.name, "locator": shown}

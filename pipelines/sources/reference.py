@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.errors import Problem
+from pipelines.problem_codes import Code
 from pipelines.sources.raw import RawDocument, check_locator
 from pipelines.sources.tables import Column, Table, TableSpec, check_references, read_table
 from pipelines.sources.values import apply_defaults, check_values
@@ -172,11 +173,9 @@ def _check_stated(table: Table) -> list[Problem]:
     for i, row in table.numbered():
         stated = row["basis"] == "stated"
         if stated and (row.get("source_id") is None or row.get("locator") is None):
-            problems.append(table.problem(i, "locator", "a stated link needs its source_id "
-                                          "and locator"))
+            problems.append(table.problem(i, "locator", Code.STATED_LINK_INCOMPLETE))
         if not stated and row.get("source_id") is not None:
-            problems.append(table.problem(i, "source_id", "an inferred link quotes no source; "
-                                          "make it stated or leave source_id empty"))
+            problems.append(table.problem(i, "source_id", Code.INFERRED_LINK_SOURCE))
     return problems
 
 
@@ -198,8 +197,8 @@ def _check_parents(table: Table) -> list[Problem]:
         allowed = _PARENT_LEVELS.get(str(row["level"]))
         parent = levels.get(row.get("parent_id"))
         if allowed and parent is not None and parent not in allowed:
-            problems.append(table.problem(i, "parent_id", f"a {row['level']} cannot sit in a "
-                                          f"{parent} ({row['parent_id']})"))
+            problems.append(table.problem(i, "parent_id", Code.PARENT_LEVEL, level=row["level"],
+                                          parent_level=parent, parent=row["parent_id"]))
     return problems
 
 
@@ -207,8 +206,7 @@ def _check_core_ids(table: Table) -> list[Problem]:
     if not table.rows:
         return []
     present = table.keys("indicator_id")
-    return [Problem(table.label, 0, "indicator_id",
-                    f"core indicator {core!r} of the contract is missing")
+    return [Problem(table.label, 0, "indicator_id", Code.CORE_INDICATOR_MISSING, indicator=core)
             for core in CORE_INDICATORS if core not in present]
 
 
@@ -217,27 +215,24 @@ def _check_observation_periods(table: Table) -> list[Problem]:
     for i, row in table.numbered():
         start, end, basis = row["period_start"], row["period_end"], row["period_basis"]
         if start is not None and end is not None and start > end:  # type: ignore[operator]
-            problems.append(table.problem(i, "period_end", "period_end is before period_start"))
+            problems.append(table.problem(i, "period_end", Code.PERIOD_END_BEFORE_START))
         needs = {"stated": (True, True), "inferred": (True, True), "as_of": (False, True),
                  "not_stated": (False, False)}.get(str(basis))
         if needs is None:
             continue
         if needs[1] and end is None:
-            problems.append(table.problem(i, "period_end", f"period_basis {basis} needs a "
-                                          "period_end"))
+            problems.append(table.problem(i, "period_end", Code.PERIOD_NEEDS_END, basis=basis))
         if needs[0] and start is None:
-            problems.append(table.problem(i, "period_start", f"period_basis {basis} needs a "
-                                          "period_start"))
+            problems.append(table.problem(i, "period_start", Code.PERIOD_NEEDS_START,
+                                          basis=basis))
         if basis == "not_stated" and (start is not None or end is not None):
-            problems.append(table.problem(i, "period_basis", "period_basis not_stated but a "
-                                          "period is given"))
+            problems.append(table.problem(i, "period_basis", Code.PERIOD_NOT_STATED_GIVEN))
     return problems
 
 
 def _check_breakdowns(table: Table) -> list[Problem]:
     return [
-        table.problem(i, "breakdown", f"breakdown {row['breakdown']!r} must be 'total' or "
-                      "'dimension:value'")
+        table.problem(i, "breakdown", Code.BREAKDOWN_SHAPE, value=row["breakdown"])
         for i, row in table.numbered()
         if row["breakdown"] is not None and row["breakdown"] != "total"
         and ":" not in str(row["breakdown"])
@@ -251,12 +246,11 @@ def _check_sources(table: Table, documents: dict[str, RawDocument]) -> list[Prob
         if source_id is None:
             continue
         if source_id not in documents:
-            known = ", ".join(sorted(documents))
-            problems.append(table.problem(i, "source_id",
-                                          f"unknown source_id {source_id!r} (known: {known})"))
+            problems.append(table.problem(i, "source_id", Code.UNKNOWN_SOURCE, value=source_id,
+                                          known=sorted(documents)))
             continue
-        where = table.problem(i, "locator", "")
-        found = check_locator(documents, str(source_id), str(row.get("locator") or ""), where)
-        if found:
-            problems.append(found)
+        missing = check_locator(documents, str(source_id), str(row.get("locator") or ""))
+        if missing:
+            code, values = missing
+            problems.append(table.problem(i, "locator", code, **values))
     return problems

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipelines.errors import Problem
+from pipelines.problem_codes import Code, Said
 
 Kind = Literal["text", "int", "float", "date", "bool"]
 Row = dict[str, object]
@@ -50,8 +51,8 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)
 
-    def problem(self, index: int, column: str, message: str) -> Problem:
-        return Problem(self.label, self.row_numbers[index], column, message)
+    def problem(self, index: int, column: str, code: Code, /, **values: object) -> Problem:
+        return Problem(self.label, self.row_numbers[index], column, code, **values)
 
     def keys(self, column: str) -> set[object]:
         return {row[column] for row in self.rows if row.get(column) is not None}
@@ -60,20 +61,23 @@ class Table:
         return enumerate(self.rows)
 
 
-def _parse_cell(column: Column, raw: str) -> tuple[object, str | None]:
-    """The typed value of one cell, or an error message."""
+# What a cell that does not convert is not.
+_NOT: dict[Kind, Code] = {"int": Code.NOT_WHOLE_NUMBER, "float": Code.NOT_NUMBER,
+                          "date": Code.NOT_DATE, "bool": Code.NOT_BOOLEAN}
+
+
+def _parse_cell(column: Column, raw: str) -> tuple[object, Said | None]:
+    """The typed value of one cell, or its problem."""
     text = raw.strip()
     if text == "":
-        return None, (f"{column.name} is empty" if column.required else None)
+        return None, ((Code.CELL_EMPTY, {"column": column.name}) if column.required else None)
     if column.allowed is not None and text not in column.allowed:
-        allowed = ", ".join(sorted(column.allowed))
-        return None, f"{text!r} is not an allowed {column.name} (allowed: {allowed})"
+        return None, (Code.VALUE_NOT_ALLOWED, {"value": text, "column": column.name,
+                                               "allowed": sorted(column.allowed)})
     try:
         return _convert(column.kind, text), None
     except ValueError:
-        wanted = {"int": "a whole number", "float": "a number", "date": "a date (YYYY-MM-DD)",
-                  "bool": "true or false"}[column.kind]
-        return None, f"{text!r} is not {wanted}"
+        return None, (_NOT[column.kind], {"value": text})
 
 
 def _convert(kind: Kind, text: str) -> object:
@@ -97,14 +101,15 @@ def read_table(spec: TableSpec, path: Path, label: str) -> tuple[Table, list[Pro
     """Read ``path`` as ``spec``; problems for the header, every cell and duplicate keys."""
     table = Table(spec, label)
     if not path.exists():
-        return table, [Problem(label, 0, "-", "file is missing")]
+        return table, [Problem(label, 0, "-", Code.REFERENCE_FILE_MISSING)]
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle, strict=True)
         try:
             header = next(reader, [])
             records = list(reader)
         except csv.Error as exc:
-            return table, [Problem(label, reader.line_num, "-", f"not valid CSV: {exc}")]
+            return table, [Problem(label, reader.line_num, "-", Code.REFERENCE_INVALID_CSV,
+                                   reason=str(exc))]
     problems = _check_header(spec, header, label)
     if problems:
         return table, problems
@@ -114,17 +119,16 @@ def read_table(spec: TableSpec, path: Path, label: str) -> tuple[Table, list[Pro
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            problems.append(Problem(label, line, "-",
-                                    f"has {len(record)} cells; the header has {len(header)}"))
+            problems.append(Problem(label, line, "-", Code.CELL_COUNT, count=len(record),
+                                    header=len(header)))
             continue
         row, cell_problems = _typed_row(spec, dict(zip(header, record, strict=True)), label, line)
         problems.extend(cell_problems)
         key = tuple(row.get(k) for k in spec.key)
         if all(v is not None for v in key[:1]) and key in seen:
-            shown = ", ".join(str(v) for v in key)
-            problems.append(Problem(label, line, spec.key[0],
-                                    f"duplicate {'/'.join(spec.key)} {shown!r} "
-                                    f"(first on row {seen[key]})"))
+            problems.append(Problem(label, line, spec.key[0], Code.DUPLICATE_KEY,
+                                    columns="/".join(spec.key),
+                                    value=", ".join(str(v) for v in key), row=seen[key]))
         seen.setdefault(key, line)
         table.rows.append(row)
         table.row_numbers.append(line)
@@ -136,10 +140,12 @@ def _check_header(spec: TableSpec, header: list[str], label: str) -> list[Proble
     names = [h.strip() for h in header]
     for column in spec.column_names:
         if column not in names:
-            problems.append(Problem(label, 1, column, f"required column {column!r} is missing"))
+            problems.append(Problem(label, 1, column, Code.REFERENCE_COLUMN_MISSING,
+                                    column=column))
     for name in names:
         if name not in spec.column_names:
-            problems.append(Problem(label, 1, name or "-", f"unknown column {name!r}"))
+            problems.append(Problem(label, 1, name or "-", Code.REFERENCE_COLUMN_UNKNOWN,
+                                    column=name))
     return problems
 
 
@@ -151,14 +157,16 @@ def _typed_row(spec: TableSpec, record: dict[str, str], label: str,
         value, error = _parse_cell(column, record.get(column.name, ""))
         row[column.name] = value
         if error:
-            problems.append(Problem(label, line, column.name, error))
+            code, values = error
+            problems.append(Problem(label, line, column.name, code, **values))
     return row, problems
 
 
 def check_references(table: Table, column: str, known: set[object], what: str) -> list[Problem]:
     """A problem for each non-empty ``column`` value not in ``known``."""
     return [
-        table.problem(i, column, f"unknown {column} {row[column]!r} (not in {what})")
+        table.problem(i, column, Code.UNKNOWN_REFERENCE, column=column, value=row[column],
+                      file=what)
         for i, row in table.numbered()
         if row.get(column) is not None and row[column] not in known
     ]

@@ -9,6 +9,7 @@ an inferred period must say how in both notes (docs/architecture.md › Domain r
 from __future__ import annotations
 
 from pipelines.errors import Problem
+from pipelines.problem_codes import Code, Said
 from pipelines.sources.tables import Row, Table
 
 DEFAULT_VALUE_BASIS = "printed"
@@ -27,42 +28,45 @@ def check_values(observations: Table, unit_kinds: dict[object, object]) -> list[
     """``unit_kinds`` maps each indicator id to its unit's kind (count, money, percent...)."""
     problems: list[Problem] = []
     for i, row in observations.numbered():
-        problems += [observations.problem(i, column, message)
-                     for column, message in _row_problems(row, unit_kinds)]
+        problems += [observations.problem(i, column, code, **values)
+                     for column, (code, values) in _row_problems(row, unit_kinds)]
     return problems
 
 
-def _row_problems(row: Row, unit_kinds: dict[object, object]) -> list[tuple[str, str]]:
+Found = list[tuple[str, Said]]  # (column, problem)
+
+
+def _row_problems(row: Row, unit_kinds: dict[object, object]) -> Found:
     found = [*_range_problems(row), *_all_problems(row, unit_kinds)]
     if row.get("value_basis") == "derived":
-        found += _notes_needed(row, "value_basis derived")
+        found += _notes_needed(row, Code.DERIVED_NEEDS_NOTE)
     if row.get("period_basis") == "inferred":
-        found += _notes_needed(row, "period_basis inferred")
+        found += _notes_needed(row, Code.INFERRED_NEEDS_NOTE)
     return found
 
 
-def _range_problems(row: Row) -> list[tuple[str, str]]:
+def _range_problems(row: Row) -> Found:
     low, high, qualifier = row.get("value"), row.get("value_high"), row.get("qualifier")
     if qualifier != "range":
-        return [] if high is None else [("value_high", "value_high is only for qualifier range")]
+        return [] if high is None else [("value_high", (Code.HIGH_WITHOUT_RANGE, {}))]
     if high is None:
-        return [("value_high", "qualifier range needs value_high (the high end)")]
+        return [("value_high", (Code.RANGE_NEEDS_HIGH, {}))]
     if low is not None and high <= low:  # type: ignore[operator]
-        return [("value_high", f"value_high {high:g} must be above value {low:g}")]
+        return [("value_high", (Code.RANGE_HIGH_NOT_ABOVE, {"high": high, "low": low}))]
     return []
 
 
-def _all_problems(row: Row, unit_kinds: dict[object, object]) -> list[tuple[str, str]]:
+def _all_problems(row: Row, unit_kinds: dict[object, object]) -> Found:
     if row.get("qualifier") != "all":
         return []
     kind = unit_kinds.get(row.get("indicator_id"))
     if kind is not None and kind != "percent":
-        return [("qualifier", f"qualifier all needs a percent indicator (unit kind is {kind})")]
+        return [("qualifier", (Code.ALL_NEEDS_PERCENT, {"kind": kind}))]
     if row.get("value") is not None and row["value"] != ALL_PERCENT:
-        return [("value", f"qualifier all means {ALL_PERCENT:g} percent, not {row['value']:g}")]
+        return [("value", (Code.ALL_MEANS_100, {"value": row["value"]}))]
     return []
 
 
-def _notes_needed(row: Row, why: str) -> list[tuple[str, str]]:
-    return [(column, f"{why} needs {column} saying how")
+def _notes_needed(row: Row, code: Code) -> Found:
+    return [(column, (code, {"column": column}))
             for column in ("note_en", "note_fr") if not row.get(column)]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from pipelines import vocabulary
 from pipelines.errors import DataRejected, Problem
+from pipelines.problem_codes import Code
 
 SQL_DIR = Path(__file__).resolve().parent
 PUBLIC_TABLES = ("marts.strategies", "marts.pillars", "marts.geographies", "marts.units",
@@ -144,14 +145,14 @@ def vocabulary_problems(con: duckdb.DuckDBPyConnection) -> list[Problem]:
         query = (f"SELECT DISTINCT {column} FROM {table} "  # noqa: S608 (identifiers from code)
                  f"WHERE {column} IS NOT NULL AND NOT list_contains($allowed, {column})")
         for (value,) in con.execute(query, {"allowed": list(allowed)}).fetchall():
-            problems.append(Problem(table, 0, column, f"value {value!r} is not one of "
-                                    f"{', '.join(allowed)}"))
+            problems.append(Problem(table, 0, column, Code.VOCABULARY_VALUE, value=value,
+                                    allowed=allowed))
     return problems
 
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> None:
     problems = [
-        Problem(table, 0, str(key), f"{name}: {message}")
+        Problem(table, 0, str(key), Code.DATABASE_CHECK, check=name, detail=message)
         for name, query in CHECKS.items()
         for table, key, message in con.execute(query).fetchall()
     ]

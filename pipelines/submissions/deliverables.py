@@ -4,8 +4,8 @@ A section is small (a program reports on a few of the strategy's deliverables ea
 so its rows are read from the staged cells into Python and each becomes a
 :class:`~pipelines.marts.milestones.MilestoneRecord` checked by
 :func:`~pipelines.marts.milestones.check_record`, the one check every way in shares (the staff
-form too). Problems are worded ``FILE:ROW:COLUMN: message`` like the figures' and bounded the
-same way (:func:`.report.first_of_each`). The ingest gives each record its load and time.
+form too). Problems are coded and placed (``FILE:ROW:COLUMN``) like the figures' and bounded
+the same way (:func:`.report.first_of_each`). The ingest gives each record its load and time.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import duckdb
 
 from pipelines.errors import Problem
 from pipelines.marts.milestones import MilestoneRecord, check_record
+from pipelines.problem_codes import Code
 from pipelines.submissions import cells, report
 from pipelines.submissions.read import Staged
 from pipelines.submissions.template import DELIVERABLE_COLUMNS, DELIVERABLE_REQUIRED
@@ -66,8 +67,7 @@ def check_deliverables(con: duckdb.DuckDBPyConnection, staged: Staged,
                        "LIMIT $limit", {"after": staged.header_row, "limit": ROW_LIMIT + 1}
                        ).fetchall()
     if len(rows) > ROW_LIMIT:
-        too_many = Problem(name, 0, "-", f"the deliverables section has more than "
-                                         f"{ROW_LIMIT:,} rows; send one row per status")
+        too_many = Problem(name, 0, "-", Code.TOO_MANY_DELIVERABLE_ROWS, limit=ROW_LIMIT)
         return CheckedDeliverables([too_many, *header], 1 + len(header), 0)
     positions = {col: i for i, col in enumerate(staged.header) if col}
     complete = all(col in positions for col in DELIVERABLE_REQUIRED)
@@ -81,8 +81,8 @@ def check_deliverables(con: duckdb.DuckDBPyConnection, staged: Staged,
         if record is not None and complete:
             key = (record.milestone_id, record.as_of)
             if key in first_of:
-                problems.append(Problem(name, int(rowno), "-", f"duplicate of row "
-                                        f"{first_of[key]} (same milestone_id and as_of)"))
+                problems.append(Problem(name, int(rowno), "-", Code.DUPLICATE_STATUS,
+                                        row=first_of[key]))
             else:
                 first_of[key] = int(rowno)
                 records.append(record)
@@ -93,10 +93,10 @@ def check_deliverables(con: duckdb.DuckDBPyConnection, staged: Staged,
 
 
 def check_header(name: str, header: list[str]) -> list[Problem]:
-    allowed = ", ".join(DELIVERABLE_COLUMNS)
-    return ([Problem(name, 1, col, f'required column "{col}" is missing')
+    return ([Problem(name, 1, col, Code.COLUMN_MISSING, column=col)
              for col in DELIVERABLE_REQUIRED if col not in header]
-            + [Problem(name, 1, col, f'unknown column "{col[:40]}"; allowed: {allowed}')
+            + [Problem(name, 1, col, Code.COLUMN_UNKNOWN, column=col[:40],
+                       allowed=DELIVERABLE_COLUMNS)
                for col in header if col and col not in DELIVERABLE_COLUMNS])
 
 
@@ -105,9 +105,8 @@ def _check_row(name: str, rowno: int, values: list[str], header: list[str],
                ) -> tuple[list[Problem], MilestoneRecord | None]:
     """The problems of one row and, when it has none, its record."""
     if any(values[len(header):]):
-        return [Problem(name, rowno, "-", "more cells than header columns")], None
-    formulas = [Problem(name, rowno, header[i] or "-",
-                        f"formula cell {v[:40]!r}; paste the value, not the formula")
+        return [Problem(name, rowno, "-", Code.EXTRA_CELLS)], None
+    formulas = [Problem(name, rowno, header[i] or "-", Code.FORMULA_CELL, cell=v[:40])
                 for i, v in enumerate(values) if v.startswith("=")]
     if formulas:  # a formula (or a spreadsheet-injection attempt) is not checked further
         return formulas, None
@@ -116,14 +115,14 @@ def _check_row(name: str, rowno: int, values: list[str], header: list[str],
         return values[positions[col]] if col in positions and positions[col] < len(values) \
             else ""
 
-    problems = [Problem(name, rowno, col, "required value is empty")
+    problems = [Problem(name, rowno, col, Code.REQUIRED_EMPTY)
                 for col in DELIVERABLE_REQUIRED if col in positions and not cell(col)]
     dates: dict[str, date | None] = {}
     for col in ("as_of", "due_date"):
         dates[col] = parse_date(cell(col)) if cell(col) else None
         if cell(col) and dates[col] is None:
-            problems.append(Problem(name, rowno, col, f'malformed date "{cell(col)[:40]}"; '
-                                                      "expected YYYY-MM-DD, such as 2026-09-30"))
+            problems.append(Problem(name, rowno, col, Code.MALFORMED_DATE,
+                                    value=cell(col)[:40]))
     as_of = dates["as_of"]
     if problems or as_of is None:
         return problems, None
@@ -131,7 +130,7 @@ def _check_row(name: str, rowno: int, values: list[str], header: list[str],
                              SOURCE, note=cell("note") or None,
                              evidence_url=cell("evidence_url") or None,
                              due_date=dates["due_date"])
-    problems = [Problem(p.file, p.row, _FILE_COLUMN.get(p.column, p.column), p.message)
+    problems = [p.at(column=_FILE_COLUMN.get(p.column, p.column))
                 for p in check_record(record, ref.milestones, today=ref.today,
                                       strategy_start=ref.strategy_start, file=name, row=rowno)]
     return problems, (None if problems else record)

@@ -32,8 +32,10 @@ import duckdb
 
 from pipelines import logs, sql, writer
 from pipelines.errors import DataRejected, Problem
+from pipelines.language.i18n import t
 from pipelines.marts.milestones import RECORDS_TABLE, MilestoneRecord
 from pipelines.periods import FiscalQuarter, sql_macros
+from pipelines.problem_codes import Code
 from pipelines.release.snapshot import open_read_only
 from pipelines.settings import Settings
 from pipelines.sources.raw import sha256_of
@@ -78,7 +80,8 @@ class CheckedFile:
     records: list[MilestoneRecord] = field(default_factory=list)  # load_id/recorded_at unset
     outcome: str = ""
     load_id: int = 0
-    message: str = ""
+    message: str = ""  # English, as meta.loads keeps it
+    identical_to: int = 0  # the load an 'unchanged' file repeats
 
 
 class SubmissionRejected(DataRejected):
@@ -92,12 +95,18 @@ class SubmissionRejected(DataRejected):
         super().__init__(problems)
         self.total = total
         self.load_ids = list(load_ids)
-        self.args = (f"{total:,} problem(s) found; nothing was written",)
+        self.args = (t("message.problems_found", "en", count=total),)
 
 
 # Called inside the writer's lock once load ids are given, before the new version is
 # swapped in (the staff area notes what it is about to load, to reconcile after a crash).
 BeforeSwap = Callable[[list["CheckedFile"]], None]
+
+
+def rows_and_statuses(rows: int, statuses: int) -> str:
+    """What a load took in, as the log and the audit say it (English)."""
+    return (f"{t('message.rows', 'en', count=rows)}, "
+            f"{t('message.deliverable_statuses', 'en', count=statuses)}")
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, settings: Settings, today: date) -> Reference:
@@ -125,7 +134,7 @@ def check_file(con: duckdb.DuckDBPyConnection, index: int, name: str, path: Path
     parsed unless ``cells`` holds its cells as staged before (:func:`.read.save_cells`);
     ``keep_cells`` is where to save them for a later check."""
     if not path.is_file():
-        missing = Problem(name, 0, "-", "file not found")
+        missing = Problem(name, 0, "-", Code.FILE_NOT_FOUND)
         return CheckedFile(name, path, "", problems=[missing], problem_count=1)
     checked = CheckedFile(name, path, sha256_of(path))
     if cells is not None and read.has_cells(cells):
@@ -183,8 +192,9 @@ def ingest(
                     _refuse(settings, checked, moment, journal.highest_load_id(con))
             _load(con, staging, checked, moment, settings.db_path)
             writer.note(outcome=checked[0].outcome if len(checked) == 1 else "accepted",
-                        detail=", ".join(f"load {c.load_id}: {c.outcome}, {c.rows} rows, "
-                                         f"{c.deliverables} deliverable(s)" for c in checked))
+                        detail=", ".join(f"load {c.load_id}: {c.outcome}, "
+                                         f"{rows_and_statuses(c.rows, c.deliverables)}"
+                                         for c in checked))
             if before_swap is not None:
                 before_swap(checked)
             publish(con, settings)  # recomputes the marts too
@@ -211,7 +221,7 @@ def record_refusal(settings: Settings, checked: list[CheckedFile], *,
             _refuse(settings, checked, now or datetime.now(), highest)
         except SubmissionRejected as rejected:
             write.detail = f"load {', '.join(map(str, rejected.load_ids))}: " \
-                           f"{rejected.total:,} problem(s)"
+                           f"{t('message.problems', 'en', count=rejected.total)}"
             raise
 
 
@@ -252,7 +262,8 @@ def _load(con: duckdb.DuckDBPyConnection, staging: duckdb.DuckDBPyConnection,
     )
     for c in checked:
         if c.sha256 in seen:
-            c.outcome, c.message = "unchanged", f"identical to load {seen[c.sha256]}"
+            c.outcome, c.identical_to = "unchanged", seen[c.sha256]
+            c.message = f"identical to load {c.identical_to}"
             _insert_load(con, c, now, db, 0, 0)
             continue
         c.outcome = "accepted"
@@ -293,7 +304,8 @@ def _keep_rejected(checked: list[CheckedFile], folder: Path) -> None:
         if not c.problems or not c.path.is_file():
             continue
         stem = f"load-{c.load_id}-{c.path.name}"
-        lines = [f"Rejected {c.name} (load {c.load_id}): {c.problem_count:,} problem(s). "
+        count = t("message.problems", "en", count=c.problem_count)
+        lines = [f"Rejected {c.name} (load {c.load_id}): {count}. "
                  "Fix every line and send it again:", ""]
         lines += report.lines(c.problems)
         temporary = folder / f".{stem}.{os.getpid()}.tmp"

@@ -26,6 +26,7 @@ from typing import Final
 import duckdb
 
 from pipelines.errors import Problem
+from pipelines.problem_codes import Code, Said
 from pipelines.settings import Settings
 from pipelines.submissions import cells, parse, xlsx
 from pipelines.submissions.template import DELIVERABLES_KEY, DELIVERABLES_SHEET, EXTENSIONS
@@ -74,20 +75,19 @@ def stage_parts(con: duckdb.DuckDBPyConnection, path: Path, name: str,
     size = path.stat().st_size
     limit = settings.max_submission_bytes
     if size > limit:
-        return _fail(name, f"file is {size:,} bytes, over the {limit:,}-byte limit")
+        return _fail(name, (Code.FILE_TOO_LARGE, {"size": size, "limit": limit}))
     if size == 0:
-        return _fail(name, "file is empty")
+        return _fail(name, (Code.EMPTY_FILE, {}))
     data = path.read_bytes()
     kind = _kind(path, data)
     if kind == "utf16-no-bom":
-        return _fail(name, "file is UTF-16 text without a byte-order mark; save it as "
-                           "CSV UTF-8 (or as .xlsx)")
+        return _fail(name, (Code.UTF16_WITHOUT_BOM, {}))
     if kind is None:
-        return _fail(name, "not a CSV or XLSX file; save the template as .csv or .xlsx")
-    message = (xlsx.stage_xlsx(con, data, settings) if kind == "xlsx"
+        return _fail(name, (Code.NOT_CSV_OR_XLSX, {}))
+    refusal = (xlsx.stage_xlsx(con, data, settings) if kind == "xlsx"
                else _stage_csv(con, path, data))
-    if message:
-        return _fail(name, message)
+    if refusal:
+        return _fail(name, refusal)
     return _parts(con, name)
 
 
@@ -123,8 +123,9 @@ def restage_parts(con: duckdb.DuckDBPyConnection, folder: Path, name: str) -> li
     return _parts(con, name)
 
 
-def _fail(name: str, message: str) -> list[Staged]:
-    return [Staged(problems=[Problem(name, 0, "-", message)], label=name)]
+def _fail(name: str, refusal: Said) -> list[Staged]:
+    code, values = refusal
+    return [Staged(problems=[Problem(name, 0, "-", code, **values)], label=name)]
 
 
 def _kind(path: Path, data: bytes) -> str | None:
@@ -153,19 +154,19 @@ def _is_workbook(data: bytes) -> bool:
         return False
 
 
-def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, data: bytes) -> str | None:
+def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, data: bytes) -> Said | None:
     parse.create_macros(con)
     if _duckdb_can_number(path, data) and _read_with_duckdb(con, path, data):
         return None
     text = _decode(data)
     if text is None:
-        return "cannot decode the file as UTF-8 or Windows-1252 text"
+        return Code.UNDECODABLE, {}
     sink = cells.CellSink(con)
     try:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(data, text)):
             sink.add([cell.strip() for cell in row])
     except csv.Error as error:
-        return f"not a readable CSV file ({error})"
+        return Code.UNREADABLE_CSV, {"reason": str(error)}
     sink.flush()
     return None
 
@@ -240,4 +241,4 @@ def _parts(con: duckdb.DuckDBPyConnection, name: str) -> list[Staged]:
                             label=label))
     if parts:
         return parts
-    return _fail(name, "file has a header but no data rows" if any_text else "file is empty")
+    return _fail(name, (Code.HEADER_ONLY if any_text else Code.EMPTY_FILE, {}))

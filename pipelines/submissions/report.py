@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 import duckdb
 
 from pipelines.errors import Problem
+from pipelines.problem_codes import Code, Said
 from pipelines.vocabulary import SUBMISSION_QUALIFIERS
 
 if TYPE_CHECKING:
@@ -22,44 +23,41 @@ if TYPE_CHECKING:
 PER_KIND: Final = 10
 MESSAGE_BYTES: Final = 9_000
 
+# What a check in SQL records of one problem: text, label, n1, n2, n3 (validate.PROBLEMS).
 Detail = tuple[str | None, str | None, float | None, float | None, int | None]
 
 
-def fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+def _parts(d: Detail) -> Said:
+    amounts: dict[str, object] = {"sum": d[2] or 0, "total": d[3] or 0, "row": d[4] or 0}
+    if d[1] == "regions":
+        return Code.REGION_PARTS_OVER_TOTAL, amounts
+    return Code.BREAKDOWN_PARTS_OVER_TOTAL, {"dimension": d[1] or "", **amounts}
 
 
-def _what(label: str | None) -> str:
-    return "regions" if label == "regions" else f"{label} breakdown"
-
-
-def _messages(ref: Reference) -> dict[str, Callable[[Detail], str]]:
-    indicators = ", ".join(sorted(ref.units))
-    geographies = ", ".join(sorted(ref.geographies))
-    period = f"{ref.first}–{ref.last}"
+def _codes(ref: Reference) -> dict[str, Callable[[Detail], Said]]:
+    """Each kind the SQL checks record, as a code and the values its message names."""
+    indicators, geographies = tuple(sorted(ref.units)), tuple(sorted(ref.geographies))
+    first, last, latest = ref.first.label, ref.last.label, ref.latest_complete.label
     return {
-        "formula": lambda d: f"formula cell {d[0]!r}; paste the value, not the formula",
-        "extra": lambda d: "more cells than header columns",
-        "empty": lambda d: "required value is empty",
-        "indicator": lambda d: f'unknown indicator "{d[0]}"; submissions accept: {indicators}',
-        "geography": lambda d: f'unknown geography "{d[0]}"; allowed: {geographies}',
-        "quarter_malformed": lambda d: (f'malformed quarter "{d[0]}"; expected a fiscal '
-                                        "quarter such as 2026-27Q2"),
-        "quarter_outside": lambda d: f"quarter {d[0]} is outside the strategy period {period}",
-        "quarter_future": lambda d: (f"quarter {d[0]} is in the future; the latest complete "
-                                     f"quarter is {ref.latest_complete}"),
-        "breakdown": lambda d: (f'malformed breakdown "{d[0]}"; expected "total" or '
-                                '"dimension:value" (age:12-15)'),
-        "qualifier": lambda d: (f'unknown qualifier "{d[0]}"; allowed: '
-                                f'{", ".join(SUBMISSION_QUALIFIERS)}'),
-        "not_a_number": lambda d: f'not a number: "{d[0]}"',
-        "negative": lambda d: f'value cannot be negative: "{d[0]}"',
-        "fraction": lambda d: f'a count must be a whole number: "{d[0]}"',
-        "percent": lambda d: f'a percentage cannot be above 100: "{d[0]}"',
-        "duplicate": lambda d: (f"duplicate of row {d[4]} (same indicator_id, quarter, "
-                                "geography and breakdown)"),
-        "parts": lambda d: (f"{_what(d[1])} parts add up to {fmt(d[2] or 0)}, more than the "
-                            f"total {fmt(d[3] or 0)} on row {d[4]}"),
+        "formula": lambda d: (Code.FORMULA_CELL, {"cell": d[0]}),
+        "extra": lambda d: (Code.EXTRA_CELLS, {}),
+        "empty": lambda d: (Code.REQUIRED_EMPTY, {}),
+        "indicator": lambda d: (Code.UNKNOWN_INDICATOR, {"value": d[0], "allowed": indicators}),
+        "geography": lambda d: (Code.UNKNOWN_GEOGRAPHY, {"value": d[0],
+                                                         "allowed": geographies}),
+        "quarter_malformed": lambda d: (Code.MALFORMED_QUARTER, {"value": d[0]}),
+        "quarter_outside": lambda d: (Code.QUARTER_OUTSIDE, {"value": d[0], "first": first,
+                                                             "last": last}),
+        "quarter_future": lambda d: (Code.QUARTER_FUTURE, {"value": d[0], "latest": latest}),
+        "breakdown": lambda d: (Code.MALFORMED_BREAKDOWN, {"value": d[0]}),
+        "qualifier": lambda d: (Code.UNKNOWN_QUALIFIER, {"value": d[0],
+                                                         "allowed": SUBMISSION_QUALIFIERS}),
+        "not_a_number": lambda d: (Code.NOT_A_NUMBER, {"value": d[0]}),
+        "negative": lambda d: (Code.NEGATIVE_VALUE, {"value": d[0]}),
+        "fraction": lambda d: (Code.FRACTIONAL_COUNT, {"value": d[0]}),
+        "percent": lambda d: (Code.PERCENT_OVER_100, {"value": d[0]}),
+        "duplicate": lambda d: (Code.DUPLICATE_FIGURE, {"row": d[4] or 0}),
+        "parts": _parts,
     }
 
 
@@ -74,13 +72,13 @@ def bounded(con: duckdb.DuckDBPyConnection, name: str, table: str,
             FROM {table})
         WHERE n <= $limit ORDER BY kind, col, n
     """, {"limit": PER_KIND}).fetchall()  # noqa: S608
-    messages = _messages(ref)
+    codes = _codes(ref)
     problems = []
     for kind, col, rowno, text, label, n1, n2, n3, n, total in rows:
-        problems.append(Problem(name, rowno, col, messages[kind]((text, label, n1, n2, n3))))
+        code, values = codes[kind]((text, label, n1, n2, n3))
+        problems.append(Problem(name, rowno, col, code, **values))
         if n == PER_KIND and total > PER_KIND:
-            more = f"… and {total - PER_KIND:,} more rows with the same problem"
-            problems.append(Problem(name, rowno, col, more))
+            problems.append(Problem(name, rowno, col, Code.MORE_ROWS, count=total - PER_KIND))
     return problems
 
 
@@ -118,6 +116,6 @@ def first_of_each(problems: Iterable[Problem]) -> list[Problem]:
     for key, n in counts.items():
         if n > PER_KIND:
             tenth = last[key]
-            kept.append(Problem(tenth.file, tenth.row, tenth.column,
-                                f"… and {n - PER_KIND:,} more rows with the same problem"))
+            kept.append(Problem(tenth.file, tenth.row, tenth.column, Code.MORE_ROWS,
+                                count=n - PER_KIND))
     return kept

@@ -3,8 +3,8 @@
 The cells (:mod:`.cells`) are typed once into ``sub_rows`` (parsed number, quarter, known
 indicator and geography), each check is a query over it adding rows to ``sub_problems``
 (kind, row, column and the details of the message), and the rows with no problem land in a
-table of valid rows that the ingest loads with one ``INSERT … SELECT``. Messages are worded
-by :mod:`.report`, which keeps the first problems of each kind and counts the rest.
+table of valid rows that the ingest loads with one ``INSERT … SELECT``. :mod:`.report` turns
+each kind into a problem code, keeping the first problems of each kind and counting the rest.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import duckdb
 
 from pipelines.errors import Problem
 from pipelines.periods import FiscalQuarter
+from pipelines.problem_codes import Code
 from pipelines.submissions import cells, consistency, parse, report
 from pipelines.submissions.read import Staged
 from pipelines.submissions.template import COLUMNS, REQUIRED_CELLS, REQUIRED_COLUMNS
@@ -83,15 +84,10 @@ def validate(con: duckdb.DuckDBPyConnection, name: str, staged: Staged, ref: Ref
 
 
 def check_header(name: str, header: list[str]) -> list[Problem]:
-    problems = [
-        Problem(name, 1, col, f'required column "{col}" is missing')
-        for col in REQUIRED_COLUMNS
-        if col not in header
-    ]
-    allowed = ", ".join(COLUMNS)
-    for col in header:
-        if col and col not in COLUMNS:
-            problems.append(Problem(name, 1, col, f'unknown column "{col}"; allowed: {allowed}'))
+    problems = [Problem(name, 1, col, Code.COLUMN_MISSING, column=col)
+                for col in REQUIRED_COLUMNS if col not in header]
+    problems += [Problem(name, 1, col, Code.COLUMN_UNKNOWN, column=col, allowed=COLUMNS)
+                 for col in header if col and col not in COLUMNS]
     return problems
 
 

@@ -14,7 +14,7 @@ URLs; nested ones, "billion laughs", expand exponentially). So, before anything 
 and only then are the sheets read, by python-calamine (Rust, about twenty times openpyxl's
 speed) in a process of its own (:mod:`.xlsx_cells`) with its memory and time capped: a
 workbook whose cells lie far apart, which calamine would spread over gigabytes, or any other
-that the reader cannot finish within the limits, ends that process and becomes a message,
+that the reader cannot finish within the limits, ends that process and becomes a problem,
 never a worker killed or a traceback. The cells come back as CSV, which DuckDB stages.
 """
 
@@ -35,6 +35,7 @@ import duckdb
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
+from pipelines.problem_codes import Code, Said
 from pipelines.settings import Settings
 from pipelines.submissions import cells, xlsx_cells
 from pipelines.submissions.template import DELIVERABLES_SHEET
@@ -45,24 +46,28 @@ _MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATIONSHIP: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PACKAGE_RELS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _READER: Final = Path(xlsx_cells.__file__)
+# The refusals the reader process may answer with (it names them by their code).
+_READER_REFUSALS: Final = {c.value: c for c in (
+    Code.SHEET_TOO_MANY_ROWS, Code.SHEET_MALFORMED_XML, Code.WORKBOOK_UNREADABLE,
+    Code.FORMULA_WITHOUT_REFERENCE, Code.ROWS_NOT_NUMBERED)}
 
 
-def stage_xlsx(con: duckdb.DuckDBPyConnection, data: bytes, settings: Settings) -> str | None:
+def stage_xlsx(con: duckdb.DuckDBPyConnection, data: bytes, settings: Settings) -> Said | None:
     """Read the figures sheet of ``data`` into the staged cells (:data:`.cells.TABLE`) and
-    its ``deliverables`` sheet, when there is one, into :data:`.cells.DELIVERABLES`; a
-    message when the workbook cannot be read."""
+    its ``deliverables`` sheet, when there is one, into :data:`.cells.DELIVERABLES`; the
+    problem when the workbook cannot be read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             refusal = check_package(archive, settings) or _check_xml_parts(archive)
             sheets = [] if refusal else worksheets(archive)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
-        return f"the workbook cannot be unpacked ({error}); save it again as .xlsx"
+        return Code.WORKBOOK_UNPACK_FAILED, {"reason": str(error)}
     except (ParseError, DefusedXmlException, KeyError) as error:
-        return f"the workbook cannot be read ({_reason(error)}); save it again as .xlsx"
+        return Code.WORKBOOK_UNREADABLE, {"reason": _reason(error)}
     if refusal:
         return refusal
     if not sheets:
-        return "workbook has no sheet; save the template again as .xlsx"
+        return Code.WORKBOOK_NO_SHEET, {}
     named = [s for s in sheets if is_deliverables_sheet(s[0])]
     others = [s for s in sheets if not is_deliverables_sheet(s[0])]
     if len(named) > 1 or len(others) > 1:
@@ -89,7 +94,7 @@ def worksheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
 
 
 def _read(con: duckdb.DuckDBPyConnection, data: bytes, chosen: list[tuple[str, str, str]],
-          settings: Settings) -> str | None:
+          settings: Settings) -> Said | None:
     """Read the ``chosen`` sheets (title, part, label) in the capped reader process, then
     stage its CSV files."""
     with tempfile.TemporaryDirectory(prefix="tracker-xlsx-") as work:
@@ -102,14 +107,10 @@ def _read(con: duckdb.DuckDBPyConnection, data: bytes, chosen: list[tuple[str, s
             done = subprocess.run(command, capture_output=True, text=True,
                                   timeout=settings.xlsx_reader_seconds, check=False)
         except subprocess.TimeoutExpired:
-            return (f"the workbook could not be read within "
-                    f"{settings.xlsx_reader_seconds:g} seconds; save it again as .xlsx with "
-                    "only the template's columns and rows")
+            return Code.WORKBOOK_TIMEOUT, {"seconds": settings.xlsx_reader_seconds}
         answer = _answer(done.stdout)
         if done.returncode != 0 or "ok" not in answer:
-            return str(answer.get("refusal") or "the workbook could not be read within the "
-                       "reader's memory limit (its cells may lie far apart); save it again as "
-                       ".xlsx with only the template's columns and rows")
+            return _refusal(answer.get("refusal"))
         widths = answer.get("widths")
         for _title, _part, label in chosen:
             table = cells.TABLE if label == "figures" else cells.DELIVERABLES
@@ -118,6 +119,15 @@ def _read(con: duckdb.DuckDBPyConnection, data: bytes, chosen: list[tuple[str, s
     if not any(label == "figures" for *_, label in chosen):
         con.execute(f"CREATE OR REPLACE TEMP TABLE {cells.TABLE} (c0 VARCHAR)")
     return None
+
+
+def _refusal(answer: object) -> Said:
+    """The reader's refusal; a process that died without one ran out of memory."""
+    if isinstance(answer, dict) and answer.get("code") in _READER_REFUSALS:
+        params = answer.get("params")
+        return _READER_REFUSALS[str(answer["code"])], dict(params) if isinstance(params, dict) \
+            else {}
+    return Code.WORKBOOK_MEMORY, {}
 
 
 def _answer(stdout: str) -> dict[str, object]:
@@ -143,32 +153,33 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str, width: in
                 f"{', '.join(names)} FROM {source} ORDER BY sub_row", {"path": str(path)})
 
 
-def check_package(archive: zipfile.ZipFile, settings: Settings) -> str | None:
+def check_package(archive: zipfile.ZipFile, settings: Settings) -> Said | None:
     """Refuse a package whose directory announces too many parts or too many bytes."""
     parts = archive.infolist()
     if len(parts) > settings.max_xlsx_entries:
-        return f"workbook has {len(parts):,} parts, over the limit of {settings.max_xlsx_entries:,}"
+        return Code.WORKBOOK_TOO_MANY_PARTS, {"count": len(parts),
+                                              "limit": settings.max_xlsx_entries}
     for part in parts:
         if part.file_size > settings.max_xlsx_part_bytes:
-            return (f'workbook part "{part.filename}" unpacks to {part.file_size:,} bytes, '
-                    f"over the {settings.max_xlsx_part_bytes:,}-byte limit")
+            return Code.WORKBOOK_PART_TOO_LARGE, {"part": part.filename, "size": part.file_size,
+                                                  "limit": settings.max_xlsx_part_bytes}
     total = sum(part.file_size for part in parts)
     if total > settings.max_xlsx_unpacked_bytes:
-        return (f"workbook unpacks to {total:,} bytes, over the "
-                f"{settings.max_xlsx_unpacked_bytes:,}-byte limit")
+        return Code.WORKBOOK_TOO_LARGE, {"size": total,
+                                         "limit": settings.max_xlsx_unpacked_bytes}
     return None
 
 
-def _check_xml_parts(archive: zipfile.ZipFile) -> str | None:
+def _check_xml_parts(archive: zipfile.ZipFile) -> Said | None:
     for part in archive.infolist():
         if part.filename.lower().endswith((".xml", ".rels")):
             problem = _check_prologue(archive, part)
             if problem:
-                return f'workbook part "{part.filename}" {problem}'
+                return problem
     return None
 
 
-def _check_prologue(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | None:
+def _check_prologue(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> Said | None:
     """A document type can only come before the root element, so parsing up to the root's
     start tag is enough to know there is none."""
     with archive.open(part) as stream:
@@ -176,25 +187,22 @@ def _check_prologue(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | No
             for _event, _element in iterparse(stream, events=("start",), forbid_dtd=True):
                 return None
         except DefusedXmlException:
-            return "declares a document type or entities, which a submission may not contain"
+            return Code.XML_PART_DOCTYPE, {"part": part.filename}
         except ParseError as error:
-            return f"is not well-formed XML ({_where(error)})"
-    return "is not well-formed XML (no element found)"
+            line, column = getattr(error, "position", (0, 0))
+            return Code.XML_PART_MALFORMED, {"part": part.filename, "line": line,
+                                             "column": column}
+    return Code.XML_PART_NO_ELEMENT, {"part": part.filename}
 
 
 def is_deliverables_sheet(title: str) -> bool:
     return title.strip().lower() == DELIVERABLES_SHEET
 
 
-def _too_many_sheets(titles: list[str]) -> str:
-    shown = ", ".join(f'"{t[:31]}"' for t in titles[:5]) + (", …" if len(titles) > 5 else "")
-    return (f"workbook has {len(titles)} sheets ({shown}); submit one sheet of figures and, "
-            f'optionally, a second sheet named "{DELIVERABLES_SHEET}"')
-
-
-def _where(error: ParseError) -> str:
-    line, column = getattr(error, "position", (0, 0))
-    return f"line {line}, column {column}"
+def _too_many_sheets(titles: list[str]) -> Said:
+    return Code.WORKBOOK_TOO_MANY_SHEETS, {"count": len(titles),
+                                           "names": [title[:31] for title in titles[:6]],
+                                           "sheet": DELIVERABLES_SHEET}
 
 
 def _reason(error: Exception) -> str:

@@ -13,8 +13,10 @@ Why a process: calamine builds a dense rectangle of cells from the first cell to
 so a few cells far apart (``A1`` and ``ZZ300000``) ask for gigabytes. Here the address space
 is capped at ``MEMORY_BYTES`` and the caller's timeout bounds the time: a hostile workbook
 ends this process, never the web worker. Exit 0 with
-``{"ok": true, "widths": {LABEL: cells per row}}`` on stdout, or 3 with ``{"refusal": "…"}``
-for a workbook that cannot be read as asked.
+``{"ok": true, "widths": {LABEL: cells per row}}`` on stdout, or 3 with
+``{"refusal": {"code": …, "params": {…}}}`` for a workbook that cannot be read as asked: a
+problem code of ``pipelines/problem_codes.py`` (this process imports nothing of the project;
+the caller accepts only the codes it expects).
 """
 
 from __future__ import annotations
@@ -78,12 +80,19 @@ def formula_cells(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], 
     return found
 
 
+Refusal = dict[str, object]
+
+
+def refusal(code: str, **params: object) -> Refusal:
+    return {"code": code, "params": params}
+
+
 def write_sheet(workbook: object, name: str, formulas: dict[tuple[int, int], str],
-                out: Path) -> str | int:
+                out: Path) -> Refusal | int:
     """Write sheet ``name`` as CSV to ``out``: its width (cells per row), or a refusal."""
     sheet = workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
     if sheet.total_height > MAX_ROWS:
-        return f"sheet has more than {MAX_ROWS:,} rows"
+        return refusal("sheet_too_many_rows", limit=MAX_ROWS)
     _start_row, start_column = sheet.start or (0, 0)
     by_row: dict[int, dict[int, str]] = {}
     for (row, column), formula in formulas.items():
@@ -98,7 +107,7 @@ def write_sheet(workbook: object, name: str, formulas: dict[tuple[int, int], str
         # filled column: columns before it are put back.
         for number, values in enumerate(sheet.iter_rows(), start=1):
             if number > MAX_ROWS:
-                return f"sheet has more than {MAX_ROWS:,} rows"
+                return refusal("sheet_too_many_rows", limit=MAX_ROWS)
             texts = [""] * min(start_column, MAX_COLUMNS)
             texts += [cell_text(v) for v in values[:MAX_COLUMNS - len(texts)]]
             texts += [""] * (width - len(texts))
@@ -106,7 +115,7 @@ def write_sheet(workbook: object, name: str, formulas: dict[tuple[int, int], str
                 texts[column] = formula
             writer.writerow([number, *texts])
         if sheet.end is not None and number != sheet.end[0] + 1:
-            return "the rows of the sheet cannot be numbered; save it again as .xlsx"
+            return refusal("rows_not_numbered")
         for row in sorted(by_row):  # formulas without a value, below the last value
             for blank in range(number + 1, row):
                 writer.writerow([blank] + [""] * width)
@@ -132,10 +141,10 @@ def main(argv: list[str]) -> int:
     except Exception as error:
         if type(error).__name__ == "XmlError":  # calamine's, on a sheet cut short or garbled
             words = str(error).removeprefix("syntax error: ").splitlines()[0][:120]
-            refusal = f"the sheet is not well-formed XML ({words}); save it again as .xlsx"
+            refused = refusal("sheet_malformed_xml", reason=words)
         else:
-            refusal = f"the workbook cannot be read ({_reason(error)}); save it again as .xlsx"
-        print(json.dumps({"refusal": refusal}))
+            refused = refusal("workbook_unreadable", reason=_reason(error))
+        print(json.dumps({"refusal": refused}))
         return 3
 
 
@@ -149,16 +158,15 @@ def _read(workbook_path: Path, out_dir: Path, specs: list[str]) -> int:
         for name, part, label in sheets:
             formulas = formula_cells(archive, part)
             if any(key == (0, 0) for key in formulas):
-                refusal: str | None = ("a formula cell has no cell reference; paste the values, "
-                                       "not the formulas, and save it again as .xlsx")
+                refused: Refusal | None = refusal("formula_without_reference")
             elif any(row > MAX_ROWS for row, _ in formulas):
-                refusal = f"sheet has more than {MAX_ROWS:,} rows"
+                refused = refusal("sheet_too_many_rows", limit=MAX_ROWS)
             else:
                 written = write_sheet(workbook, name, formulas, out_dir / f"{label}.csv")
-                refusal = written if isinstance(written, str) else None
+                refused = written if isinstance(written, dict) else None
                 widths[label] = written if isinstance(written, int) else 0
-            if refusal:
-                print(json.dumps({"refusal": refusal}))
+            if refused:
+                print(json.dumps({"refusal": refused}))
                 return 3
     print(json.dumps({"ok": True, "widths": widths}))
     return 0

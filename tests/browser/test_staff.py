@@ -68,7 +68,7 @@ def test_a_submitter_uploads_previews_and_loads_and_the_public_page_changes(
     shots.take(page, "staff-preview-en-1280")
     page.click("text=Load into the tracker")
     expect(page.get_by_role("heading", name="Loaded")).to_be_visible()
-    expect(page.locator("main")).to_contain_text("13 figure row(s)")
+    expect(page.locator("main")).to_contain_text("13 figure rows")
     after = _public_text(page, staff_server)
     assert after != before
     assert "72 workers" in after and "72 workers" not in before
@@ -141,3 +141,30 @@ def _check(page: Page, lang: str, width: int, name: str, shots: Shots) -> None:
     # Nothing wider than the window: a long deliverable in a select must not widen the page.
     assert page.evaluate("document.documentElement.scrollWidth") <= width, name
     shots.take(page, f"staff-{name}-{lang}-{width}")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_refused_file_reads_in_either_language(browser: Browser, staff_server: str,
+                                                 tmp_path: Path, width: int,
+                                                 shots: Shots) -> None:
+    """The report of a refused file, then the same report through the language switch, each
+    problem worded from its code in the page's language."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    _sign_in(page, staff_server, EMAIL)
+    broken = tmp_path / "broken-2025-26Q1.csv"
+    broken.write_text(BROKEN, encoding="utf-8")
+    page.set_input_files("#submission", str(broken))
+    page.click("main button[type=submit]")
+    expect(page.locator("h2[role=alert]")).to_contain_text("The file was refused: 5 problems")
+    expect(page.locator("table.staff-report")).to_contain_text('value cannot be negative: "-4"')
+    _check(page, "en", width, "report", shots)
+    page.click("header a[lang=fr]")
+    expect(page.locator("h2[role=alert]")).to_contain_text("Le fichier a été refusé\u00a0: 5 "
+                                                           "problèmes")
+    expect(page.locator("table.staff-report")).to_contain_text(
+        "la valeur ne peut pas être négative\u00a0: «\u00a0-4\u00a0»")
+    expect(page.locator("table.staff-report")).not_to_contain_text("cannot")
+    _check(page, "fr", width, "report", shots)
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    context.close()

@@ -88,8 +88,9 @@ def test_broken_reference_is_rejected_and_database_untouched(fixture_name, data_
     expected = [line.format(row=row, first=first_rows.get("care_teams"))
                 for line in REJECTIONS[fixture_name]]
     assert result.returncode == 1
+    problems = "1 problem" if len(expected) == 1 else f"{len(expected)} problems"
     assert result.stderr.splitlines() == [
-        *expected, f"rejected: {len(expected)} problem(s); nothing was written"]
+        *expected, f"rejected: {problems}; nothing was written"]
     assert db.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["strategy.duckdb"]
 

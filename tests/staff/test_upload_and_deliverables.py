@@ -76,7 +76,7 @@ def test_a_good_file_is_previewed_then_loaded_and_published(
                                               "indicator": "frontline_workers_trained"})
     text = loaded.get_data(as_text=True)
     assert loaded.status_code == 200, text
-    assert "13 figure row(s)" in text and 'href="/indicator/frontline_workers_trained' in text
+    assert "13 figure rows" in text and 'href="/indicator/frontline_workers_trained' in text
     assert _loads(settings)[-1][1:] == (EXAMPLE.name, "accepted")
     with duckdb.connect(str(settings.db_path), read_only=True) as con:
         value = con.execute(

@@ -120,7 +120,7 @@ def test_many_bad_rows_give_a_bounded_report(run, db: Path, tmp_path: Path) -> N
     lines = result.stderr.splitlines()
     assert len(lines) == 11
     assert lines[-1] == f"{path}:11:status: … and 20 more rows with the same problem"
-    assert result.stdout.strip() == "30 problem(s) found; nothing was written"
+    assert result.stdout.strip() == "30 problems found; nothing was written"
 
 
 def test_a_workbook_with_a_deliverables_sheet_loads_both(run, db: Path, tmp_path: Path) -> None:

@@ -110,7 +110,7 @@ def test_300000_bad_rows_give_a_bounded_report(run, db: Path, tmp_path: Path) ->
     assert lines[21] == (f"{path}:1002:value: … and {not_numbers - 10:,} more rows with the "
                          "same problem")
     total = duplicates + not_numbers
-    assert result.stdout.strip() == f"{total:,} problem(s) found; nothing was written"
+    assert result.stdout.strip() == f"{total:,} problems found; nothing was written"
     (load_id, _, accepted, rejected, outcome, message), = loads(db)
     assert (accepted, rejected, outcome) == (0, 299_999, "rejected")
     assert len(message.encode()) < 10_000

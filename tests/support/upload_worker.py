@@ -38,7 +38,7 @@ def main(url: str, email: str, password: str, file: str) -> None:
         loaded = session.post(f"{url}/staff/load", timeout=TIMEOUT_S, data={
             "csrf_token": _token(checked.text), "token": upload.group(1)})
         found = re.search(r"\(load (\d+)\)", loaded.text)
-        accepted = loaded.status_code == 200 and "figure row(s)" in loaded.text
+        accepted = loaded.status_code == 200 and "figure row" in loaded.text
         print(json.dumps({"outcome": "accepted" if accepted else "error",
                           "load_id": int(found.group(1)) if found else None,
                           "detail": f"{loaded.status_code}"}))

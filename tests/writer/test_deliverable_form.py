@@ -11,7 +11,7 @@ import pytest
 
 from pipelines import writer
 from pipelines.deliverables import record_deliverable
-from pipelines.errors import DataRejected, Problem
+from pipelines.errors import DataRejected
 from pipelines.marts.milestones import MilestoneRecord
 from pipelines.settings import Settings, load_settings
 from tests.support.submissions import make_db
@@ -61,6 +61,7 @@ def test_an_invalid_status_is_rejected_and_nothing_written(
     before = settings.db_path.read_bytes()
     with pytest.raises(DataRejected) as rejected:
         record_deliverable(settings, form(**values), today=TODAY)
-    assert rejected.value.problems == [Problem("deliverable form", 1, *problem)]
+    column, message = problem
+    assert [str(p) for p in rejected.value.problems] == [f"deliverable form:1:{column}: {message}"]
     assert settings.db_path.read_bytes() == before
     assert not list(settings.db_path.parent.glob(".strategy.duckdb.*.writing"))
