@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
@@ -150,7 +150,8 @@ def _flag(name: str, text: str) -> bool:
 
 def _ids(name: str, values: list[str], table: str) -> tuple[str, ...]:
     items = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    allowed = {"pillar": PILLARS, "status": STATUSES.get(table, frozenset())}.get(name)
+    allowed: Collection[str] | None = {
+        "pillar": PILLARS, "status": STATUSES.get(table, frozenset())}.get(name)
     for item in items:
         if allowed is not None and item not in allowed:
             raise FilterProblem("not_allowed", value=item, name=name,
