@@ -111,3 +111,19 @@ def test_tests_share_code_only_through_tests_support() -> None:
         if wrong:
             offenders[name] = wrong
     assert offenders == {}, "move what is shared into tests/support/"
+
+
+def test_pages_and_components_hold_no_cursor() -> None:
+    """Pages and components read through the read layer (pipelines/read), which takes the
+    database and returns rows: none imports DuckDB, asks the database for a cursor or runs a
+    statement itself (docs/architecture.md › Layout)."""
+    offenders: dict[str, set[str]] = {}
+    for path in _modules("dashboard/pages", "dashboard/components", "dashboard/figures"):
+        found = {name for name in _imported_modules(path) if _within(name, "duckdb")}
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in {"cursor", "execute", "executemany", "sql"}):
+                found.add(f".{node.func.attr}() on line {node.lineno}")
+        if found:
+            offenders[_relative(path)] = found
+    assert offenders == {}

@@ -2,7 +2,7 @@
 each one's ``CREATE TABLE`` and the checks every write runs on what reached the database.
 
 Table and column names come from the declarations, never from input; allowed values travel
-as parameters. ``python -m pipelines.sql.contract`` prints the derived ``CREATE TABLE``
+as parameters. ``python -m pipelines.sql`` prints the derived ``CREATE TABLE``
 statements, for a person reading the schema.
 """
 
@@ -80,6 +80,3 @@ def checks() -> dict[str, str]:
 
 
 CHECKS: Final[dict[str, str]] = checks()
-
-if __name__ == "__main__":
-    print("\n".join(create_table_sql(table) for table in DECLARED.values()))

@@ -3,7 +3,7 @@
 -- The public tables of the download set (meta.sources, marts.indicators, marts.observations,
 -- marts.targets, marts.milestones, marts.progress) are not here: each is declared once in
 -- pipelines/release/public_fields, which its CREATE TABLE is made from (pipelines/sql/contract.py;
--- `python -m pipelines.sql.contract` prints them). They are created after this file and before
+-- `python -m pipelines.sql` prints them). They are created after this file and before
 -- the schema_*.sql files.
 CREATE SCHEMA IF NOT EXISTS staging;
 CREATE SCHEMA IF NOT EXISTS marts;
