@@ -11,16 +11,24 @@ components that draw tables, or typed rows (:mod:`pipelines.read.table_rows`).""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final, Protocol
 
 import duckdb
 import pandas as pd
 
 from pipelines.read.table_rows import row_type
-from pipelines.release.export import Filters, check_known_ids, count_public, public_query, tidy
-from pipelines.release.package import Release, release_of
+from pipelines.release.export import (
+    Filters,
+    check_known_ids,
+    count_public,
+    execute_public,
+    public_query,
+    tidy,
+)
+from pipelines.release.package import Release, download_set, release_of
 from pipelines.release.public_fields import FIELDS
+from pipelines.release.stream import chunks, observation_batches
 
 
 class Connected(Protocol):
@@ -68,3 +76,26 @@ def rows(db: Connected, table: str, filters: Filters, lang: str = "en",
 def release(db: Connected, url: str) -> Release:
     """The release the database holds (its version and build date), to cite at ``url``."""
     return release_of(db.cursor(), url)
+
+
+def frames(db: Connected, table: str, filters: Filters, lang: str,
+           batch_rows: int) -> Iterator[pd.DataFrame]:
+    """``table``'s rows as tidy frames, for a file written as they come. Unknown ids raise
+    now, before the first frame (so a refusal comes before any header is sent); the frames
+    then read from this thread's cursor. Today's observations come ``batch_rows`` matching
+    rows at a time (:mod:`pipelines.release.stream`); the other tables and figures as known
+    on a day (the vintages' own query, which is small) a few DuckDB vectors at a time."""
+    cursor = db.cursor()
+    if table == "observations" and filters.as_of is None:
+        return _batched(observation_batches(cursor, filters, lang, batch_rows))
+    return chunks(execute_public(cursor, table, filters, lang), table, lang)
+
+
+def _batched(batches: Callable[[], Iterator[pd.DataFrame]]) -> Iterator[pd.DataFrame]:
+    yield from batches()
+
+
+def file_set(db: Connected, release: Release, filters: Filters,
+             lang: str) -> dict[str, bytes]:
+    """The data package's files (every table, the descriptor, the dictionary, the README)."""
+    return download_set(db.cursor(), release, filters, lang)

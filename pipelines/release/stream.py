@@ -11,9 +11,10 @@ cursor, so from one version of the data even if a write swaps the file mid-downl
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Final
+from typing import Any, Final, cast
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from pipelines.read.exports import OBSERVATIONS
@@ -41,7 +42,8 @@ def batch_bounds(cursor: duckdb.DuckDBPyConnection, params: dict[str, object],
                  size: int) -> list[tuple[int, int]]:
     """[first, end) rowid ranges holding at most ``size`` matching rows each, in order. A
     filtered download of a few rows is one range; the whole table is rows / size ranges."""
-    rowids = cursor.execute(MATCHING_ROWIDS, _used(MATCHING_ROWIDS, params)).fetchnumpy()["r"]
+    found = cursor.execute(MATCHING_ROWIDS, _used(MATCHING_ROWIDS, params)).fetchnumpy()
+    rowids = cast("np.ndarray[Any, np.dtype[np.int64]]", found["r"])
     starts = [int(r) for r in rowids[::size]]
     return list(zip(starts, [*starts[1:], int(rowids[-1]) + 1], strict=True)) if starts else []
 
