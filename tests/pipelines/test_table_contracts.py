@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.release.public_fields import headers
+from pipelines.read.exports import AS_OF_QUERIES, QUERIES
+from pipelines.release.public_fields import DECLARED, TABLES, headers
 from pipelines.settings import REPO_ROOT
 
 # The column, declared after the table's last own column (before the *_label columns, which
@@ -153,3 +155,15 @@ def test_the_typed_rows_have_the_column(with_column: dict[str, object]) -> None:
                                                     "note_language", "checked_by")
     assert with_column["row_type"] == "<class 'str'>"  # required: never None
     assert with_column["typed_values"] == ["second reader", "second reader"]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_an_export_query_leaves_out_only_columns_no_file_publishes(table: str) -> None:
+    """An export query may skip columns only the database keeps (for speed); skipping a
+    declared public column would hide it from every file."""
+    public = {f.name for f in DECLARED[table].fields if f.stored}
+    for query in {QUERIES[table], AS_OF_QUERIES[table]}:
+        left_out = {name.strip() for found in re.findall(r"\b\w\.\* EXCLUDE \(([^)]*)\)", query)
+                    for name in found.split(",")}
+        assert not left_out & public
+        assert left_out <= {c.name for c in DECLARED[table].stored()}

@@ -5,8 +5,10 @@
 -- out (o.*): the download set keeps the declared ones (pipelines/release/public_fields), so a
 -- column added to the declaration needs no edit here; this query only makes the others.
 -- export_observations_as_of.sql is the same as known at the end of a day.
-SELECT o.* REPLACE (CASE WHEN o.suppressed THEN NULL ELSE o.value END AS value,
-                   CASE WHEN o.suppressed THEN NULL ELSE o.value_high END AS value_high),
+-- Not the columns only the database keeps (a 10^6-row download paid for carrying them).
+SELECT o.* EXCLUDE (series_id, load_id, note_en, note_fr)
+           REPLACE (CASE WHEN o.suppressed THEN NULL ELSE o.value END AS value,
+                    CASE WHEN o.suppressed THEN NULL ELSE o.value_high END AS value_high),
        CASE WHEN $lang = 'fr' THEN i.name_fr ELSE i.name_en END AS indicator_name,
        i.pillar_id,
        CASE WHEN $lang = 'fr' THEN g.name_fr ELSE g.name_en END AS geography_name,
