@@ -16,21 +16,23 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from pipelines.read.exports import AS_OF_QUERIES, QUERIES
 from pipelines.release.public_fields import DECLARED, TABLES, headers
+from pipelines.release.public_fields.model import field
 from pipelines.settings import REPO_ROOT
 
-# The column, declared after the table's last own column (before the *_label columns, which
-# are made from the code columns and always come last).
+# The column, added where the declaration says new columns go (after every published one).
 DECLARATION = Path("pipelines/release/public_fields/figures.py")
-LAST_COLUMN = '    NOTE_LANGUAGE,\n), primary_key=("observation_id",),'
-ADDED = ('    NOTE_LANGUAGE,\n    required(field("checked_by", "verifie_par", "string", '
-         '"Who checked the figure", "Qui a vérifié le chiffre", default="\'second reader\'")),\n'
-         '), primary_key=("observation_id",),')
+ANCHOR = '    added=(),\n    primary_key=("observation_id",),'
+ADDED = ('    added=(required(field("checked_by", "verifie_par", "string", '
+         '"Who checked the figure", "Qui a vérifié le chiffre", '
+         'default="\'second reader\'")),),\n'
+         '    primary_key=("observation_id",),')
 
 # Run in the copy: every place a public column is read or described, as a user meets it.
 PROBE = r"""
@@ -88,8 +90,8 @@ def with_column(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
                         ignore=shutil.ignore_patterns("__pycache__", "build"))
     declaration = copy / DECLARATION
     text = declaration.read_text(encoding="utf-8")
-    assert text.count(LAST_COLUMN) == 1, "the observations declaration no longer ends as expected"
-    declaration.write_text(text.replace(LAST_COLUMN, ADDED), encoding="utf-8")
+    assert text.count(ANCHOR) == 1, "the observations declaration has no empty added=()"
+    declaration.write_text(text.replace(ANCHOR, ADDED), encoding="utf-8")
     db = copy / "strategy.duckdb"
     # The copy's settings only: none of this process's STRATEGY_* overrides.
     environment = {k: v for k, v in os.environ.items() if not k.startswith("STRATEGY_")}
@@ -101,10 +103,9 @@ def with_column(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return found
 
 
-def _with_added(names: list[str], after: str, added: str) -> list[str]:
-    """``names`` (today's columns) with ``added`` right after its declared neighbour."""
-    at = names.index(after) + 1
-    return [*names[:at], added, *names[at:]]
+def _then(names: list[str], added: str) -> list[str]:
+    """Today's columns, every one in its place, then the added one."""
+    return [*names, added]
 
 
 def _csv(text: object) -> list[dict[str, str]]:
@@ -118,16 +119,14 @@ def test_the_csv_has_the_column_with_its_values(with_column: dict[str, object], 
                                                 header: str) -> None:
     rows = _csv(with_column[name])
     lang = "fr" if name.endswith("_fr") else "en"
-    assert list(rows[0]) == _with_added(headers("observations", lang),
-                                        "langue_note" if lang == "fr" else "note_language", header)
+    assert list(rows[0]) == _then(headers("observations", lang), header)
     assert {row[header] for row in rows} == {"second reader"}
 
 
 @pytest.mark.parametrize("name", ["api", "api_as_of"])
 def test_the_api_rows_have_the_column(with_column: dict[str, object], name: str) -> None:
     page = json.loads(str(with_column[name]))
-    assert page["fields"] == _with_added(headers("observations", "en"), "note_language",
-                                         "checked_by")
+    assert page["fields"] == _then(headers("observations", "en"), "checked_by")
     assert [row["checked_by"] for row in page["rows"]] == ["second reader"] * 3
 
 
@@ -146,13 +145,12 @@ def test_the_data_dictionary_lists_the_column(with_column: dict[str, object]) ->
             "Qui a vérifié le chiffre"} <= set(entries[0].values())
     descriptor = json.loads(str(with_column["datapackage"]))
     observations = next(r for r in descriptor["resources"] if r["name"] == "observations")
-    assert [f["name"] for f in observations["schema"]["fields"]] == _with_added(
-        headers("observations", "en"), "note_language", "checked_by")
+    assert [f["name"] for f in observations["schema"]["fields"]] == _then(
+        headers("observations", "en"), "checked_by")
 
 
 def test_the_typed_rows_have_the_column(with_column: dict[str, object]) -> None:
-    assert with_column["row_fields"] == _with_added(headers("observations", "en"),
-                                                    "note_language", "checked_by")
+    assert with_column["row_fields"] == _then(headers("observations", "en"), "checked_by")
     assert with_column["row_type"] == "<class 'str'>"  # required: never None
     assert with_column["typed_values"] == ["second reader", "second reader"]
 
@@ -167,3 +165,14 @@ def test_an_export_query_leaves_out_only_columns_no_file_publishes(table: str) -
                     for name in found.split(",")}
         assert not left_out & public
         assert left_out <= {c.name for c in DECLARED[table].stored()}
+
+
+def test_an_added_column_never_moves_a_published_one() -> None:
+    published = DECLARED["sources"]
+    kind = field("review", "revue", "string", "Review state", "État de la revue",
+                 ("open", "closed"), labels="label_review")
+    grown = replace(published, added=(kind, field("pages", "pages", "integer", "Pages",
+                                                  "Pages")))
+    names = [f.name for f in grown.fields]
+    assert names == [*(f.name for f in published.fields), "review", "review_label", "pages"]
+    assert [c.name for c in grown.stored()][-2:] == ["review", "pages"]

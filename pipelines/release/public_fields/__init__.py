@@ -7,8 +7,9 @@ keeps. Everything else is derived from these declarations:
   (:mod:`pipelines.sql.contract`), the controlled columns among them;
 * the files: the CSV headers, pandas and readr types, the Frictionless table schemas, the
   data dictionary and the workbook's dictionary sheet (:mod:`pipelines.release`);
-* the read layer: the export queries' rows, typed (:mod:`pipelines.read.table_rows`,
-  and its stub for mypy, ``python -m pipelines.read.row_stubs``);
+* the read layer: the export queries' rows, typed (:mod:`pipelines.read.table_rows`, made
+  when imported; the pages' own row classes in :mod:`pipelines.read.rows` are written out for
+  mypy, and tests/read/test_rows_match_declarations.py holds them to these declarations);
 * the JSON API's rows and their OpenAPI schemas (dashboard/web/api.py, openapi.py).
 
 A stored public column is read by its export query (``pipelines/read/queries/export_*.sql``,
@@ -16,6 +17,8 @@ which select every stored column), so adding one here adds it to the database, t
 the API, the OpenAPI document, the data dictionary and the typed rows, with no other edit
 (tests/pipelines/test_table_contracts.py adds one in a temporary copy). A column the export
 query makes (a joined name, a word in the file's language) is written in that query too.
+A new column goes in its table's ``added=`` list: it then comes after every column already
+published, so no column of a published file ever moves.
 
 Field names are the English headers; ``name_fr`` is the French header. ``kind`` is the
 Frictionless type (``string``, ``number``, ``integer``, ``boolean``, ``date``).
@@ -30,8 +33,9 @@ Every text column has a ``role``, written in the data dictionary:
 * ``verbatim``: as published or as recorded, in the language of the document (the sentence a
   figure was read from, a document's title, a note a program recorded).
 
-A code column whose values are words (``labels=`` a catalogue section) gets its ``*_label``
-column appended at the end of its table, so no existing column ever moves.
+A code column whose values are words (``labels=`` a catalogue section) gets a ``*_label``
+column: after the table's first columns for those, right after the code column for one in
+``added=``, so no published column ever moves.
 """
 
 from __future__ import annotations

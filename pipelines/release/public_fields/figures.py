@@ -95,7 +95,10 @@ OBSERVATIONS: Final = Table("observations", "marts.observations", (
                    "ce que la source imprime; voir la note)", VALUE_BASES,
                    labels="label_value_basis", default="'printed'")),
     NOTE_LANGUAGE,
-), primary_key=("observation_id",),
+),
+    # Columns added from now on go here: after every published column (model.Table).
+    added=(),
+    primary_key=("observation_id",),
     foreign_keys=(("indicator_id", "indicators", "indicator_id"),
                   ("source_id", "sources", "source_id")),
     rules=(Rule("published values are present", "value IS NULL AND NOT suppressed",
@@ -132,7 +135,10 @@ INDICATORS: Final = Table("indicators", "marts.indicators", (
     required(field("sort_order", "ordre", "integer", "Display order", "Ordre d’affichage")),
     Stored("definition_en", "VARCHAR", True, "the definition in English"),
     Stored("definition_fr", "VARCHAR", True, "the definition in French"),
-), primary_key=("indicator_id",))
+),
+    # Columns added from now on go here: after every published column (model.Table).
+    added=(),
+    primary_key=("indicator_id",))
 
 TARGETS: Final = Table("targets", "marts.targets", (
     INDICATOR_ID, INDICATOR_NAME,
@@ -146,6 +152,9 @@ TARGETS: Final = Table("targets", "marts.targets", (
           "Valeur de référence (vide si aucune n’est publiée)"),
     *dates("baseline_period", "periode_reference", "baseline period", "période de référence"),
     SOURCE_ID, LOCATOR, *_NOTES, NOTE, NOTE_LANGUAGE,
-), primary_key=("indicator_id", "period_start", "period_end"),
+),
+    # Columns added from now on go here: after every published column (model.Table).
+    added=(),
+    primary_key=("indicator_id", "period_start", "period_end"),
     foreign_keys=(("indicator_id", "indicators", "indicator_id"),
                   ("source_id", "sources", "source_id")))

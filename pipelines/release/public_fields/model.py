@@ -82,7 +82,11 @@ class Table:
     """One public table: its name in the download set, the database table it is stored in,
     its columns (public fields and stored-only columns in one list: the fields in the files'
     order, the stored ones in the database's), its key, the tables its columns refer to
-    (``(column, table, column)``) and its other rules."""
+    (``(column, table, column)``) and its other rules.
+
+    ``added``: columns added since the table's ``*_label`` columns were published, in the
+    order they were added. Each comes after every column already published (its own
+    ``*_label`` column, if any, right after it), so a file read by position keeps working."""
 
     name: str
     stored_as: str
@@ -90,20 +94,23 @@ class Table:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[str, str, str], ...] = ()
     rules: tuple[Rule, ...] = ()
+    added: tuple[Field | Stored, ...] = ()
 
     @property
     def fields(self) -> tuple[Field, ...]:
-        """The public columns in the files' order, each words column (``*_label``) at the
-        end so that no existing column ever moves."""
+        """The public columns in the files' order: the first columns, their words columns
+        (``*_label``), then each added column followed by its words column."""
         own = tuple(c for c in self.columns if isinstance(c, Field))
-        return (*own, *(label_field(f) for f in own if f.labels))
+        later = tuple(part for c in self.added if isinstance(c, Field)
+                      for part in ((c, label_field(c)) if c.labels else (c,)))
+        return (*own, *(label_field(f) for f in own if f.labels), *later)
 
     def stored(self) -> tuple[Column, ...]:
         """The database table's columns, in its order."""
         return tuple(
             Column(c.name, SQL_TYPES[c.kind], c.required, c.default, c.en)
             if isinstance(c, Field) else Column(c.name, c.sql_type, c.required, None, c.about)
-            for c in self.columns if isinstance(c, Stored) or c.stored)
+            for c in (*self.columns, *self.added) if isinstance(c, Stored) or c.stored)
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)

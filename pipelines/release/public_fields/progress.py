@@ -130,5 +130,8 @@ PROGRESS: Final = Table("progress", "marts.progress", (
     Stored("basis_fr", "VARCHAR", True, "which figures were compared, in French"),
     required(field("method", "methode", "string", "Version of the published method",
                    "Version de la méthode publiée")),
-), primary_key=("indicator_id", "as_of_quarter"),
+),
+    # Columns added from now on go here: after every published column (model.Table).
+    added=(),
+    primary_key=("indicator_id", "as_of_quarter"),
     foreign_keys=(("indicator_id", "indicators", "indicator_id"),))

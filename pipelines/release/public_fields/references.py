@@ -31,7 +31,10 @@ MILESTONES: Final = Table("milestones", "marts.milestones", (
     field("note", "note", "string", "Note as recorded with the status",
           "Note telle qu’inscrite avec l’état", role="verbatim"),
     SOURCE_ID, LOCATOR,
-), primary_key=("milestone_id",), foreign_keys=(("source_id", "sources", "source_id"),))
+),
+    # Columns added from now on go here: after every published column (model.Table).
+    added=(),
+    primary_key=("milestone_id",), foreign_keys=(("source_id", "sources", "source_id"),))
 
 # Every source: the published documents, context sources, and one per submission load
 # (pipelines/submissions/publish.py).
@@ -63,4 +66,7 @@ SOURCES: Final = Table("sources", "meta.sources", (
     Stored("edition_fr", "VARCHAR", True, "the same in French"),
     made(field("edition", "edition", "string", "Short label for citations",
                "Libellé court pour les citations", role="label"), required=True),
-), primary_key=("source_id",))
+),
+    # Columns added from now on go here: after every published column (model.Table).
+    added=(),
+    primary_key=("source_id",))
