@@ -5,6 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-installed-stamp
+LIGHTHOUSE_STAMP := benchmarks/lighthouse/node_modules/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
@@ -67,8 +68,9 @@ test: install chromium pdf-libs nginx
 clean:
 	rm -rf data/build .pytest_cache
 
-# Benchmarks (not part of `make test`): the bench extra (locust, Datasette, psutil), the
-# SYNTHETIC data, every benchmark, one JSON per benchmark in benchmarks/results/, a summary.
+# Benchmarks (not part of `make test`): the bench extra (locust, Datasette, psutil), Lighthouse
+# (npm, the version pinned in benchmarks/lighthouse/package-lock.json), the SYNTHETIC data,
+# every benchmark, one JSON per benchmark in benchmarks/results/, a summary.
 # Regenerate docs/benchmarks.md's table from the JSON with `python -m benchmarks.report --docs`.
 # BENCH_ARGS passes options on, e.g. `make bench BENCH_ARGS="--rows 1000"` for a quick check.
 $(BENCH_STAMP): $(STAMP)
@@ -76,8 +78,15 @@ $(BENCH_STAMP): $(STAMP)
 	$(PY) -c 'import locust, datasette, psutil, playwright'
 	touch $(BENCH_STAMP)
 
-bench: $(BENCH_STAMP) chromium nginx
-	$(PY) -m benchmarks $(BENCH_ARGS)
+$(LIGHTHOUSE_STAMP): benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm; }
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $(LIGHTHOUSE_STAMP)
+
+bench: $(BENCH_STAMP) $(LIGHTHOUSE_STAMP) chromium nginx
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m benchmarks $(BENCH_ARGS)
 
 # The basic plotly.js bundle of the version the installed plotly package carries (README in
 # dashboard/assets/vendor/). Needs npm; run after upgrading plotly.

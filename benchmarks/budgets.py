@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Final
 
 
@@ -73,4 +74,28 @@ BUDGETS: Final[Mapping[str, Budget]] = {
     # make serve (nginx + gunicorn) while 50 clients send their headers a byte a second.
     "slow_clients.p95_ratio": Budget("p95 <= 2x its value without slow clients", max_ratio=2),
     "slow_clients.failed_requests": Budget("0", max_value=0),
+    "lighthouse.failed_pages": Budget("0", max_value=0),
 }
+
+# Lighthouse, mobile profile, on the demonstration build (issue 18, "Budgets"): every public
+# page in both languages; the figure names are ``lighthouse.<page>_<lang>.<metric>``.
+PATTERN_BUDGETS: Final[tuple[tuple[str, Budget], ...]] = (
+    ("lighthouse.*.performance", Budget(">= 90", min_value=90)),
+    ("lighthouse.*.accessibility", Budget("100", min_value=100)),
+    ("lighthouse.*.best-practices", Budget("100", min_value=100)),
+    ("lighthouse.*.seo", Budget("100", min_value=100)),
+    ("lighthouse.*.lcp", Budget("<= 2.0 s", max_value=2000)),
+    ("lighthouse.*.tbt", Budget("<= 150 ms", max_value=150)),
+    ("lighthouse.*.cls", Budget("<= 0.02", max_value=0.02)),
+    # Lighthouse's total byte weight, which counts what loads before any interaction.
+    ("lighthouse.indicator_*.bytes", Budget("<= 400 KB before interaction",
+                                             max_value=400_000)),
+)
+
+
+def budget_for(key: str) -> Budget | None:
+    """The budget of the figure ``key``: its own, else the first pattern that matches."""
+    if key in BUDGETS:
+        return BUDGETS[key]
+    return next((budget for pattern, budget in PATTERN_BUDGETS if fnmatchcase(key, pattern)),
+                None)

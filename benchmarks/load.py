@@ -3,11 +3,14 @@ peak RSS of each worker sampled with psutil while it runs.
 
 ``python -m benchmarks.load [--rows 1000000] [--users 50] [--seconds 60]``
 
-The mix is ``benchmarks/locustfile.py``: pages, page callbacks and small filtered downloads,
-plus one user taking every observation once a minute. The figures are locust's aggregate over
-every request (the large downloads included). Two runs: on a fresh server (the budget's
-figures: caches are empty, as after a restart or a rebuild), then on a fresh server whose
-workers have rendered every page of the mix once first (``_warm`` figures).
+The mix is ``benchmarks/locustfile.py``: pages (their first HTML response is the page), the
+takeover of some of them by Dash, page callbacks and small filtered downloads, plus one user
+taking every observation once a minute. The figures are locust's aggregate over every request
+(the large downloads included). Two runs: on a fresh server (the budget's figures: caches and
+the store of rendered pages are empty and the warm-up of every public page starts with the
+run, as after a rebuild; a restart on the same data would find the pages already rendered),
+then on a fresh server whose workers have rendered every page of the mix once first
+(``_warm`` figures).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,7 +36,8 @@ from benchmarks.mix import PAGES
 from benchmarks.results import Run, add_results_option, command_line
 from benchmarks.server import gunicorn
 from benchmarks.synthetic import generate
-from pipelines.settings import REPO_ROOT
+from dashboard.html_first.store import store_root
+from pipelines.settings import REPO_ROOT, load_settings
 
 
 def _sample_rss(workers: Callable[[], list[psutil.Process]], stop: threading.Event,
@@ -47,6 +52,9 @@ def _sample_rss(workers: Callable[[], list[psutil.Process]], stop: threading.Eve
 
 def warm_up(url: str) -> None:
     """Render every page and callback of the mix once, as earlier visitors would have."""
+    for page in PAGES:
+        with urllib.request.urlopen(url + page, timeout=600) as response:
+            response.read()
     targets = [(urlsplit(u).path, f"?{urlsplit(u).query}" if urlsplit(u).query else "",
                 "pathname") for u in PAGES]
     targets += [case.request(n) for case in CASES for n in range(case.variants)]
@@ -60,6 +68,8 @@ def warm_up(url: str) -> None:
 
 def run(rows: int, users: int, seconds: int, warm: bool = False) -> dict[str, Any]:
     db = generate(rows)
+    # No page rendered by an earlier run: a fresh server, as after a rebuild.
+    shutil.rmtree(store_root(load_settings(db_path=db)), ignore_errors=True)
     out = Path(tempfile.mkdtemp(prefix="locust-"))
     with gunicorn(db, log=out / "gunicorn.log") as server:
         # Each worker has its own caches and connections land on either: a few passes (cheap

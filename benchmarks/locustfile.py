@@ -1,7 +1,9 @@
-"""Locust users for benchmarks/load.py, a realistic mix: page loads (the HTML, then the
-page-routing callback that renders the page, as a browser does), the callbacks a filter or a
-quarter change sends, small filtered CSV downloads, and one user who downloads every
-observation once a minute."""
+"""Locust users for benchmarks/load.py, a realistic mix: page loads (the first HTML response
+is the whole page: docs/architecture.md › HTML first), the takeover a reader who reaches for
+a chart or a control triggers (the page's layout from the page-routing callback, Dash's
+layout and dependencies), the callbacks Dash's own navigation and filter changes send once it
+has taken over, small filtered CSV downloads, and one user who downloads every observation
+once a minute."""
 
 from __future__ import annotations
 
@@ -17,16 +19,20 @@ from benchmarks.mix import DOWNLOADS, PAGES
 class Visitor(HttpUser):
     wait_time = between(0.5, 2)
 
-    @task(4)
+    @task(6)
     def page(self) -> None:
-        url = random.choice(PAGES)
-        self.client.get(url, name="page: HTML")
-        parts = urlsplit(url)
+        self.client.get(random.choice(PAGES), name="page: HTML")
+
+    @task(1)
+    def takeover(self) -> None:
+        parts = urlsplit(random.choice(PAGES))
         search = f"?{parts.query}" if parts.query else ""
         self.client.post("/_dash-update-component",
-                         json=payload(parts.path, search, "pathname"), name="page: render")
+                         json=payload(parts.path, search, "pathname"), name="takeover: page")
+        self.client.get("/_dash-layout", name="takeover: Dash layout")
+        self.client.get("/_dash-dependencies", name="takeover: Dash dependencies")
 
-    @task(6)
+    @task(3)
     def callback(self) -> None:
         case = random.choice(CASES)
         path, search, changed = case.request(random.randrange(100))

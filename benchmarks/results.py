@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from benchmarks.budgets import BUDGETS
+from benchmarks.budgets import budget_for
 from pipelines.settings import REPO_ROOT
 
 RESULTS_DIR: Final[Path] = REPO_ROOT / "benchmarks" / "results"
@@ -38,7 +38,7 @@ class Figure:
     baseline_what: str | None = None
 
     def as_json(self) -> dict[str, Any]:
-        budget = BUDGETS.get(self.key)
+        budget = budget_for(self.key)
         ratio = self.value / self.baseline if self.baseline else None
         return {
             "key": self.key, "what": self.what, "value": round(self.value, 3), "unit": self.unit,

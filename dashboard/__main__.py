@@ -49,7 +49,7 @@ def main(ctx: click.Context, db_path: Path | None, host: str | None, port: int |
     from pipelines.logs import configure
 
     configure()  # the same logging as under gunicorn (gunicorn.conf.py)
-    app = create_app(settings)
+    app = create_app(settings, warm_up=True)
     finish_setup(app.server)
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
 

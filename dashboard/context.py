@@ -20,7 +20,8 @@ LOCATION_SEARCH: Final[str] = "_pages_location.search"
 
 
 def current_db() -> Database:
-    return flask.current_app.config[DB_CONFIG_KEY]
+    db: Database = flask.current_app.config[DB_CONFIG_KEY]
+    return db
 
 
 def current_settings() -> Settings:
@@ -69,3 +70,14 @@ def request_path() -> str:
     except Exception:  # outside a callback Dash raises its own exception types
         inputs = {}
     return str(inputs.get("_pages_location.pathname") or flask.request.path or "/")
+
+
+def quick_exit_url(lang: Lang) -> str:
+    """Where Quick exit leaves for, in the reader's language: the running app's setting
+    (``STRATEGY_QUICK_EXIT_URL``), else the default."""
+    from pipelines.settings import Settings
+
+    settings = (flask.current_app.config.get(SETTINGS_CONFIG_KEY)
+                if flask.has_app_context() else None)
+    template = (settings or Settings()).quick_exit_url
+    return template.replace("{lang}", lang)

@@ -174,7 +174,7 @@ class Database:
     def frame(self, sql: str, params: Params = ()) -> pd.DataFrame:
         return self._cached("frame", sql, params, lambda c: c.execute(sql, params).df())
 
-    def rows(self, sql: str, params: Params = ()) -> list[tuple]:
+    def rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         return self._cached("rows", sql, params, lambda c: c.execute(sql, params).fetchall())
 
     def close(self) -> None:

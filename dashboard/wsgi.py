@@ -3,4 +3,4 @@
 from dashboard.app import create_app
 from pipelines.settings import load_settings
 
-server = create_app(load_settings()).server
+server = create_app(load_settings(), warm_up=True).server

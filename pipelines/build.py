@@ -99,7 +99,7 @@ def build_database(settings: Settings, *, demo: bool = False) -> BuildReport:
         else:
             submissions.drop_demo(con)
         submissions.publish(con, settings)
-        _write_build_info(con, inputs_sha, demo)
+        _write_build_info(con, inputs_sha, demo, settings.strategy_id)
         counts = sql.table_counts(con)
     return BuildReport(settings.db_path, counts, inputs_sha)
 
@@ -169,11 +169,14 @@ def _inputs_sha256(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def _write_build_info(con: duckdb.DuckDBPyConnection, inputs_sha: str, demo: bool) -> None:
+def _write_build_info(con: duckdb.DuckDBPyConnection, inputs_sha: str, demo: bool,
+                      strategy_id: str) -> None:
     built_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     sql.insert_rows(con, "meta.build_info", [
         {"key": "built_at", "value": built_at},
         {"key": "inputs_sha256", "value": inputs_sha},
         {"key": "demo", "value": "true" if demo else "false"},
         {"key": "schema_version", "value": SCHEMA_VERSION},
+        # The strategy this build follows (the settings'): pages ask the data, not a literal.
+        {"key": "strategy_id", "value": strategy_id},
     ])

@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+# The one definition of Ontario's fiscal year: it starts on the first of this month. The SQL
+# side (sql_macros), the formatting module and every period below derive from it.
 FISCAL_YEAR_FIRST_MONTH = 4
 _QUARTER_RE = re.compile(r"(\d{4})-(\d{2})Q(\d)")
 # The last fiscal year whose 31 March still fits in ``datetime.date``.
@@ -131,6 +133,12 @@ class FiscalQuarter:
             current = current.next()
 
     @property
+    def ordinal(self) -> int:
+        """The quarter's position in time, as the SQL side counts quarters (fiscal year start
+        × 4 + quarter − 1): ``fiscal_quarter_start(ordinal)`` in SQL is :attr:`start`."""
+        return self.fiscal_year_start * 4 + self.quarter - 1
+
+    @property
     def label(self) -> str:
         """``'2026-27Q2'``."""
         return f"{self.fiscal_year_label}Q{self.quarter}"
@@ -198,3 +206,19 @@ def quarter_months(q: FiscalQuarter) -> tuple[date, date]:
     """
     start = q.start
     return start, date(start.year, start.month + 2, 1)
+
+
+def sql_macros() -> str:
+    """The fiscal calendar for SQL, generated from :data:`FISCAL_YEAR_FIRST_MONTH`: temporary
+    DuckDB macros the writer defines on every connection it opens. ``q_ord`` is a quarter's
+    :attr:`FiscalQuarter.ordinal`.
+
+    * ``fiscal_quarter_start(q_ord)``, ``fiscal_quarter_end(q_ord)``: its first and last days.
+    """
+    first = f"make_date(q_ord // 4, {FISCAL_YEAR_FIRST_MONTH}, 1)"
+    return (
+        "CREATE OR REPLACE TEMP MACRO fiscal_quarter_start(q_ord) AS "
+        f"({first} + to_months(3 * (q_ord % 4)))::DATE;\n"
+        "CREATE OR REPLACE TEMP MACRO fiscal_quarter_end(q_ord) AS "
+        f"({first} + to_months(3 * (q_ord % 4) + 3) - INTERVAL 1 DAY)::DATE;\n"
+    )

@@ -6,6 +6,8 @@ tests agree on them.
 
 from __future__ import annotations
 
+import csv
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -13,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Final
+
+from pipelines.errors import TrackerError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,10 +39,10 @@ class Settings:
     # Counts of people from 1 to (threshold - 1) in a breakdown below the provincial total are
     # suppressed (docs/architecture.md › Domain rules).
     suppression_threshold: int = 10
-    # The strategy documents say "2025–2030" without month boundaries; we read it as the five
-    # Ontario fiscal years 2025-26 to 2029-30. Shown on /about as an assumption.
-    strategy_start: date = date(2025, 4, 1)
-    strategy_end: date = date(2030, 3, 31)
+    # The strategy the tracker follows. Its period is written once, in the reference data
+    # (data/reference/strategies.csv), with the note saying how its years ("2025–2030") were
+    # read as Ontario fiscal years; /about shows it as an assumption.
+    strategy_id: str = "2025-2030"
     max_submission_bytes: int = 20 * 1024 * 1024
     # An XLSX is a zip: these are checked on its directory before anything is unpacked, so a
     # small file that unpacks to gigabytes (a zip bomb) is refused without being parsed.
@@ -59,6 +63,12 @@ class Settings:
     query_cache_entries: int = 256
     # Rendered pages kept per process, per data version (dashboard/cache.py); 0 turns it off.
     page_cache_entries: int = 128
+    # After every write, a server renders the default view of every public page into the
+    # store its workers share (dashboard/html_first/warm.py); off: pages render on request.
+    page_warmup: bool = True
+    # Where Quick exit leaves for: a page anyone might have open (tests point it at a
+    # local server). ``{lang}`` becomes the page's language.
+    quick_exit_url: str = "https://www.google.ca/?hl={lang}"
     # Where a worker's DuckDB spills a query that outgrows ``duckdb_memory_limit``. Each
     # DuckDB instance gets its own folder below it, so workers never share spill files.
     duckdb_temp_directory: Path = Path(tempfile.gettempdir()) / "strategy-tracker-duckdb"
@@ -84,6 +94,21 @@ class Settings:
     oidc_client_secret: str = ""
     oidc_role_claim: str = "tracker_role"
     extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def strategy_start(self) -> date:
+        return strategy_period(self._strategies_file, self.strategy_id)[0]
+
+    @property
+    def strategy_end(self) -> date:
+        return strategy_period(self._strategies_file, self.strategy_id)[1]
+
+    @property
+    def _strategies_file(self) -> Path:
+        # A data folder that holds only submissions and run output (a test's, or a server's
+        # STRATEGY_DATA_DIR for its uploads) follows the project's own reference data.
+        own = self.reference_dir / "strategies.csv"
+        return own if own.exists() else REPO_ROOT / "data" / "reference" / "strategies.csv"
 
     @property
     def staff_cookie_secure(self) -> bool:
@@ -121,6 +146,8 @@ def _flag(value: str | None) -> bool:
 # Serving and capacity settings a deployment tunes without code: variable -> (field, parser).
 _TUNING: Final[Mapping[str, tuple[str, Callable[[str], object]]]] = {
     "STRATEGY_PAGE_CACHE_ENTRIES": ("page_cache_entries", int),
+    "STRATEGY_PAGE_WARMUP": ("page_warmup", _flag),
+    "STRATEGY_QUICK_EXIT_URL": ("quick_exit_url", str),
     "STRATEGY_DUCKDB_MEMORY_LIMIT": ("duckdb_memory_limit", str),
     "STRATEGY_DUCKDB_THREADS": ("duckdb_threads", int),
     "STRATEGY_DUCKDB_TEMP_DIR": ("duckdb_temp_directory", Path),
@@ -147,6 +174,30 @@ def _tuning(env: Mapping[str, str]) -> dict[str, object]:
 
 
 _PATHS: Final = ("db_path", "data_dir", "state_dir", "duckdb_temp_directory")
+
+
+def strategy_period(path: Path, strategy_id: str) -> tuple[date, date]:
+    """The first and last days of ``strategy_id`` in the strategies file at ``path`` (read
+    once per version of the file)."""
+    try:
+        stamp = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise TrackerError(f"{path}: missing; it holds the strategy period") from None
+    return _strategy_period(path, strategy_id, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _strategy_period(path: Path, strategy_id: str, _stamp: int) -> tuple[date, date]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("strategy_id") == strategy_id:
+                try:
+                    return (date.fromisoformat(row["period_start"]),
+                            date.fromisoformat(row["period_end"]))
+                except (KeyError, TypeError, ValueError):
+                    break
+    raise TrackerError(f"{path}: no strategy {strategy_id!r} with a period_start and a "
+                       "period_end (YYYY-MM-DD)")
 
 
 def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:

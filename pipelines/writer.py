@@ -43,7 +43,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import logs, sql
+from pipelines import logs, periods, sql
 from pipelines.errors import DatabaseNotBuilt, TrackerError
 from pipelines.marts import build_marts
 from pipelines.settings import Settings
@@ -210,6 +210,7 @@ def _session(path: Path, settings: Settings, marts: bool,
              folded: list[int]) -> Iterator[duckdb.DuckDBPyConnection]:
     con = duckdb.connect(str(path))
     try:
+        con.execute(periods.sql_macros())
         con.execute("BEGIN TRANSACTION")
         try:
             yield con

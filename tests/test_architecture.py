@@ -113,6 +113,31 @@ def test_tests_share_code_only_through_tests_support() -> None:
     assert offenders == {}, "move what is shared into tests/support/"
 
 
+# docs/architecture.md › Layers: pages → components and figures → the read layer. A builder
+# below a page never reaches up for the request, the web tier or a page.
+_ABOVE_COMPONENTS = ("dashboard.pages", "dashboard.web", "dashboard.app", "dashboard.staff",
+                     "dashboard.html_first", "dashboard.context")
+_ABOVE_FIGURES = (*_ABOVE_COMPONENTS, "dashboard.components")
+# Quick exit's address is the running app's setting (STRATEGY_QUICK_EXIT_URL), read where the
+# help bar is built so that no page can forget it.
+_CONTEXT_READERS = {("dashboard/components/shell.py", "dashboard.context")}
+
+
+def _reaching_up(package: str, above: tuple[str, ...]) -> set[tuple[str, str]]:
+    """(module, package above it) for every import of ``package`` that reaches up."""
+    return {(_relative(p), up) for p in _modules(package) for name in _imports(p)
+            for up in above if name == up or name.startswith(up + ".")}
+
+
+def test_components_never_import_pages_or_the_web_tier() -> None:
+    found = _reaching_up("dashboard/components", _ABOVE_COMPONENTS)
+    assert found <= _CONTEXT_READERS, sorted(found - _CONTEXT_READERS)
+
+
+def test_figures_import_no_component_page_or_web_module() -> None:
+    assert _reaching_up("dashboard/figures", _ABOVE_FIGURES) == set()
+
+
 def _statements_run(path: Path) -> set[str]:
     """Where ``path`` asks a database for a cursor or runs a statement on one."""
     return {f".{node.func.attr}() on line {node.lineno}"
@@ -124,7 +149,7 @@ def _statements_run(path: Path) -> set[str]:
 def test_pages_and_components_hold_no_cursor() -> None:
     """Pages and components read through the read layer (pipelines/read), which takes the
     database and returns rows: none imports DuckDB, asks the database for a cursor or runs a
-    statement itself (docs/architecture.md › Layout)."""
+    statement itself (docs/architecture.md › Layers)."""
     offenders: dict[str, set[str]] = {}
     for path in _modules("dashboard/pages", "dashboard/components", "dashboard/figures"):
         found = {name for name in _imported_modules(path) if _within(name, "duckdb")}

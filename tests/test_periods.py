@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import duckdb
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from pipelines.periods import (
     is_fiscal_year_range,
     quarter_months,
     quarters_between,
+    sql_macros,
 )
 
 Q = FiscalQuarter
@@ -206,3 +208,15 @@ def test_docstring_examples() -> None:
     import pipelines.periods
 
     assert doctest.testmod(pipelines.periods).failed == 0
+
+
+def test_the_sql_fiscal_calendar_is_the_python_one() -> None:
+    """The SQL side's quarter dates come from the same definition as FiscalQuarter's, over
+    every quarter the tracker could meet (and a few centuries either side)."""
+    quarters = [FiscalQuarter(year, q) for year in range(1900, 2200) for q in (1, 2, 3, 4)]
+    with duckdb.connect() as con:
+        con.execute(sql_macros())
+        rows = con.execute(
+            "SELECT q, fiscal_quarter_start(q), fiscal_quarter_end(q) FROM unnest(?) AS t(q)",
+            [[quarter.ordinal for quarter in quarters]]).fetchall()
+    assert [(start, end) for _, start, end in rows] == [(q.start, q.end) for q in quarters]

@@ -1,11 +1,19 @@
 /* Quick exit, and keeping the help bar from hiding what has focus.
  *
- * Served from this site's own origin (Dash adds every script under assets/ to the page), so
- * the Content-Security-Policy allows it without a hash.
+ * Served from this site's own origin and linked from every first response (deferred), so the
+ * Content-Security-Policy allows it without a hash. Quick exit follows GOV.UK's "Exit this
+ * page" component: it is a real link to a neutral site, so it works without this script.
  *
- * - A click on the Quick exit link, or Escape pressed twice within ESCAPE_WINDOW_MS, replaces
- *   this page with the link's neutral site through location.replace: the tracker's entry in
- *   the history is overwritten, so Back does not return to it.
+ * - A click on the Quick exit link, or Escape pressed twice within ESCAPE_WINDOW_MS, blanks
+ *   the page and replaces it with the link's neutral site through location.replace: this
+ *   page's entry in the history is overwritten, so Back does not return to it. Earlier
+ *   entries stay; nothing else ever touches the history, so Back works as usual for everyone
+ *   who does not use Quick exit.
+ * - Escape also stops a page that is loading, in most browsers: once an exit has begun, every
+ *   further Escape starts it again, so a panicked third press cannot leave this page on
+ *   screen.
+ * - The link's description (#shell-quick-exit-hint) says what the plain link does; this
+ *   script puts the words for what it does instead (data-script-hint), since it runs.
  * - The help bar sticks to the top of the window. Its height goes into --help-bar-height,
  *   which style.css uses as scroll-padding-top: whatever receives focus or is the target of
  *   an in-page link scrolls clear of the bar (WCAG 2.2, 2.4.11 Focus Not Obscured). A bar
@@ -17,12 +25,14 @@
 
     var ESCAPE_WINDOW_MS = 1500;
     var lastEscape = 0;
+    var leavingTo = null;
 
     function exitTo(link) {
         var target = link && link.getAttribute("href");
         if (!target) {
             return false;
         }
+        leavingTo = target;
         // Blank the page first, so nothing of it stays on screen while the next one loads.
         document.documentElement.style.visibility = "hidden";
         window.location.replace(target);
@@ -41,12 +51,24 @@
         if (event.key !== "Escape" && event.key !== "Esc") {
             return;
         }
+        if (leavingTo) {
+            window.location.replace(leavingTo);
+            return;
+        }
         var now = Date.now();
         if (now - lastEscape <= ESCAPE_WINDOW_MS) {
             exitTo(document.querySelector("[data-quick-exit]"));
         }
         lastEscape = now;
     }, true);
+
+    function describeScripted() {
+        var hint = document.getElementById("shell-quick-exit-hint");
+        var words = hint && hint.getAttribute("data-script-hint");
+        if (words && hint.textContent !== words) {
+            hint.textContent = words;
+        }
+    }
 
     var measured = null;
     var sizes = typeof ResizeObserver === "function" ? new ResizeObserver(publishHeight) : null;
@@ -65,9 +87,10 @@
             (stuck ? height : 0) + "px");
     }
 
-    // Dash renders each page into the document after this script runs, and replaces the bar
-    // on every navigation: follow whichever bar is there now.
+    // The bar is in the first response; after Dash takes the page over (takeover.js) and on
+    // every navigation it draws, a new bar replaces it: follow whichever bar is there now.
     function watchBar() {
+        describeScripted();
         var bar = document.getElementById("shell-help");
         if (bar === measured) {
             return;

@@ -34,7 +34,7 @@ def _status_list(method: Method, lang: Lang) -> Component:
             html.Dd(t(f"about_method.{status}", lang, **thresholds)),
         ]
     items += [
-        html.Dt(t("about_method.not_assessed_label", lang)),
+        html.Dt(t("status.not_assessed", lang)),
         html.Dd(t("about_method.not_assessed", lang)),
     ]
     return html.Dl(items)

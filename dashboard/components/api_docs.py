@@ -9,7 +9,7 @@ from typing import Final
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.web.api_limits import DEFAULT_LIMIT, MAX_LIMIT, PREFIX
+from dashboard.api_limits import DEFAULT_LIMIT, MAX_LIMIT, PREFIX
 from pipelines.language.i18n import Lang, t
 
 SECTION_ID: Final = "data-api"

@@ -12,3 +12,8 @@ def href(path: str, lang: Lang, query: Mapping[str, object] | None = None) -> st
     params = {k: str(v) for k, v in (query or {}).items() if k != "lang" and v is not None}
     params["lang"] = lang
     return f"{path}?{urlencode(params)}"
+
+
+def template_href(extension: str) -> str:
+    """The quarterly submission template (served by dashboard/web/templates.py)."""
+    return f"/submissions/template.{extension}"

@@ -9,13 +9,12 @@ from __future__ import annotations
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.links import href
+from dashboard.components.links import href, template_href
 from dashboard.components.progress import status_icon
 from dashboard.components.statutory import table
 from dashboard.text.review import quarter_label
 from dashboard.text.status import marks, status_words
 from dashboard.text.verdict import card_line
-from dashboard.web.templates import template_href
 from pipelines.language.formatting import format_period, format_value, quarter_name
 from pipelines.language.i18n import Lang, pick, t
 from pipelines.read.review import Awaiting

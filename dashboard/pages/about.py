@@ -3,7 +3,6 @@ the suppression rule, how to cite, a glossary and where to get help."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
 import dash
@@ -35,11 +34,11 @@ from pipelines.language.formatting import (
     format_period,
 )
 from pipelines.language.i18n import Lang, normalise_lang, t
+from pipelines.periods import fiscal_year_bounds
 from pipelines.read import indicator, progress, strategy, verdicts
 from pipelines.settings import Settings
 
 PATH: Final[str] = "/about"
-STRATEGY_ID: Final[str] = "2025-2030"
 # The strategy's one numeric target, whose reading /about explains.
 TARGET_INDICATOR: Final[str] = "frontline_workers_trained"
 # (section id, catalogue key of its heading), in page order: the table of contents.
@@ -79,11 +78,9 @@ def _period_reading(settings: Settings, target: float | None, lang: Lang) -> dic
 
 
 def _fiscal_example(lang: Lang) -> dict[str, str]:
-    return {
-        "example": fiscal_year_label(2025, lang),
-        "start": format_date(date(2025, 4, 1), lang),
-        "end": format_date(date(2026, 3, 31), lang),
-    }
+    start, end = fiscal_year_bounds(2025)
+    return {"example": fiscal_year_label(2025, lang), "start": format_date(start, lang),
+            "end": format_date(end, lang)}
 
 
 def quick_exit_section(lang: Lang) -> Component:
@@ -103,7 +100,7 @@ def contents_nav(lang: Lang) -> Component:
 def content(lang: Lang) -> list[Component]:
     db, settings = current_db(), _settings()
     method = progress.method(db)
-    period = strategy.strategy(db, STRATEGY_ID)
+    period = strategy.current(db)
     target = indicator.target(db, TARGET_INDICATOR)
     return [
         html.H1(t("about.heading", lang)),

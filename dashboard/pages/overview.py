@@ -26,7 +26,6 @@ from pipelines.read import progress, strategy
 from pipelines.read.rows import Pillar, Progress
 
 PATH: Final[str] = "/"
-STRATEGY_ID: Final[str] = "2025-2030"
 INVESTMENT_INDICATOR: Final[str] = "strategy_investment"
 
 
@@ -60,7 +59,7 @@ def investment_section(db: Database, lang: Lang) -> Component | None:
     figure = strategy.latest_figure(db, INVESTMENT_INDICATOR)
     if figure is None:
         return None
-    found = strategy.strategy(db, STRATEGY_ID)
+    found = strategy.current(db)
     # The strategy's own name carries "2025–2030"; the figure card below names the amount.
     label = pick(found, "name", lang) if found else t("overview.investment_heading", lang)
     return html.Section([html.H2(label, id="overview-investment"), figure_value(figure, lang)],

@@ -32,9 +32,7 @@ from urllib.parse import urlencode
 import duckdb
 import flask
 
-from dashboard.context import public_root
-from dashboard.database import Database
-from dashboard.web.api_limits import (
+from dashboard.api_limits import (
     CONTROLS,
     CURSOR_PATTERN,
     DEFAULT_LIMIT,
@@ -42,6 +40,8 @@ from dashboard.web.api_limits import (
     MAX_LIMIT,
     PREFIX,
 )
+from dashboard.context import public_root
+from dashboard.database import Database
 from dashboard.web.downloads import database_for
 from dashboard.web.openapi import openapi_spec
 from pipelines.errors import InvalidFilterError, UnknownIdError

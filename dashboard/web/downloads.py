@@ -54,7 +54,7 @@ def database_for(snapshot: str | None) -> Database:
 
     settings = flask.current_app.config[SETTINGS_CONFIG_KEY]
     path = snapshot_db(settings, snapshot)
-    cache = flask.current_app.config.setdefault(SNAPSHOT_DBS_KEY, {})
+    cache: dict[str, Database] = flask.current_app.config.setdefault(SNAPSHOT_DBS_KEY, {})
     if snapshot not in cache:
         cache[snapshot] = Database(replace(settings, db_path=path))
     return cache[snapshot]

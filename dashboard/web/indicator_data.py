@@ -121,7 +121,7 @@ def csv_rows(data: ChartData) -> list[list[object]]:
     """Each row: the page's cells (French typography in French, as the page sets them),
     then the codes and values behind them."""
     sources = {o.observation_id: o.source_id for o in data.page.observations}
-    rows = []
+    rows: list[list[object]] = []
     for point in data.points:
         shown = table_cells(point, data.lang)
         if data.lang == "fr":
@@ -174,7 +174,8 @@ def indicator_csv(indicator_id: str) -> flask.Response:
         bom = wants_bom(query)
     except FilterProblem as problem:
         return refused(problem, data.lang)
-    kinds: list[Kind] = ["string"] * len(SHOWN) + [kind for _, _, kind in BEHIND]
+    shown: list[Kind] = ["string" for _ in SHOWN]
+    kinds = shown + [kind for _, _, kind in BEHIND]
     return csv_response(headers(data.lang), kinds, csv_rows(data), file_name(data, "csv"), bom)
 
 

@@ -9,7 +9,7 @@ from typing import Any, Final
 
 from apispec import APISpec
 
-from dashboard.web.api_limits import (
+from dashboard.api_limits import (
     CONTROLS,
     CURSOR_PATTERN,
     DEFAULT_LIMIT,

@@ -19,8 +19,10 @@ import flask
 
 VENDOR_DIR: Final[Path] = Path(__file__).resolve().parent.parent / "assets" / "vendor"
 BUNDLE: Final[str] = "plotly-basic.min.js"
-# Dash would otherwise add every .js file under assets/ to every page.
-ASSETS_IGNORE: Final[str] = re.escape(BUNDLE) + "$"
+# Dash would otherwise add every .js file under assets/ to every page: the bundle loads with
+# the first chart, and the project's own scripts are linked from the first response by
+# dashboard/html_first/assets.py (Dash's own libraries wait for the takeover).
+ASSETS_IGNORE: Final[str] = r"\.js$"
 # Where dash-renderer points dcc.Graph when serving locally (dash-renderer, ``serve_locally``).
 FULL_BUNDLE_PATH: Final[str] = "_dash-component-suites/plotly/package_data/plotly.min.js"
 # The URL carries no version, so browsers revalidate after an hour rather than keep it forever.
@@ -38,7 +40,9 @@ def install_basic_plotly(app: dash.Dash) -> None:
     """Answer dcc.Graph's plotly.js request with the basic bundle."""
     route = app.config.requests_pathname_prefix + FULL_BUNDLE_PATH
 
-    @app.server.before_request
+    server: flask.Flask = app.server
+
+    @server.before_request
     def _basic_bundle() -> flask.Response | None:
         if flask.request.path != route:
             return None

@@ -81,7 +81,7 @@ def content_security_policy(script_hashes: Sequence[str], *, embeddable: bool = 
 
 def install_security(app: dash.Dash) -> None:
     """Add the headers to every response and the plain 500 page to ``app.server``."""
-    server = app.server
+    server: flask.Flask = app.server
     settings: Settings = server.config[SETTINGS_CONFIG_KEY]
     server.config["TRUSTED_HOSTS"] = trusted_hosts(settings)
     if settings.trusted_proxies:

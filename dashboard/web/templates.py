@@ -22,10 +22,6 @@ MIMETYPES: Final[dict[str, str]] = {
 DELIVERABLES_PATH: Final = "/submissions/template-deliverables.csv"
 
 
-def template_href(extension: str) -> str:
-    return f"/submissions/template.{extension}"
-
-
 def template_download(extension: str) -> flask.Response:
     if extension not in MIMETYPES:
         return flask.Response("not found: the template is template.csv or template.xlsx\n",

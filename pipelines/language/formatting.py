@@ -5,7 +5,7 @@ Qualifiers are part of the value: a published "plus de 29 000" is never shown as
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Final
@@ -16,10 +16,10 @@ from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
 from pipelines.language.i18n import normalise_lang, t
+from pipelines.periods import FISCAL_YEAR_FIRST_MONTH
 from pipelines.vocabulary import QUALIFIERS
 
 LOCALES: Final[dict[str, str]] = {"en": "en_CA", "fr": "fr_CA"}
-FISCAL_START_MONTH: Final[int] = 4  # Ontario's fiscal year runs 1 April to 31 March.
 
 
 def _locale(lang: str) -> str:
@@ -150,11 +150,11 @@ def format_value(value: float | None, unit_kind: str, qualifier: str, lang: str,
 
 
 def is_fiscal_start(value: date) -> bool:
-    return value.month == FISCAL_START_MONTH and value.day == 1
+    return value.month == FISCAL_YEAR_FIRST_MONTH and value.day == 1
 
 
 def is_fiscal_end(value: date) -> bool:
-    return value.month == FISCAL_START_MONTH - 1 and value.day == 31
+    return is_fiscal_start(value + timedelta(days=1))
 
 
 def fiscal_year_label(start_year: int, lang: str) -> str:

@@ -34,6 +34,6 @@ def build_marts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     build_comparisons(con, settings)
     build_milestone_status(con, settings)
     # Reads marts.progress and marts.milestone_quarters.
-    build_verdicts(con)
+    build_verdicts(con, settings)
     build_review_marts(con)
     build_vintages(con, settings)

@@ -244,7 +244,7 @@ def _status_columns(indicator: dict[str, Any], target: Target | None, figure: Su
         target=target.target_value if target else None,
         target_start=target.period_start if target else None,
         target_end=target.period_end if target else None, ratio=result.ratio,
-        demo=bool(figure and figure.demo))
+        demo=bool(figure and figure.demo), unit_kind=indicator["unit_kind"])
     kind = result.reason or result.status
     if kind == "no_data" and result.expected_to_date is not None:
         # Expected by now comes from the date, with or without data.

@@ -33,14 +33,9 @@ from pipelines.marts.verdict_rule import (
 from pipelines.read.core import ConnectionReader, fetch
 from pipelines.read.rows import Figure as FigureRow
 from pipelines.read.rows import Progress
+from pipelines.settings import Settings
 from pipelines.sql import insert_rows
 from pipelines.vocabulary import CORE_INDICATORS, DELIVERABLE_STATES, DIRECTION_NEUTRAL
-
-
-def _strategy_start(con: duckdb.DuckDBPyConnection) -> date | None:
-    row = con.execute("SELECT period_start FROM marts.strategies "
-                      "WHERE strategy_id = '2025-2030'").fetchone()
-    return row[0] if row else None
 
 
 def _figure(row: FigureRow | None) -> Figure | None:
@@ -64,11 +59,10 @@ def _interpretation(indicator: FigureRow | Progress) -> str:
     return "reported_activity" if indicator.reporting_note else indicator.interpretation
 
 
-def assessment_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
-    """One ``marts.indicator_assessments`` row per core indicator that has a figure."""
-    start = _strategy_start(con)
-    if start is None:
-        return []
+def assessment_rows(con: duckdb.DuckDBPyConnection,
+                    start: date) -> list[dict[str, object]]:
+    """One ``marts.indicator_assessments`` row per core indicator that has a figure; the
+    strategy began on ``start``."""
     reader = ConnectionReader(con)
     baselines = {f.indicator_id: f for f in fetch(reader, "baseline_figures", FigureRow,
                                                   strategy_start=start)}
@@ -194,9 +188,9 @@ def method_row() -> dict[str, object]:
     }
 
 
-def build_verdicts(con: duckdb.DuckDBPyConnection) -> None:
+def build_verdicts(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     """Replace the three verdict marts."""
-    assessments = assessment_rows(con)
+    assessments = assessment_rows(con, settings.strategy_start)
     for table in ("indicator_assessments", "pillar_verdicts", "verdict_method"):
         con.execute(f"DELETE FROM marts.{table}")  # noqa: S608 (names from code)
     insert_rows(con, "marts.indicator_assessments", assessments)

@@ -1,6 +1,6 @@
 """The download set through the read layer: what ``/data``, the statutory review, the API
 and the downloads read from the public tables, so that no page holds a cursor
-(docs/architecture.md › Layout).
+(docs/architecture.md › Layers).
 
 Each function takes the database the caller reads (the dashboard's :class:`Database`, or any
 object whose ``cursor()`` gives a DuckDB cursor), runs the table's named export query

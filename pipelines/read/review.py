@@ -174,7 +174,7 @@ def quarter_review(reader: Reader, quarter: FiscalQuarter,
     pillars = tuple(PillarReview(p, tuple(by_pillar[p.pillar_id]))
                     for p in strategy.pillars(reader) if by_pillar.get(p.pillar_id))
     has_demo = any(_is_demo(i) for p in pillars for i in p.indicators)
-    current = strategy.strategy(reader, "2025-2030")
+    current = strategy.current(reader)
     groups = group_counts(reader, quarter)
     return QuarterReview(quarter, quarters, since, pillars, has_demo,
                          statuses_of(groups), groups,

@@ -28,7 +28,6 @@ from pipelines.read.rows import (
 )
 from pipelines.vocabulary import CORE_INDICATORS, DELIVERABLE_STATES
 
-CURRENT_STRATEGY: Final = "2025-2030"
 # What each strategy's published funding is read from (context series of the announcements).
 FUNDING_INDICATORS: Final = ("strategy_investment", "on_ahts_funding")
 # Police-reported series across the decade (one line per Juristat edition).
@@ -87,8 +86,8 @@ def _rows(reader: Reader, indicators: list[Indicator], start: date) -> list[Verd
 
 
 def _strategy_start(reader: Reader) -> date:
-    current = strategy.strategy(reader, CURRENT_STRATEGY)
-    assert current is not None, "marts.strategies has no 2025-2030 strategy"
+    current = strategy.current(reader)
+    assert current is not None, "marts.strategies is empty"
     return current.period_start
 
 

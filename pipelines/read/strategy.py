@@ -72,6 +72,11 @@ def strategy(reader: Reader, strategy_id: str) -> Strategy | None:
     return fetch_one(reader, "strategies", Strategy, strategy_id=strategy_id)
 
 
+def current(reader: Reader) -> Strategy | None:
+    """The strategy the build follows (its period, name and how the period was read)."""
+    return fetch_one(reader, "current_strategy", Strategy)
+
+
 def site_status(reader: Reader) -> SiteStatus:
     status = fetch_one(reader, "site_status", SiteStatus)
     assert status is not None  # the query always returns one row

@@ -24,7 +24,8 @@ TRACKED: Final[dict[str, tuple[str, str]]] = {
 }
 SHOWN: Final = 50  # rows listed per section; the counts are always complete
 
-Rows = dict[tuple[object, ...], tuple[object, ...]]
+Key = tuple[object, ...]
+Rows = dict[Key, tuple[object, ...]]
 
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str, catalog: str) -> Rows:
@@ -34,14 +35,14 @@ def _rows(con: duckdb.DuckDBPyConnection, table: str, catalog: str) -> Rows:
     return {tuple(r[:width]): tuple(r[width:]) for r in found}
 
 
-def diff(before: Rows, after: Rows) -> tuple[list, list, list]:
+def diff(before: Rows, after: Rows) -> tuple[list[Key], list[Key], list[Key]]:
     added = sorted((k for k in after if k not in before), key=repr)
     removed = sorted((k for k in before if k not in after), key=repr)
     changed = sorted((k for k in after if k in before and after[k] != before[k]), key=repr)
     return added, removed, changed
 
 
-def _section(table: str, kind: str, keys: list, before: Rows, after: Rows) -> list[str]:
+def _section(table: str, kind: str, keys: list[Key], before: Rows, after: Rows) -> list[str]:
     if not keys:
         return []
     lines = [f"### {table}: {len(keys)} {kind}", ""]
@@ -63,7 +64,9 @@ def changelog_markdown(con: duckdb.DuckDBPyConnection, previous_db: Path | None,
     if previous_db is None:
         return "\n".join([*lines, "First snapshot: everything is new.", ""])
     lines += [f"Changes since snapshot “{previous_label}”.", ""]
-    current = con.execute("SELECT current_database()").fetchone()[0]
+    row = con.execute("SELECT current_database()").fetchone()
+    assert row is not None
+    current = row[0]
     con.execute(f"ATTACH {quoted(previous_db)} AS previous (READ_ONLY)")
     try:
         for table in TRACKED:

@@ -150,8 +150,8 @@ def _flag(name: str, text: str) -> bool:
 
 def _ids(name: str, values: list[str], table: str) -> tuple[str, ...]:
     items = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    allowed: Collection[str] | None = {
-        "pillar": PILLARS, "status": STATUSES.get(table, frozenset())}.get(name)
+    allowed: Collection[str] | None = {"pillar": PILLARS,
+                                       "status": STATUSES.get(table, frozenset())}.get(name)
     for item in items:
         if allowed is not None and item not in allowed:
             raise FilterProblem("not_allowed", value=item, name=name,

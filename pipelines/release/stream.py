@@ -11,10 +11,9 @@ cursor, so from one version of the data even if a write swaps the file mid-downl
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, Final, cast
+from typing import Final
 
 import duckdb
-import numpy as np
 import pandas as pd
 
 from pipelines.read.exports import OBSERVATIONS
@@ -42,10 +41,12 @@ def batch_bounds(cursor: duckdb.DuckDBPyConnection, params: dict[str, object],
                  size: int) -> list[tuple[int, int]]:
     """[first, end) rowid ranges holding at most ``size`` matching rows each, in order. A
     filtered download of a few rows is one range; the whole table is rows / size ranges."""
-    found = cursor.execute(MATCHING_ROWIDS, _used(MATCHING_ROWIDS, params)).fetchnumpy()
-    rowids = cast("np.ndarray[Any, np.dtype[np.int64]]", found["r"])
+    rowids = cursor.execute(MATCHING_ROWIDS, _used(MATCHING_ROWIDS, params)).fetchnumpy()["r"]
     starts = [int(r) for r in rowids[::size]]
-    return list(zip(starts, [*starts[1:], int(rowids[-1]) + 1], strict=True)) if starts else []
+    if not starts:
+        return []
+    end = int(rowids[-1]) + 1  # type: ignore[arg-type]  # a numpy integer
+    return list(zip(starts, [*starts[1:], end], strict=True))
 
 
 def chunks(result: duckdb.DuckDBPyConnection, table: str,

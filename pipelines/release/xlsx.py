@@ -87,7 +87,7 @@ def _data_sheet(book: Workbook, table: str, lang: str,
 def _column_letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index + 1)
+    return str(get_column_letter(index + 1))
 
 
 def _dictionary_sheet(book: Workbook, table: str, lang: str) -> None:

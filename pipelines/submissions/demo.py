@@ -106,7 +106,7 @@ def demo_loads(
     """(quarter, rows as template cells) for each quarter from ``first`` to ``last``."""
     rng = random.Random(SEED)
     quarters = list(FiscalQuarter.range(first, last))
-    loads = []
+    loads: list[tuple[FiscalQuarter, list[dict[str, str]]]] = []
     for i, quarter in enumerate(quarters):
         cells = []
         for indicator, (low, high) in TOTALS.items():

@@ -33,7 +33,7 @@ import duckdb
 from pipelines import logs, sql, writer
 from pipelines.errors import DataRejected, Problem
 from pipelines.marts.milestones import RECORDS_TABLE, MilestoneRecord
-from pipelines.periods import FiscalQuarter
+from pipelines.periods import FiscalQuarter, sql_macros
 from pipelines.release.snapshot import open_read_only
 from pipelines.settings import Settings
 from pipelines.sources.raw import sha256_of
@@ -48,14 +48,12 @@ WHERE i.pillar_id IS NOT NULL ORDER BY 1
 """
 
 # Valid rows of one file (from validate, via Arrow) into the kept history. The quarter's dates
-# come from its ordinal (fiscal year x 4 + quarter - 1; Q1 starts on 1 April), computed once
-# per quarter rather than per row.
+# come from its ordinal through the fiscal calendar's macros (pipelines.periods.sql_macros),
+# computed once per quarter rather than per row.
 _INSERT_SQL = """
 INSERT INTO staging.submission_rows
 WITH quarters AS (
-    SELECT q_ord, (make_date(q_ord // 4, 4, 1) + to_months(3 * (q_ord % 4)))::DATE AS s,
-           (make_date(q_ord // 4, 4, 1) + to_months(3 * (q_ord % 4) + 3)
-            - INTERVAL 1 DAY)::DATE AS e
+    SELECT q_ord, fiscal_quarter_start(q_ord) AS s, fiscal_quarter_end(q_ord) AS e
     FROM (SELECT DISTINCT q_ord FROM {table})
 )
 SELECT $load_id, $file, v.rowno, v.indicator_id, v.geography, v.breakdown, v.quarter, q.s, q.e,
@@ -277,6 +275,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, staging: duckdb.DuckDBPyConnecti
     # Arrow hands the staged columns over between the two DuckDB instances without
     # converting them row by row.
     con.register("sub_incoming", staging.table(valid_table).to_arrow_table())
+    # The writer's sessions have the calendar's macros already; a connection opened
+    # elsewhere (the demonstration rows added to a build) gets them here.
+    con.execute(sql_macros())
     try:
         con.execute(_INSERT_SQL.format(table="sub_incoming"),
                     {"load_id": load_id, "file": file, "status": status})

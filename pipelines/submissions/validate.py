@@ -197,7 +197,7 @@ def _row_problems(con: duckdb.DuckDBPyConnection, ref: Reference) -> None:
 
 
 def _ordinal(quarter: FiscalQuarter) -> int:
-    return quarter.fiscal_year_start * 4 + quarter.quarter - 1
+    return quarter.ordinal
 
 
 def _valid_rows(con: duckdb.DuckDBPyConnection, valid_table: str) -> None:

@@ -255,7 +255,7 @@ def test_the_embed_renders_in_another_sites_iframe_and_the_overview_does_not(
     embed = page.frame_locator("#embed")
     expect(embed.locator("main h1")).to_contain_text("Travailleurs de première ligne")
     expect(embed.locator(".status-badge")).to_be_visible()
-    expect(embed.locator("figure.chart .main-svg").first).to_be_attached()
+    expect(embed.locator("figure.chart .chart-svg-plot").first).to_be_visible()
     expect(embed.locator("#embed-permalink")).to_have_attribute(
         "href", f"{demo_server_url}/indicator/frontline_workers_trained?lang=fr")
     expect(page.frame_locator("#home").locator("#shell-help")).to_have_count(0)

@@ -88,6 +88,8 @@ def test_the_statutory_verdict_and_its_honest_chart(small: Page, review_url: str
         "1,100" if lang == "en" else "1\u00a0100")
     chart = small.locator("#statutory-chart-ca_ht_rate")
     chart.scroll_into_view_if_needed()
+    chart.hover()  # plotly.js draws it once Dash takes the page over (HTML first)
+    chart.locator(".ytick text").first.wait_for()
     ticks = chart.locator(".ytick text").all_text_contents()
     assert ticks[0] == "0"
     decimals = [tick for tick in ticks if re.search(r"\d[.,]\d", tick)]

@@ -44,6 +44,9 @@ def test_page_loads_without_csp_violations(browser: Browser, production_url: str
     page.goto(production_url + path, wait_until="networkidle")
     page.wait_for_selector("main h1")
     if path.startswith("/indicator/"):
+        # Dash and plotly.js load when a reader reaches for the chart (docs/architecture.md ›
+        # HTML first).
+        page.hover(".dash-graph")
         page.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=20_000)
     violations = page.evaluate("window.__csp")
     page.close()

@@ -48,9 +48,11 @@ def free_port() -> int:
 def clean_environment(**extra: str) -> dict[str, str]:
     """This process's environment without the tracker's own settings (``STRATEGY_*``), so a
     variable in the caller's shell cannot point a test's server at another database or
-    folder, plus ``extra``."""
+    folder, with the page warm-up off, plus ``extra``."""
     kept = {k: v for k, v in os.environ.items() if not k.startswith("STRATEGY_")}
-    return {**kept, "DASH_DEBUG": "0", **extra}
+    # No warm-up of every page after each write (a process rendering hundreds of pages per
+    # server) unless the test is about it: tests/dashboard/test_warm_after_write.py.
+    return {**kept, "DASH_DEBUG": "0", "STRATEGY_PAGE_WARMUP": "0", **extra}
 
 
 def wait_until_up(url: str, process: subprocess.Popen[Any],
