@@ -1,8 +1,9 @@
 """Every controlled vocabulary of the tracker, defined once.
 
-The reference loader, the submission validator, the database checks (:data:`COLUMNS`), the
-download schemas, the dashboard's catalogue test and the pages all take their allowed values
-from here, so a new qualifier or status is added in one place. Tuples keep a meaningful order
+The reference loader, the submission validator, the database checks (:data:`COLUMNS` and the
+public tables' declarations, which take their values from here), the download schemas, the
+dashboard's catalogue test and the pages all take their allowed values from here, so a new
+qualifier or status is added in one place. Tuples keep a meaningful order
 (the order pages list them in).
 """
 
@@ -91,25 +92,17 @@ COMPARISONS: Final = ("previous_quarter", "same_quarter_last_year")
 COMPARISON_REASONS: Final = ("compared", "before_strategy", "not_submitted", "suppressed",
                              "this_quarter_missing")
 
-# (table, column) -> allowed values; the build checks every loaded row against these.
+# (table, column) -> allowed values, for the tables outside the download set; the build checks
+# every stored row against these. The download set's tables (observations, indicators,
+# targets, milestones, sources, progress) declare their allowed values with their columns
+# (pipelines/release/public_fields), and pipelines.sql.contract.controlled_columns() adds them.
 COLUMNS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
     ("marts.pillars", "pillar_id"): PILLARS,
-    ("marts.indicators", "measure"): MEASURES,
-    ("marts.indicators", "interpretation"): INTERPRETATIONS,
-    ("marts.indicators", "topic"): TOPICS,
-    ("marts.observations", "qualifier"): QUALIFIERS,
-    ("marts.observations", "period_basis"): PERIOD_BASES,
-    ("marts.observations", "value_basis"): VALUE_BASES,
-    ("marts.observations", "status"): OBSERVATION_STATUSES,
-    ("marts.targets", "target_kind"): TARGET_KINDS,
-    ("marts.milestones", "kind"): MILESTONE_KINDS,
-    ("marts.milestones", "status"): MILESTONE_STATUSES,
     ("marts.milestone_status", "status"): MILESTONE_STATUSES,
     ("marts.milestone_status", "source"): MILESTONE_RECORD_SOURCES,
     ("marts.milestone_quarters", "state"): DELIVERABLE_STATES,
     ("marts.quarter_comparisons", "reason"): COMPARISON_REASONS,
     ("marts.geographies", "level"): GEOGRAPHY_LEVELS,
     ("marts.units", "kind"): UNIT_KINDS,
-    ("meta.sources", "kind"): SOURCE_KINDS,
     ("meta.loads", "outcome"): LOAD_OUTCOMES,
 }

@@ -136,3 +136,35 @@ def test_components_never_import_pages_or_the_web_tier() -> None:
 
 def test_figures_import_no_component_page_or_web_module() -> None:
     assert _reaching_up("dashboard/figures", _ABOVE_FIGURES) == set()
+
+
+def _statements_run(path: Path) -> set[str]:
+    """Where ``path`` asks a database for a cursor or runs a statement on one."""
+    return {f".{node.func.attr}() on line {node.lineno}"
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in {"cursor", "execute", "executemany", "sql"}}
+
+
+def test_pages_and_components_hold_no_cursor() -> None:
+    """Pages and components read through the read layer (pipelines/read), which takes the
+    database and returns rows: none imports DuckDB, asks the database for a cursor or runs a
+    statement itself (docs/architecture.md › Layers)."""
+    offenders: dict[str, set[str]] = {}
+    for path in _modules("dashboard/pages", "dashboard/components", "dashboard/figures"):
+        found = {name for name in _imported_modules(path) if _within(name, "duckdb")}
+        found |= _statements_run(path)
+        if found:
+            offenders[_relative(path)] = found
+    assert offenders == {}
+
+
+def test_the_downloads_api_and_briefings_read_through_the_read_layer() -> None:
+    """The Flask routes (downloads, the API, the briefings) and the app's own modules get
+    their rows from pipelines/read too; only the connection itself (dashboard/database.py)
+    and the staff area's own database run statements."""
+    allowed = {"dashboard/database.py"}
+    offenders = {_relative(p): found for p in _modules("dashboard")
+                 if _relative(p) not in allowed and not _relative(p).startswith("dashboard/staff/")
+                 and (found := _statements_run(p))}
+    assert offenders == {}

@@ -19,7 +19,6 @@ from urllib.parse import urlencode
 
 import dash
 import flask
-import pandas as pd
 from dash import dcc, html
 from dash.development.base_component import Component
 
@@ -39,10 +38,10 @@ from dashboard.web.downloads import NOTEBOOK_NAME
 from pipelines.errors import InvalidFilterError
 from pipelines.language.i18n import Lang, normalise_lang, t
 from pipelines.periods import fiscal_year_of
-from pipelines.read import availability, strategy
-from pipelines.release.export import Filters, check_known_ids, count_public, public_query, tidy
+from pipelines.read import availability, downloads, strategy
+from pipelines.release.export import Filters
 from pipelines.release.names import download_name
-from pipelines.release.package import for_table, release_of
+from pipelines.release.package import for_table
 from pipelines.release.problems import problem_text
 from pipelines.release.public_fields import FIELDS, TABLES
 from pipelines.settings import Settings
@@ -55,7 +54,7 @@ def title(**_: object) -> str:
 
 
 def _known(db: Database, query: DataQuery) -> None:
-    check_known_ids(db.cursor(), query.filters)
+    downloads.check_ids(db, query.filters)
 
 
 def data_status(db: Database, ids: Mapping[str, str]) -> bool | int:
@@ -143,18 +142,12 @@ def notebook_section(lang: Lang) -> Component:
     ], **{"aria-labelledby": "data-notebook"})
 
 
-def _first_rows(db: Database, filters: Filters, lang: Lang) -> pd.DataFrame:
-    cursor = db.cursor()
-    sql, params = public_query(cursor, "observations", filters, lang, page=(0, FIRST_ROWS))
-    return tidy(cursor.execute(sql, params).df(), "observations", lang)
-
-
 def _result(db: Database, filters: Filters, lang: Lang) -> Component:
-    cursor = db.cursor()
-    count = count_public(cursor, "observations", filters, lang)
-    with_demo = count if count or filters.include_demo else count_public(
-        cursor, "observations", replace(filters, include_demo=True), lang)
-    first = _first_rows(db, filters, lang) if count else None
+    count = downloads.count_rows(db, "observations", filters, lang)
+    with_demo = count if count or filters.include_demo else downloads.count_rows(
+        db, "observations", replace(filters, include_demo=True), lang)
+    first = downloads.frame(db, "observations", filters, lang,
+                            page=(0, FIRST_ROWS)) if count else None
     return result_section(count, with_demo, filters, first, strategy.unit_kinds(db),
                           strategy.editions(db, lang), lang)
 
@@ -182,7 +175,7 @@ def content(lang: Lang, query: Mapping[str, object]) -> list[Component]:
         _known(db, asked)
     except InvalidFilterError as problem:
         asked, error = DataQuery(Filters()), problem_text(problem, lang)
-    release = release_of(db.cursor(), flask_url_root() + PATH)
+    release = downloads.release(db, flask_url_root() + PATH)
     return [
         html.H1(t("data.heading", lang)),
         html.P(t("data.intro", lang), className="lead"),

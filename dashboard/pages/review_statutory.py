@@ -44,11 +44,10 @@ from pipelines.language.formatting import (
     quarter_name,
 )
 from pipelines.language.i18n import Lang, normalise_lang, pick, t
-from pipelines.read import strategy
+from pipelines.read import downloads, strategy
 from pipelines.read.rows import SeriesValue
 from pipelines.read.statutory import DECADE_START, StatutoryReview, statutory_review
 from pipelines.release.export import Filters
-from pipelines.release.package import release_of
 from pipelines.release.snapshot import Manifest, list_snapshots
 
 PATH: Final = "/review/statutory"
@@ -183,7 +182,7 @@ def snapshot_picker(snapshots: list[Manifest], current: str | None, lang: Lang) 
 
 def content(db: Database, lang: Lang, snapshot: Manifest | None,
             snapshots: list[Manifest]) -> list[Component]:
-    release = release_of(db.cursor(), public_root() + PATH
+    release = downloads.release(db, public_root() + PATH
                          + (f"?snapshot={snapshot.slug}" if snapshot else ""))
     as_of = date.fromisoformat(release.date) if release.date else date.today()
     banner = (t("statutory.frozen", lang, label=snapshot.label, sha=snapshot.content_sha256[:16],

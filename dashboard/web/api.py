@@ -1,8 +1,9 @@
 """The JSON API, version 1 (docs/researchers.md › API): ``/api/v1/<table>`` for every table
 of the download set, with the same filters, rows and rules as ``/download/<table>.csv``.
 
-* Rows come from the download queries (:func:`pipelines.release.export.public_query`), in the
-  same order, with the CSV headers of ``?lang=`` as field names. Values are JSON numbers,
+* Rows are the download set's typed rows, read through the read layer
+  (:func:`pipelines.read.downloads.rows`, the download queries), in the same order, with the
+  CSV headers of ``?lang=`` as field names. Values are JSON numbers,
   booleans, ISO dates and strings; suppressed values are ``null``.
 * Paging: ``?limit=`` (at most :data:`MAX_LIMIT`) and an opaque ``cursor`` that the ``next``
   link (also sent as a ``Link`` header) carries. A cursor is tied to the query and to the
@@ -13,8 +14,9 @@ of the download set, with the same filters, rows and rules as ``/download/<table
 * Unknown parameters, malformed values and unknown ids answer 400, an unknown table or
   snapshot 404, always as ``{"error": {"status": …, "message": "…"}}``.
 
-A table added to the download set (``public_fields.FIELDS``, ``export.ALLOWED``,
-``pipelines.read.exports.QUERIES``) is served here and described in ``openapi.json`` unchanged.
+A table added to the download set (its declaration in ``public_fields``, ``export.ALLOWED``,
+``pipelines.read.exports.QUERIES``) is served here and described in ``openapi.json`` unchanged;
+a column added to a declaration is too.
 """
 
 from __future__ import annotations
@@ -22,14 +24,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, Final
 from urllib.parse import urlencode
 
 import duckdb
 import flask
-import pandas as pd
 
 from dashboard.api_limits import (
     CONTROLS,
@@ -44,15 +45,9 @@ from dashboard.database import Database
 from dashboard.web.downloads import database_for
 from dashboard.web.openapi import openapi_spec
 from pipelines.errors import InvalidFilterError, UnknownIdError
+from pipelines.read import downloads
 from pipelines.read.version import data_version
-from pipelines.release.export import (
-    ALLOWED,
-    Filters,
-    check_known_ids,
-    parse_filters,
-    public_query,
-    tidy,
-)
+from pipelines.release.export import ALLOWED, Filters, parse_filters
 from pipelines.release.public_fields import FIELDS, TABLES
 
 CACHE_CONTROL: Final = "public, max-age=60"
@@ -199,19 +194,15 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def json_rows(frame: pd.DataFrame, table: str, lang: str) -> list[dict[str, object]]:
-    """The public columns of ``frame`` as JSON objects keyed by the CSV headers."""
-    names = [f.header(lang) for f in FIELDS[table]]
-    columns = [_json_values(f.kind, frame[f.name]) for f in FIELDS[table]]
-    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+def json_rows(rows: list[Any], table: str, lang: str) -> list[dict[str, object]]:
+    """Typed rows of ``table`` (:mod:`pipelines.read.table_rows`) as JSON objects keyed by
+    the CSV headers of ``lang``: dates as ISO text, empty values as null."""
+    names = [(f.name, f.header(lang)) for f in FIELDS[table]]
+    return [{header: _json_value(getattr(row, name)) for name, header in names} for row in rows]
 
 
-def _json_values(kind: str, values: pd.Series) -> list[object]:
-    converters: dict[str, Callable[[Any], object]] = {
-        "number": float, "integer": int, "boolean": bool, "date": lambda v: v.isoformat()}
-    convert = converters.get(kind, str)
-    return [None if missing else convert(v)
-            for v, missing in zip(values.tolist(), values.isna().tolist(), strict=True)]
+def _json_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _next_link(cursor: str) -> str:
@@ -226,17 +217,16 @@ def _etag(version: str) -> str:
 
 def _page(db: Database, query: Query, version: str, offset: int) -> dict[str, object]:
     try:
-        check_known_ids(db.cursor(), query.filters)
+        downloads.check_ids(db, query.filters)
     except InvalidFilterError as problem:  # an id of the documented shape that is not here
         raise ApiError(404, str(problem)) from None
     try:
-        sql, params = public_query(db.cursor(), query.table, query.filters, query.lang,
-                                   page=(offset, query.limit + 1))
+        found = downloads.rows(db, query.table, query.filters, query.lang,
+                               page=(offset, query.limit + 1))
     except InvalidFilterError as problem:
         raise ApiError(400, str(problem)) from None
-    frame = tidy(db.cursor().execute(sql, params).df(), query.table, query.lang)
-    more = len(frame) > query.limit
-    rows = json_rows(frame.head(query.limit), query.table, query.lang)
+    more = len(found) > query.limit
+    rows = json_rows(found[:query.limit], query.table, query.lang)
     following = make_cursor(query, version, offset + query.limit) if more else None
     return {"table": query.table, "lang": query.lang,
             "as_of": query.filters.as_of.isoformat() if query.filters.as_of else None,

@@ -16,26 +16,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
-import duckdb
 import flask
+import pandas as pd
 
 from dashboard.context import SETTINGS_CONFIG_KEY, current_db, public_root
 from dashboard.database import Database
 from pipelines.errors import InvalidFilterError, UnknownIdError
 from pipelines.language.i18n import t
-from pipelines.release.export import (
-    Filters,
-    count_public,
-    execute_public,
-    header_csv,
-    parse_filters,
-    rows_csv,
-)
+from pipelines.read import downloads
+from pipelines.release.export import Filters, header_csv, parse_filters, rows_csv
 from pipelines.release.names import download_name
-from pipelines.release.package import Release, download_set, release_of, zip_bytes
+from pipelines.release.package import Release, zip_bytes
 from pipelines.release.problems import FilterProblem, problem_text
 from pipelines.release.public_fields import TABLES
-from pipelines.release.stream import chunks, observation_batches
 from pipelines.release.xlsx import check_fits, xlsx_bytes
 
 NOTEBOOK_NAME: Final = "researcher-start.ipynb"
@@ -112,7 +105,7 @@ def request_filters(table: str, extension: str = "csv") -> tuple[Filters, str, D
 
 
 def current_release(db: Database) -> Release:
-    return release_of(db.cursor(), public_root() + "/data")
+    return downloads.release(db, public_root() + "/data")
 
 
 def _attachment(content: bytes | Iterator[bytes], mimetype: str, name: str) -> flask.Response:
@@ -122,34 +115,16 @@ def _attachment(content: bytes | Iterator[bytes], mimetype: str, name: str) -> f
     return response
 
 
-def csv_chunks(result: duckdb.DuckDBPyConnection, table: str, lang: str) -> Iterator[bytes]:
-    """The header, then the rows a few DuckDB vectors at a time, as CSV."""
+def csv_body(table: str, lang: str, frames: Iterator[pd.DataFrame]) -> Iterator[bytes]:
+    """The header, then each frame's rows, as CSV."""
     yield header_csv(table, lang).encode("utf-8")
-    for frame in chunks(result, table, lang):
+    for frame in frames:
         yield rows_csv(frame, table).encode("utf-8")
-
-
-def observation_chunks(cursor: duckdb.DuckDBPyConnection, filters: Filters,
-                       lang: str) -> Iterator[bytes]:
-    """The observations CSV, ``BATCH_ROWS`` matching rows at a time (ids checked first)."""
-    batches = observation_batches(cursor, filters, lang, BATCH_ROWS)
-
-    def csv() -> Iterator[bytes]:
-        yield header_csv("observations", lang).encode("utf-8")
-        for frame in batches():
-            yield rows_csv(frame, "observations").encode("utf-8")
-
-    return csv()
 
 
 def _stream(db: Database, table: str, filters: Filters, lang: str) -> Iterator[bytes]:
     # The cursor is this thread's until the body is sent: the response streams from it.
-    cursor = db.cursor()
-    # Figures as known on a day come from the vintages' own query, which is small; the
-    # rowid batches read today's observations table.
-    if table == "observations" and filters.as_of is None:
-        return observation_chunks(cursor, filters, lang)
-    return csv_chunks(execute_public(cursor, table, filters, lang), table, lang)
+    return csv_body(table, lang, downloads.frames(db, table, filters, lang, BATCH_ROWS))
 
 
 def with_bom(body: Iterator[bytes], bom: bool) -> Iterator[bytes]:
@@ -182,9 +157,8 @@ def table_xlsx(table: str) -> flask.Response:
         filters, lang, db, _ = request_filters(table, "xlsx")
         # The release first: the rows stream from this thread's one cursor.
         release = current_release(db)
-        cursor = db.cursor()
-        check_fits(count_public(cursor, table, filters, lang))
-        frames = chunks(execute_public(cursor, table, filters, lang), table, lang)
+        check_fits(downloads.count_rows(db, table, filters, lang))
+        frames = downloads.frames(db, table, filters, lang, BATCH_ROWS)
         query = "&".join(f"{k}={v}" for k, v in filters.query_items())
         content = xlsx_bytes(table, lang, frames, release, query)
     except InvalidFilterError as error:
@@ -198,7 +172,7 @@ def datapackage_zip() -> flask.Response:
     try:
         filters, lang, db, _ = request_filters("observations", "zip")
         release = current_release(db)
-        files = download_set(db.cursor(), release, filters, lang)
+        files = downloads.file_set(db, release, filters, lang)
     except InvalidFilterError as error:
         return refused(error)
     except UnknownIdError as error:

@@ -12,9 +12,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipelines import vocabulary
 from pipelines.errors import DataRejected, Problem
 from pipelines.problem_codes import Code
+from pipelines.sql import contract
 
 SQL_DIR = Path(__file__).resolve().parent
 PUBLIC_TABLES = ("marts.strategies", "marts.pillars", "marts.geographies", "marts.units",
@@ -29,8 +29,11 @@ def quoted(path: Path) -> str:
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """``schema.sql``, then every ``schema_*.sql`` in name order."""
-    for path in [SQL_DIR / "schema.sql", *sorted(SQL_DIR.glob("schema_*.sql"))]:
+    """``schema.sql``, the public tables from their declaration, then every ``schema_*.sql``
+    in name order (the marts read the public tables' columns)."""
+    con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
+    contract.create_tables(con)
+    for path in sorted(SQL_DIR.glob("schema_*.sql")):
         con.execute(path.read_text(encoding="utf-8"))
 
 
@@ -114,34 +117,19 @@ def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
         "AND table_name = ? AND table_catalog = current_database()", [schema, name]).fetchall())
 
 
-# Checks on the loaded data that no single file can see. Each query returns offending rows
-# as (table, key, message).
-CHECKS = {
-    "observation source is known": """
-        SELECT 'marts.observations', o.observation_id, 'unknown source_id ' || o.source_id
-        FROM marts.observations o ANTI JOIN meta.sources s USING (source_id)""",
-    "observation indicator is known": """
-        SELECT 'marts.observations', o.observation_id, 'unknown indicator ' || o.indicator_id
-        FROM marts.observations o ANTI JOIN marts.indicators i USING (indicator_id)""",
-    "published values are present": """
-        SELECT 'marts.observations', observation_id, 'value is missing'
-        FROM marts.observations WHERE value IS NULL AND NOT suppressed""",
-    "suppressed values are hidden": """
-        SELECT 'marts.observations', observation_id, 'suppressed but value kept'
-        FROM marts.observations WHERE suppressed AND value IS NOT NULL""",
-    "percentages are at most 100": """
-        SELECT 'marts.observations', o.observation_id, 'percentage above 100'
-        FROM marts.observations o JOIN marts.units u USING (unit)
-        WHERE u.kind = 'percent' AND o.value > 100 AND o.indicator_id NOT LIKE '%yoy%'""",
-}
+# Checks on the loaded data that no single file can see, derived from the public tables'
+# declarations (pipelines/sql/contract.py). Each query returns offending rows as
+# (table, key, message).
+CHECKS = contract.CHECKS
 
 
 def vocabulary_problems(con: duckdb.DuckDBPyConnection) -> list[Problem]:
-    """Every stored value of a controlled column that :mod:`pipelines.vocabulary` does not
-    allow (the reference loader and the submission validator check their inputs; this checks
-    what actually reached the database, whoever wrote it)."""
+    """Every stored value of a controlled column that its declaration does not allow (the
+    public tables' columns, :func:`contract.controlled_columns`; the reference loader and the
+    submission validator check their inputs, this checks what actually reached the database,
+    whoever wrote it)."""
     problems = []
-    for (table, column), allowed in vocabulary.COLUMNS.items():
+    for (table, column), allowed in contract.controlled_columns().items():
         query = (f"SELECT DISTINCT {column} FROM {table} "  # noqa: S608 (identifiers from code)
                  f"WHERE {column} IS NOT NULL AND NOT list_contains($allowed, {column})")
         for (value,) in con.execute(query, {"allowed": list(allowed)}).fetchall():

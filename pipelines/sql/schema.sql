@@ -1,25 +1,13 @@
 -- The database contract (README, Architecture › Contract). Public tables in `marts`, bookkeeping in `meta`,
 -- intermediate tables in `staging`. Add columns; never rename.
+-- The public tables of the download set (meta.sources, marts.indicators, marts.observations,
+-- marts.targets, marts.milestones, marts.progress) are not here: each is declared once in
+-- pipelines/release/public_fields, which its CREATE TABLE is made from (pipelines/sql/contract.py;
+-- `python -m pipelines.sql` prints them). They are created after this file and before
+-- the schema_*.sql files.
 CREATE SCHEMA IF NOT EXISTS staging;
 CREATE SCHEMA IF NOT EXISTS marts;
 CREATE SCHEMA IF NOT EXISTS meta;
-
-CREATE TABLE meta.sources (
-    source_id   VARCHAR PRIMARY KEY,
-    title       VARCHAR NOT NULL,
-    publisher   VARCHAR NOT NULL,
-    publisher_fr VARCHAR NOT NULL,         -- the publisher's French name
-    language    VARCHAR NOT NULL,          -- 'fr' | 'en'
-    published   VARCHAR,                   -- as precise as known: '2025', '2019-11', '2023-12-04'; NULL = undated
-    published_about BOOLEAN NOT NULL,      -- the date is approximate ('about 2021')
-    url         VARCHAR,
-    sha256      VARCHAR NOT NULL,          -- of the raw file under data/raw/ the figures were read from
-    raw_file    VARCHAR NOT NULL,          -- path relative to data/raw/
-    kind        VARCHAR NOT NULL,          -- 'document' | 'context' | 'submission' | 'demo'
-    tier        VARCHAR,                   -- context sources: 'primary'
-    edition_en  VARCHAR NOT NULL,          -- short label for legends and citations
-    edition_fr  VARCHAR NOT NULL
-);
 
 CREATE TABLE meta.loads (
     load_id       BIGINT PRIMARY KEY,
@@ -76,76 +64,6 @@ CREATE TABLE marts.units (
     name_fr   VARCHAR NOT NULL,
     kind      VARCHAR NOT NULL,            -- 'count' | 'money' | 'percent' | 'rate'
     is_people BOOLEAN NOT NULL             -- counts of people: small-cell suppression applies
-);
-
-CREATE TABLE marts.indicators (
-    indicator_id   VARCHAR PRIMARY KEY,
-    pillar_id      VARCHAR,                -- NULL for strategy-wide and context indicators
-    topic          VARCHAR NOT NULL,       -- 'strategy' | 'police_reported' | 'courts' | 'hotline' | 'funding' | 'victims' | 'federal_projects' | 'organization' | 'research'
-    name_en        VARCHAR NOT NULL,
-    name_fr        VARCHAR NOT NULL,
-    unit           VARCHAR NOT NULL,
-    measure        VARCHAR NOT NULL,       -- 'count' | 'cumulative' | 'annual_average' | 'amount' | 'share' | 'rate'
-    interpretation VARCHAR NOT NULL,       -- 'higher_is_better' | 'lower_is_better' | 'reported_activity' | 'context'
-    reporting_note BOOLEAN NOT NULL,       -- show "more reported cases can mean the strategy is working"
-    headline       BOOLEAN NOT NULL,       -- shown on the overview card of its pillar
-    sort_order     INTEGER NOT NULL,
-    definition_en  VARCHAR NOT NULL,
-    definition_fr  VARCHAR NOT NULL
-);
-
-CREATE TABLE marts.observations (
-    observation_id VARCHAR PRIMARY KEY,    -- stable: hash of the natural key
-    indicator_id   VARCHAR NOT NULL,
-    geography      VARCHAR NOT NULL,
-    breakdown      VARCHAR NOT NULL,       -- 'total', or 'dimension:value' (e.g. 'age:12-15', 'project:voice-found')
-    period_start   DATE,                   -- NULL when the source states no start
-    period_end     DATE,                   -- NULL when the source states no end
-    period_basis   VARCHAR NOT NULL,       -- 'stated' | 'as_of' (cumulative to period_end) | 'inferred' | 'not_stated'
-    value          DOUBLE,                 -- NULL only when suppressed
-    qualifier      VARCHAR NOT NULL,       -- 'exact' | 'more_than' | 'at_least' | 'about' | 'nearly' | 'up_to' | 'range' | 'all'
-    unit           VARCHAR NOT NULL,
-    source_id      VARCHAR NOT NULL,
-    locator        VARCHAR NOT NULL,       -- the sentence or cell the figure came from
-    status         VARCHAR NOT NULL,       -- 'published' | 'submitted' | 'revised' | 'demo'
-    suppressed     BOOLEAN NOT NULL,
-    series_id      VARCHAR,                -- context rows: the series_id of data/raw/context-figures.csv
-    load_id        BIGINT,                 -- submissions: meta.loads row that supplied the value
-    revision       BOOLEAN NOT NULL,       -- this value replaced an earlier one for the same key
-    note_en        VARCHAR,
-    note_fr        VARCHAR,
-    value_high     DOUBLE,                 -- qualifier 'range' only: the high end ("45-50" is value 45, value_high 50)
-    value_basis    VARCHAR NOT NULL DEFAULT 'printed'  -- 'printed' | 'derived' (worked out from what the source prints; never a headline figure)
-);
-
-CREATE TABLE marts.targets (
-    indicator_id          VARCHAR NOT NULL,
-    target_kind           VARCHAR NOT NULL,  -- 'cumulative' | 'annual_floor' | 'level'
-    target_value          DOUBLE NOT NULL,
-    period_start          DATE NOT NULL,
-    period_end            DATE NOT NULL,
-    baseline_value        DOUBLE,            -- NULL when none is published
-    baseline_period_start DATE,
-    baseline_period_end   DATE,
-    source_id             VARCHAR NOT NULL,
-    locator               VARCHAR NOT NULL,
-    note_en               VARCHAR,
-    note_fr               VARCHAR,
-    PRIMARY KEY (indicator_id, period_start, period_end)
-);
-
-CREATE TABLE marts.milestones (
-    milestone_id VARCHAR PRIMARY KEY,      -- e.g. 'awareness-a1' (activity), 'awareness-i1' (improvement)
-    pillar_id    VARCHAR NOT NULL,
-    kind         VARCHAR NOT NULL,         -- 'activity' | 'improvement'
-    sort_order   INTEGER NOT NULL,
-    text_en      VARCHAR NOT NULL,
-    text_fr      VARCHAR NOT NULL,
-    status       VARCHAR NOT NULL,         -- 'not_reported' | 'planned' | 'in_progress' | 'done' | 'at_risk'
-    status_date  DATE,
-    note         VARCHAR,
-    source_id    VARCHAR NOT NULL,
-    locator      VARCHAR NOT NULL
 );
 
 -- Which indicators a deliverable should move (data/reference/milestone_indicators.csv).

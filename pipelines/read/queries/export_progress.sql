@@ -1,20 +1,12 @@
 -- The download set's progress table (pipelines/release/export.py). marts.progress as every page
 -- shows it. A row decided on demonstration figures is a demonstration row: left out unless
 -- include_demo. Filters are named parameters that may be NULL (no filter); nothing is spliced
--- in.
-SELECT p.indicator_id,
+-- in. Every stored column comes out (p.*): the download set keeps the declared ones
+-- (pipelines/release/public_fields); this query only makes the others.
+-- export_progress_as_of.sql is the same as known at the end of a day.
+SELECT p.* REPLACE (CASE WHEN $lang = 'fr' THEN p.basis_fr ELSE p.basis END AS basis),
        CASE WHEN $lang = 'fr' THEN i.name_fr ELSE i.name_en END AS indicator_name,
-       i.pillar_id, p.as_of_quarter, p.quarter_start, p.quarter_end, p.is_latest,
-       p.to_date_kind, p.period_start, p.period_end, p.value_to_date,
-       p.value_to_date_qualifier, p.value_to_date_status, p.value_this_quarter,
-       p.value_this_quarter_qualifier, p.this_quarter_state, p.value_previous_quarter,
-       p.value_same_quarter_last_year, p.change_previous_quarter, p.change_previous_quarter_pct,
-       p.change_same_quarter_last_year, p.change_same_quarter_last_year_pct,
-       p.change_is_approximate, p.fiscal_year_to_date, p.fiscal_year_to_date_qualifier,
-       p.target_kind, p.target_value, p.target_period_start, p.target_period_end,
-       p.baseline_value, p.baseline_is_assumed, p.expected_to_date, p.ratio, p.share_elapsed,
-       p.assessed_at, p.status, p.status_reason, p.status_previous, p.status_changed,
-       CASE WHEN $lang = 'fr' THEN p.basis_fr ELSE p.basis END AS basis, p.method
+       i.pillar_id
 FROM marts.progress p JOIN marts.indicators i USING (indicator_id)
 LEFT JOIN marts.pillars pl ON pl.pillar_id = i.pillar_id
 WHERE ($include_demo OR (coalesce(p.value_to_date_status, '') <> 'demo'

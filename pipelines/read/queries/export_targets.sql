@@ -1,10 +1,10 @@
 -- The download set's targets table (pipelines/release/export.py). Every published target with
 -- its source and locator. Filters are named parameters that may be NULL (no filter); nothing is
--- spliced in.
-SELECT t.indicator_id,
+-- spliced in. Every stored column comes out (t.*): the download set keeps the declared ones
+-- (pipelines/release/public_fields); this query only makes the others. Targets are known from
+-- the start: the same on any day.
+SELECT t.*,
        CASE WHEN $lang = 'fr' THEN i.name_fr ELSE i.name_en END AS indicator_name,
-       t.target_kind, t.target_value, t.period_start, t.period_end, t.baseline_value,
-       t.baseline_period_start, t.baseline_period_end, t.source_id, t.locator,
        CASE WHEN $lang = 'fr' THEN coalesce(t.note_fr, t.note_en)
             ELSE coalesce(t.note_en, t.note_fr) END AS note,
        CASE WHEN $lang = 'fr' THEN CASE WHEN t.note_fr IS NOT NULL THEN 'fr'
