@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import flask
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 from dashboard.context import current_db
 from dashboard.staff import auth, render, state, uploads
@@ -206,7 +206,8 @@ def register(blueprint: flask.Blueprint) -> None:
                         status=t(f"milestone.{record.status}", lang),
                         date=format_date(record.as_of, lang))))
                     choices = strategy.milestones(current_db())
-                    form = MultiDict()  # a recorded status leaves an empty form for the next
+                    # A recorded status leaves an empty form for the next.
+                    form = ImmutableMultiDict()
             if problems:
                 state.audit(settings, user.email, "deliverable", "rejected",
                             subject=form.get("milestone_id", "")[:80], detail="; ".join(english))

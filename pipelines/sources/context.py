@@ -79,7 +79,8 @@ def split_unit(text: str) -> tuple[str, str]:
     return match["unit"].strip(), UNIT_QUALIFIERS.get(words, f"?{words}")
 
 
-def read_context(reference_dir: Path, raw_dir: Path, label_of, indicators: dict[str, Row],
+def read_context(reference_dir: Path, raw_dir: Path, label_of: Callable[[Path], str],
+                 indicators: dict[str, Row],
                  geographies: set[object]) -> tuple[ContextData, list[Problem]]:
     """Read the mapping tables and the primary rows; every problem at once."""
     problems: list[Problem] = []
@@ -125,7 +126,7 @@ def _primary_rows(path: Path, label: str, sources: Table, series: Table, units: 
                   indicators: dict[str, Row]) -> tuple[list[Row], list[Problem]]:
     source_by_url = {row["source_url"]: row["source_id"] for row in sources.rows}
     series_by_id = {row["series_id"]: row for row in series.rows}
-    unit_by_text = {row["unit_text"]: row["unit"] for row in units.rows}
+    unit_by_text = {str(row["unit_text"]): row["unit"] for row in units.rows}
     rows: list[Row] = []
     problems: list[Problem] = []
     with path.open(encoding="utf-8", newline="") as handle:
@@ -145,8 +146,8 @@ def _primary_rows(path: Path, label: str, sources: Table, series: Table, units: 
     return rows, problems
 
 
-def _context_row(raw: dict[str, str], line: int, label: str, source_by_url: dict,
-                 series_by_id: dict, unit_by_text: dict,
+def _context_row(raw: dict[str, str], line: int, label: str, source_by_url: dict[object, object],
+                 series_by_id: dict[object, Row], unit_by_text: dict[str, object],
                  indicators: dict[str, Row]) -> tuple[Row | None, list[Problem]]:
     def problem(column: str, code: Code, /, **values: object) -> Problem:
         return Problem(label, line, column, code, **values)
@@ -200,7 +201,8 @@ def _unit_problems(raw: dict[str, str], problem: Callable[..., Problem],
     return qualifier
 
 
-def _date_or_problem(raw: dict[str, str], column: str, problem, problems: list) -> date | None:
+def _date_or_problem(raw: dict[str, str], column: str, problem: Callable[..., Problem],
+                     problems: list[Problem]) -> date | None:
     text = raw[column].strip()
     if not text:
         return None

@@ -67,7 +67,8 @@ def read_sidecar(path: Path) -> dict[str, object]:
     sidecar = path.with_name(path.name + ".meta.json")
     if not sidecar.exists():
         raise SourceIntegrityError(f"{path.name}: metadata sidecar {sidecar.name} is missing")
-    return json.loads(sidecar.read_text(encoding="utf-8"))
+    meta: dict[str, object] = json.loads(sidecar.read_text(encoding="utf-8"))
+    return meta
 
 
 def verify_sha256(path: Path, recorded: object) -> str:

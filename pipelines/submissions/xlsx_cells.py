@@ -121,7 +121,7 @@ def write_sheet(workbook: object, name: str, formulas: dict[tuple[int, int], str
                 writer.writerow([blank] + [""] * width)
             writer.writerow([row, *(by_row[row].get(c, "") for c in range(width))])
             number = row
-    return width
+    return int(width)
 
 
 def _reason(error: BaseException) -> str:
