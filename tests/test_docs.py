@@ -17,6 +17,8 @@ DOCS = (REPO_ROOT / "README.md", *sorted((REPO_ROOT / "docs").glob("*.md")))
 # capitals or a value (an address, a path) begins.
 COMMAND = re.compile(r"python -m ([a-z_][a-z_.]*)((?: [a-z][a-z-]*)*)")
 LINK = re.compile(r"\]\(([^)#:]+)(?:#[^)]*)?\)")
+ANCHORED_LINK = re.compile(r"\]\(([^)#:\s]*)#([^)\s]+)\)")
+HEADING = re.compile(r"^#+ (.+)$", re.MULTILINE)
 
 
 def documented_commands() -> list[tuple[str, ...]]:
@@ -38,6 +40,19 @@ def test_the_readme_is_a_first_screen_not_a_manual() -> None:
 def test_every_relative_link_leads_to_a_file(doc: Path) -> None:
     for target in LINK.findall(doc.read_text(encoding="utf-8")):
         assert (doc.parent / target).exists(), f"{doc.name} links to {target}, which is missing"
+
+
+def _anchor(heading: str) -> str:
+    """The anchor a Markdown renderer (GitHub's) gives a heading."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_every_link_to_a_section_leads_to_a_heading(doc: Path) -> None:
+    for target, anchor in ANCHORED_LINK.findall(doc.read_text(encoding="utf-8")):
+        linked = doc.parent / target if target else doc
+        headings = {_anchor(h) for h in HEADING.findall(linked.read_text(encoding="utf-8"))}
+        assert anchor in headings, f"{doc.name} links to {target}#{anchor}: no such heading"
 
 
 def test_the_docs_name_the_commands_people_use() -> None:
