@@ -431,16 +431,6 @@ class StateCount:
 
 
 @dataclass(frozen=True)
-class PillarTally:
-    """What the statutory verdict of one pillar restates, counted by its named query."""
-
-    pillar_id: str | None  # None: the core indicators outside the pillars
-    indicators: int
-    with_target: int
-    with_figure_since_start: int
-
-
-@dataclass(frozen=True)
 class SeriesValue:
     """One published total of an indicator's series (indicator_figures.sql)."""
 

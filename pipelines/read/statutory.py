@@ -19,7 +19,6 @@ from pipelines.read.rows import (
     Indicator,
     IndicatorAssessment,
     Pillar,
-    PillarTally,
     PillarVerdictRow,
     Progress,
     SeriesValue,
@@ -51,7 +50,6 @@ class VerdictRow:
 class PillarVerdict:
     pillar: Pillar | None  # None: the core indicators that belong to no pillar
     rows: tuple[VerdictRow, ...]
-    tally: PillarTally | None
     deliverables: dict[str, int]  # review state -> deliverables at the latest quarter
     verdict: PillarVerdictRow | None = None  # marts.pillar_verdicts; None for "other"
 
@@ -96,18 +94,15 @@ def statutory_review(reader: Reader) -> StatutoryReview:
     core = sorted((i for i in strategy.indicators(reader) if i.indicator_id in CORE_INDICATORS),
                   key=lambda i: CORE_INDICATORS.index(i.indicator_id))
     rows = _rows(reader, core, start)
-    tallies = {t.pillar_id: t for t in fetch(reader, "pillar_tallies", PillarTally,
-                                              strategy_start=start,
-                                              indicator_ids=list(CORE_INDICATORS))}
     states = milestones.state_counts(reader)
     empty = dict.fromkeys(DELIVERABLE_STATES, 0)
     decided = verdicts.pillar_verdicts(reader)
     pillars = [PillarVerdict(p, tuple(r for r in rows if r.indicator.pillar_id == p.pillar_id),
-                             tallies.get(p.pillar_id), states.get(p.pillar_id, empty),
+                             states.get(p.pillar_id, empty),
                              decided.get(p.pillar_id))
                for p in strategy.pillars(reader)]
     pillars.append(PillarVerdict(None, tuple(r for r in rows if r.indicator.pillar_id is None),
-                                 tallies.get(None), empty))
+                                 empty))
     quarter = next((r.progress.as_of_quarter for r in rows if r.progress), None)
     return StatutoryReview(start, quarter, tuple(pillars),
                            tuple(strategy.strategies(reader)),
