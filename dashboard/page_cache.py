@@ -133,6 +133,9 @@ def render(module: str, layout: Layout, kwargs: dict[str, Any],
                     tree = layout(**kwargs)
                     found = Rendered("render", {"json": to_json_plotly(tree),
                                                 "version": version})
+                    # Kept before the lock is let go: a thread that waited for it must find
+                    # the page, not render it again.
+                    cache.put(f"{gen}:{key}", found.entry)
         changed = found.source != "memory"
         if html is not None and "html" not in found.entry:
             found, changed = Rendered(found.source, _with_html(found.entry, html)), True
