@@ -56,39 +56,44 @@ def watched(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+# Every page in both languages, in shards that the parallel run spreads over its workers.
+SHARDS = 4
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_page_is_the_same_before_and_after_dash_takes_it_over(
-        watched: Page, demo_server_url: str, demo_db: Path) -> None:
+        watched: Page, demo_server_url: str, demo_db: Path, lang: str, shard: int) -> None:
     page = watched
     problems: list[str] = []
-    for path in sample_paths(demo_db):
-        for lang in LANGS:
-            url = f"{demo_server_url}{with_lang(path, lang)}"
-            plain = read_page(first_response(url))
-            page.goto(url, wait_until="networkidle")
-            before = page.evaluate(BOXES, page.query_selector("#tracker-page"))
-            page.evaluate("() => window.trackerTakeover()")
-            page.wait_for_selector("html.dash-live", state="attached", timeout=60_000)
-            page.wait_for_timeout(200)
-            dash = page.query_selector("#react-entry-point")
-            after = page.evaluate(BOXES, dash)
-            marks = [tuple(m) for m in page.evaluate(MARKS, dash)]
-            frames = page.evaluate("window.__frames")
-            painted = frames[next(i for i, f in enumerate(frames) if f[0]):]
-            shift = page.evaluate("window.__shift")
-            charts = page.locator("#react-entry-point .dash-graph").count()
-            where = f"{path} ({lang})"
-            if marks != plain.marks:
-                problems.append(f"{where}: first response {plain.marks} != after {marks}")
-            if charts != plain.chart_svgs:
-                problems.append(f"{where}: {charts} charts after, {plain.chart_svgs} SVG before")
-            if any(f[0] == 0 or f[1] for f in painted):
-                problems.append(f"{where}: a frame without the page, or with Loading")
-            if shift > 0:
-                problems.append(f"{where}: layout shift {shift}")
-            moved = [(a, b) for a, b in zip(before, after, strict=False)
-                     if any(abs(x - y) > 1 for x, y in zip(a[1:], b[1:], strict=True))]
-            if len(before) != len(after) or moved:
-                problems.append(f"{where}: {len(moved)} blocks moved, first {moved[:2]}")
+    for path in sample_paths(demo_db)[shard::SHARDS]:
+        url = f"{demo_server_url}{with_lang(path, lang)}"
+        plain = read_page(first_response(url))
+        page.goto(url, wait_until="networkidle")
+        before = page.evaluate(BOXES, page.query_selector("#tracker-page"))
+        page.evaluate("() => window.trackerTakeover()")
+        page.wait_for_selector("html.dash-live", state="attached", timeout=60_000)
+        page.wait_for_timeout(200)
+        dash = page.query_selector("#react-entry-point")
+        after = page.evaluate(BOXES, dash)
+        marks = [tuple(m) for m in page.evaluate(MARKS, dash)]
+        frames = page.evaluate("window.__frames")
+        painted = frames[next(i for i, f in enumerate(frames) if f[0]):]
+        shift = page.evaluate("window.__shift")
+        charts = page.locator("#react-entry-point .dash-graph").count()
+        where = f"{path} ({lang})"
+        if marks != plain.marks:
+            problems.append(f"{where}: first response {plain.marks} != after {marks}")
+        if charts != plain.chart_svgs:
+            problems.append(f"{where}: {charts} charts after, {plain.chart_svgs} SVG before")
+        if any(f[0] == 0 or f[1] for f in painted):
+            problems.append(f"{where}: a frame without the page, or with Loading")
+        if shift > 0:
+            problems.append(f"{where}: layout shift {shift}")
+        moved = [(a, b) for a, b in zip(before, after, strict=False)
+                 if any(abs(x - y) > 1 for x, y in zip(a[1:], b[1:], strict=True))]
+        if len(before) != len(after) or moved:
+            problems.append(f"{where}: {len(moved)} blocks moved, first {moved[:2]}")
     assert not problems, "\n".join(problems)
 
 
