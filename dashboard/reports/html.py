@@ -4,8 +4,9 @@ or figure-to-date cell carrying the same data attributes as on the pages, one do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Final
 
@@ -13,8 +14,11 @@ from dashboard.components.shell import EMERGENCY_NUMBER, HOTLINE_DISPLAY
 from dashboard.text import summary as st
 from dashboard.text.review import Cell
 from pipelines.language.i18n import Lang, t
+from pipelines.language.typography import french
 
 CSS_FILE: Final[Path] = Path(__file__).resolve().parent / "briefing.css"
+# The text between two tags (the body holds no <style>, <script> or comment).
+_TEXT_NODE: Final = re.compile(r">([^<]+)<")
 
 
 def attributes(marks: dict[str, str]) -> str:
@@ -85,14 +89,26 @@ def demo_banner(lang: Lang) -> str:
     return f'<p class="demo-label">{escape(t("demo_mark.briefing_banner", lang))}</p>'
 
 
+def typeset(body: str, lang: Lang) -> str:
+    """``body`` (markup without ``<style>`` or ``<script>``) with every text node in French
+    typography when ``lang`` is French, as the pages are typeset (``typeset_french``): the
+    briefings write their lines in code, and this is the one place that spaces them."""
+    if lang != "fr":
+        return body
+    return _TEXT_NODE.sub(lambda m: ">" + escape(french(unescape(m.group(1))), quote=False)
+                          + "<", body)
+
+
 def document(title: str, lang: Lang, header: str, main: str, footer: str, *,
              built: str = "", version: str = "", demo: bool = False) -> str:
     """One self-contained HTML document: the stylesheet inline, nothing fetched. ``built``
-    and ``version`` go into every printed page's footer; ``demo`` adds the banner."""
+    and ``version`` go into every printed page's footer; ``demo`` adds the banner. The PDF
+    and the Word file are made from it, so all three read alike."""
+    body = typeset(f"<header>{header}{demo_banner(lang) if demo else ''}{help_line(lang)}"
+                   f"</header><main>{main}</main><footer>{footer}{help_line(lang)}</footer>",
+                   lang)
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(title)}</title><style>{CSS_FILE.read_text(encoding='utf-8')}"
             f"{page_css(lang, built, version)}"
-            f"</style></head><body><header>{header}{demo_banner(lang) if demo else ''}"
-            f"{help_line(lang)}</header><main>{main}"
-            f"</main><footer>{footer}{help_line(lang)}</footer></body></html>")
+            f"</style></head><body>{body}</body></html>")

@@ -246,4 +246,4 @@ def card_line(p: Progress, lang: Lang, name: str | None = None) -> str:
                                            p.value_to_date_qualifier or "exact", lang),
                               p.value_to_date_status == "demo", lang)
         text = t("target_full.card", lang, achieved=achieved, target=target, expected=expected)
-    return f"{name}: {text}" if name else text
+    return t("target_full.named", lang, name=name, line=text) if name else text

@@ -24,6 +24,9 @@ _GLUED_COLON: Final = re.compile(r"(?<=[\w)»\u2019])(:)(?=\s|$)")
 _GLUED_PERCENT: Final = re.compile(r"(?<=\d)(%)")
 _AFTER_OPEN: Final = re.compile(r"«[ \t\u2009]*(?=\S)")
 _APOSTROPHE: Final = re.compile(r"(?<=\w)'(?=\w)")
+# A text that opens on a high sign continues the text before it (a link, a bold term):
+# "<strong>En bonne voie</strong>: chaque…", "<a>…</a>; <a>…</a>".
+_OPENING_SIGN: Final = re.compile(r"^([:;!?])(?=\s)")
 
 
 def _spaced(text: str) -> str:
@@ -45,4 +48,4 @@ def french(text: str) -> str:
         parts += [_spaced(text[last:found.start()]), found.group(0)]
         last = found.end()
     parts.append(_spaced(text[last:]))
-    return "".join(parts)
+    return _OPENING_SIGN.sub(NBSP + r"\1", "".join(parts))

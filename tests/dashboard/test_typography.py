@@ -32,3 +32,10 @@ def test_french_spacing_and_apostrophes(text: str, expected: str) -> None:
 ])
 def test_addresses_and_codes_are_left_alone(text: str) -> None:
     assert french(text).replace(NB, " ") == text
+
+
+def test_a_text_that_opens_on_a_high_sign_is_spaced_from_what_precedes_it() -> None:
+    # "<strong>En bonne voie</strong>: chaque…" and "<a>…</a>; <a>…</a>" are two texts.
+    assert french(": chaque indicateur") == "\u00a0: chaque indicateur"
+    assert french("; ") == "\u00a0; "
+    assert french("?") == "?"  # a sign alone is not a sentence's end
