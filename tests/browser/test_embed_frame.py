@@ -5,9 +5,7 @@ embedded page, which itself fits the width (nothing clipped, nothing scrolled)."
 from __future__ import annotations
 
 import html
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +13,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.support.browser import Shots
 from tests.support.html_first import first_response
+from tests.support.server import static_page
 
 pytestmark = pytest.mark.browser
 
@@ -32,23 +31,8 @@ def host_page(demo_server_url: str) -> Iterator[str]:
     body = ("<!doctype html><html lang=fr><title>Un autre site</title><body style='margin:0'>"
             f"<h1>Un autre site</h1>{snippet}<p>Après</p></body></html>").encode()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *_: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with static_page(body) as url:
+        yield url
 
 
 @pytest.mark.parametrize("width", [320, 600, 1000])

@@ -11,8 +11,6 @@ not show (a filter, an earlier quarter, a date in the past, another kind of indi
 
 from __future__ import annotations
 
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.support import pages
 from tests.support.browser import Shots, axe_violations, open_page, safe_name
+from tests.support.server import static_page
 
 pytestmark = pytest.mark.browser
 
@@ -221,23 +220,8 @@ def other_site(demo_server_url: str) -> Iterator[str]:
         f'<iframe id="home" title="home" width="900" height="300" src="{demo_server_url}/">'
         "</iframe>").encode()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *_: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with static_page(body) as url:
+        yield url
 
 
 def test_the_embed_renders_in_another_sites_iframe_and_the_overview_does_not(

@@ -6,8 +6,6 @@ stay; its description says exactly that in each case."""
 
 from __future__ import annotations
 
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from pipelines.language.i18n import t
 from pipelines.language.typography import french
 from tests.support.browser import Shots
-from tests.support.server import dashboard
+from tests.support.server import dashboard, static_page
 
 pytestmark = pytest.mark.browser
 
@@ -26,24 +24,8 @@ pytestmark = pytest.mark.browser
 def neutral_site() -> Iterator[str]:
     """A page anyone might have open, on another loopback port."""
     body = b"<!doctype html><html lang=en><title>Search</title><h1>Search</h1>"
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *_: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with static_page(body) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ or gunicorn with the repository's config (as ``make serve`` does), in a subproce
 
 from __future__ import annotations
 
+import http.server
 import os
 import socket
 import subprocess
@@ -154,4 +155,28 @@ def in_thread(app: Any) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
+        server.server_close()
+
+
+@contextmanager
+def static_page(body: bytes) -> Iterator[str]:
+    """Another site on a loopback port that answers every GET with ``body`` (an HTML page):
+    a neutral site to leave for, or a host page that frames the tracker."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
         server.server_close()
