@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Final
 
 from pipelines.settings import Settings
+from pipelines.sqlite_transaction import immediate_transaction
 
 STATE_FILE: Final = "staff.sqlite"
 ROLES: Final = ("submitter", "reviewer", "admin")
@@ -109,13 +110,8 @@ def connect(settings: Settings) -> Iterator[sqlite3.Connection]:
         con.execute("PRAGMA meta.journal_mode = WAL")
         con.execute("PRAGMA busy_timeout = 30000")
         con.executescript(_SCHEMA)
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate_transaction(con):
             yield con
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        con.execute("COMMIT")
 
 
 def now_utc() -> str:

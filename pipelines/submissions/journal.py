@@ -27,6 +27,8 @@ from typing import Final
 
 import duckdb
 
+from pipelines.sqlite_transaction import immediate_transaction
+
 _SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS load_ids (only INTEGER PRIMARY KEY CHECK (only = 1),
                                      last INTEGER NOT NULL);
@@ -63,13 +65,8 @@ def _connect(db: Path) -> Iterator[sqlite3.Connection]:
     with closing(sqlite3.connect(journal_path(db), timeout=30, isolation_level=None)) as con:
         con.execute("PRAGMA journal_mode = WAL")
         con.executescript(_SCHEMA)
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate_transaction(con):
             yield con
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        con.execute("COMMIT")
 
 
 def highest_load_id(con: duckdb.DuckDBPyConnection) -> int:
